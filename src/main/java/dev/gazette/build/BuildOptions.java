@@ -1,0 +1,32 @@
+package dev.gazette.build;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a build reads and writes, and its publishing rules.
+ *
+ * @param source    the articles folder
+ * @param templates the templates folder (may not exist: the default theme is used)
+ * @param out       the output folder, replaced when the build succeeds
+ * @param config    the configuration file, or {@code null} for none
+ * @param baseUrl   a base URL overriding the configuration's, or {@code null}
+ * @param drafts    whether drafts are published
+ * @param future    whether articles dated after {@code now} are published
+ * @param now       the build's reference time (publishing rules, footer year)
+ * @param jobs      threads used for parsing and rendering
+ */
+public record BuildOptions(Path source, Path templates, Path out, Path config, String baseUrl, boolean drafts,
+                           boolean future, Instant now, int jobs) {
+
+    public BuildOptions {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(templates, "templates");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(now, "now");
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gazette.build;
+
+import dev.gazette.model.Problem;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a build did.
+ *
+ * @param succeeded    whether the site was written
+ * @param problems     every error and warning, errors first, each in source order
+ * @param pages        pages written by kind, in planning order
+ * @param articles     articles published
+ * @param skipped      articles left out by the publishing rules (drafts, future)
+ * @param filesWritten files in the output, pages and copies
+ * @param bytesWritten bytes in the output
+ * @param stepMillis   wall time of each step, in order
+ * @param elapsedMillis wall time of the whole build
+ */
+public record BuildReport(boolean succeeded, List<Problem> problems, Map<String, Integer> pages, int articles,
+                          int skipped, long filesWritten, long bytesWritten, Map<String, Long> stepMillis,
+                          long elapsedMillis) {
+
+    public BuildReport {
+        problems = List.copyOf(problems);
+        pages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pages));
+        stepMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepMillis));
+    }
+
+    public long errors() {
+        return problems.stream().filter(Problem::isError).count();
+    }
+
+    public long warnings() {
+        return problems.size() - errors();
+    }
+
+    public int totalPages() {
+        return pages.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

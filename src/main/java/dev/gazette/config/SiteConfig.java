@@ -1,0 +1,60 @@
+package dev.gazette.config;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The validated site configuration.
+ *
+ * @param title         the site's name, shown in every page header
+ * @param description   a one-line description of the site, may be empty
+ * @param baseUrl       the absolute URL the site is published at, ending with {@code /}; or empty when
+ *                      unknown (every link is relative anyway, so the site works from any folder)
+ * @param language      the site's language (BCP 47 tag, e.g. {@code fr})
+ * @param timeZone      the newsroom's time zone: dates without an offset are read in it, all dates shown in it
+ * @param pageSize      articles per list page (tag, rubric, archive)
+ * @param relatedCount  related articles shown in an article's "related" block
+ * @param relatedPageSize related articles listed on an article's related page
+ * @param homeLatest    articles in the home page's "latest" list
+ * @param homePerRubric articles in each rubric section of the home page
+ * @param permalinks    URL patterns of the generated pages
+ */
+public record SiteConfig(
+        String title,
+        String description,
+        String baseUrl,
+        String language,
+        ZoneId timeZone,
+        int pageSize,
+        int relatedCount,
+        int relatedPageSize,
+        int homeLatest,
+        int homePerRubric,
+        Permalinks permalinks) {
+
+    public SiteConfig {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(permalinks, "permalinks");
+        description = description == null ? "" : description;
+        baseUrl = baseUrl == null ? "" : baseUrl;
+    }
+
+    /** The configuration used when there is no {@code site.yml}. */
+    public static SiteConfig defaults() {
+        return new SiteConfig("Gazette", "", "", "fr", ZoneId.of("UTC"), 20, 5, 20, 12, 4, Permalinks.defaults());
+    }
+
+    /** The site's locale, for dates and collation. */
+    public Locale locale() {
+        return Locale.forLanguageTag(language);
+    }
+
+    /** This configuration with another base URL (normalised to end with {@code /}). */
+    public SiteConfig withBaseUrl(String url) {
+        return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
+                relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks);
+    }
+}

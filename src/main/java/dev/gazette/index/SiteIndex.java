@@ -1,0 +1,201 @@
+package dev.gazette.index;
+
+import dev.gazette.model.Article;
+import dev.gazette.model.Problem;
+import dev.gazette.model.Slugs;
+import dev.gazette.model.Term;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The published articles, newest first, with their tags, rubrics and editor-chosen related
+ * articles resolved. Articles are referred to by their position in {@link #articles()}.
+ */
+public final class SiteIndex {
+
+    /** Newest first; ties broken by slug so the order never depends on the file system. */
+    public static final Comparator<Article> NEWEST_FIRST =
+            Comparator.comparing(Article::date).reversed().thenComparing(Article::slug);
+
+    private final List<Article> articles;
+    private final Map<String, Integer> bySlug;
+    private final List<TermGroup> tags;
+    private final List<TermGroup> rubrics;
+    private final List<List<Integer>> pins;
+
+    private SiteIndex(List<Article> articles, Map<String, Integer> bySlug, List<TermGroup> tags,
+                      List<TermGroup> rubrics, List<List<Integer>> pins) {
+        this.articles = articles;
+        this.bySlug = bySlug;
+        this.tags = tags;
+        this.rubrics = rubrics;
+        this.pins = pins;
+    }
+
+    /** The index, or the problems that make the set of articles ambiguous. */
+    public record Result(SiteIndex index, List<Problem> problems) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Indexes the articles to publish. Two articles with one slug are an error (their pages would
+     * overwrite each other); pins to unknown slugs are warnings.
+     */
+    public static Result build(List<Article> published) {
+        List<Problem> problems = new ArrayList<>();
+        List<Article> sorted = new ArrayList<>(published);
+        sorted.sort(NEWEST_FIRST);
+
+        Map<String, Integer> bySlug = new HashMap<>(sorted.size() * 2);
+        Map<String, Article> firstBySlug = new HashMap<>();
+        List<Article> kept = new ArrayList<>(sorted.size());
+        // Report duplicates in source order, so the message names the same "first" file every time.
+        List<Article> bySource = new ArrayList<>(sorted);
+        bySource.sort(Comparator.comparing(Article::source));
+        Set<String> duplicated = new LinkedHashSet<>();
+        for (Article a : bySource) {
+            Article first = firstBySlug.putIfAbsent(a.slug(), a);
+            if (first != null) {
+                duplicated.add(a.slug());
+                problems.add(Problem.error(a.source(), 0, "slug", "the slug `" + a.slug() + "` is also used by `" + first.source()
+                        + "`; both would be published at the same URL.", "give one of them another `slug:` (or another title)."));
+            }
+        }
+        for (Article a : sorted) {
+            if (!duplicated.contains(a.slug()) || firstBySlug.get(a.slug()) == a) {
+                bySlug.put(a.slug(), kept.size());
+                kept.add(a);
+            }
+        }
+
+        List<TermGroup> tags = group(kept, Article::tags);
+        List<TermGroup> rubrics = group(kept, a -> a.rubric() == null ? List.of() : List.of(a.rubric()));
+        List<List<Integer>> pins = resolvePins(kept, bySlug, problems);
+        return new Result(new SiteIndex(List.copyOf(kept), Map.copyOf(bySlug), tags, rubrics, pins), problems);
+    }
+
+    private static List<TermGroup> group(List<Article> articles, Function<Article, List<Term>> termsOf) {
+        Map<String, List<Integer>> members = new TreeMap<>();
+        Map<String, Map<String, Integer>> spellings = new HashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            for (Term t : termsOf.apply(articles.get(i))) {
+                members.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(i);
+                spellings.computeIfAbsent(t.slug(), k -> new HashMap<>()).merge(t.name(), 1, Integer::sum);
+            }
+        }
+        List<TermGroup> groups = new ArrayList<>(members.size());
+        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
+            String name = spellings.get(e.getKey()).entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .orElseThrow().getKey();
+            groups.add(new TermGroup(new Term(name, e.getKey()), e.getValue()));
+        }
+        return List.copyOf(groups);
+    }
+
+    private static List<List<Integer>> resolvePins(List<Article> articles, Map<String, Integer> bySlug, List<Problem> problems) {
+        Map<String, Integer> byTitle = new HashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            byTitle.putIfAbsent(Slugs.of(articles.get(i).title()), i);
+        }
+        List<List<Integer>> pins = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            Article a = articles.get(i);
+            if (a.pinnedSlugs().isEmpty() && a.relatedTitles().isEmpty()) {
+                pins.add(List.of());
+                continue;
+            }
+            LinkedHashSet<Integer> resolved = new LinkedHashSet<>();
+            for (String slug : a.pinnedSlugs()) {
+                Integer target = bySlug.get(slug);
+                if (target == null) {
+                    problems.add(Problem.warning(a.source(), 0, "related", "no published article has the slug `" + slug + "`; pin ignored.",
+                            "check the slug (the file name without `.md`, or its `slug:` field), or publish that article."));
+                } else if (target != i) {
+                    resolved.add(target);
+                }
+            }
+            // Title hints come from saved pages: an unknown title is normal (that article is not in
+            // this archive), so it is not worth a warning.
+            for (String title : a.relatedTitles()) {
+                Integer target = byTitle.get(Slugs.of(title));
+                if (target != null && target != i) {
+                    resolved.add(target);
+                }
+            }
+            pins.add(List.copyOf(resolved));
+        }
+        return List.copyOf(pins);
+    }
+
+    /** The published articles, newest first. */
+    public List<Article> articles() {
+        return articles;
+    }
+
+    public Article article(int position) {
+        return articles.get(position);
+    }
+
+    public int size() {
+        return articles.size();
+    }
+
+    /** The position of the article with {@code slug}. */
+    public Optional<Integer> positionOf(String slug) {
+        return Optional.ofNullable(bySlug.get(slug));
+    }
+
+    /** The tags, sorted by slug. */
+    public List<TermGroup> tags() {
+        return tags;
+    }
+
+    /** The rubrics, sorted by slug. */
+    public List<TermGroup> rubrics() {
+        return rubrics;
+    }
+
+    /** The articles the editor pinned as related to the article at {@code position}, in the editor's order. */
+    public List<Integer> pinsOf(int position) {
+        return pins.get(position);
+    }
+
+    /** The shared name of a term's slug, as the index spells it, for a term of one article. */
+    public Term canonicalTag(Term t) {
+        return lookup(tags, t);
+    }
+
+    public Term canonicalRubric(Term t) {
+        return lookup(rubrics, t);
+    }
+
+    private static Term lookup(List<TermGroup> groups, Term t) {
+        int lo = 0;
+        int hi = groups.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = groups.get(mid).term().slug().compareTo(t.slug());
+            if (c == 0) {
+                return groups.get(mid).term();
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.gazette.markup;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Cleans HTML that comes from sources (raw HTML in Markdown, saved article pages) so it can be
+ * published inside our pages: scripts, frames, styles, event handlers and {@code javascript:} URLs
+ * go; the structure of an article (paragraphs, headings, lists, tables, quotes, figures, images,
+ * links) stays. Thread-safe.
+ */
+public final class HtmlSanitizer {
+
+    private static final String SAFE_BASE = "https://sanitizer.invalid/";
+    private final Safelist safelist;
+
+    public HtmlSanitizer() {
+        this.safelist = Safelist.relaxed()
+                .addTags("figure", "figcaption", "abbr", "mark", "s", "del", "ins", "time", "hr", "small")
+                .addAttributes(":all", "lang", "title")
+                .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+                .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+                .addAttributes("table", "class")
+                .addAttributes("time", "datetime")
+                .addAttributes("abbr", "title")
+                .addAttributes("a", "hreflang")
+                .addEnforcedAttribute("a", "rel", "noopener")
+                .preserveRelativeLinks(true);
+    }
+
+    /** A safe copy of the HTML fragment {@code html}, as compact HTML. */
+    public String sanitize(String html) {
+        Document dirty = Jsoup.parseBodyFragment(html, SAFE_BASE);
+        Document clean = new Cleaner(safelist).clean(dirty);
+        clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        // Headings inside an article start at h2: the page's title is its only h1.
+        clean.body().select("h1").tagName("h2");
+        return clean.body().html();
+    }
+
+    /** The text of an HTML fragment, whitespace collapsed; for leads and summaries. */
+    public static String textOf(String html) {
+        return Jsoup.parseBodyFragment(html).body().text();
+    }
+}

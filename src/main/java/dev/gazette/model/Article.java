@@ -1,0 +1,68 @@
+package dev.gazette.model;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One article, whatever format it was read from. Pure data: parsing fills it once, later steps
+ * only read it.
+ *
+ * @param source        the source file, relative to the source folder, with {@code /} separators;
+ *                      the key used in messages
+ * @param format        the format it was read from
+ * @param slug          the URL-safe name, unique in a site
+ * @param title         the headline, plain text
+ * @param date          the publication time, in the site's time zone
+ * @param updated       the last update time, or {@code null}
+ * @param rubric        the rubric (category), or {@code null} when the source names none
+ * @param tags          the tags, as written (deduplicated by their slug)
+ * @param authors       the authors, in byline order
+ * @param lead          the lead paragraph (chapô), plain text, may be empty
+ * @param bodyHtml      the body, sanitized HTML
+ * @param image         the main image, a path relative to the source folder or an absolute URL; or {@code null}
+ * @param caption       the image caption, plain text, may be empty
+ * @param draft         whether the article is a draft
+ * @param language      the article's language (BCP 47), or {@code null} for the site's
+ * @param pinnedSlugs   related articles the editor pinned, by slug
+ * @param relatedTitles related articles the source names by title only (editor hints)
+ */
+public record Article(
+        String source,
+        SourceFormat format,
+        String slug,
+        String title,
+        ZonedDateTime date,
+        ZonedDateTime updated,
+        Term rubric,
+        List<Term> tags,
+        List<String> authors,
+        String lead,
+        String bodyHtml,
+        String image,
+        String caption,
+        boolean draft,
+        String language,
+        List<String> pinnedSlugs,
+        List<String> relatedTitles) {
+
+    public Article {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(date, "date");
+        tags = List.copyOf(tags);
+        authors = List.copyOf(authors);
+        lead = lead == null ? "" : lead;
+        bodyHtml = bodyHtml == null ? "" : bodyHtml;
+        caption = caption == null ? "" : caption;
+        pinnedSlugs = List.copyOf(pinnedSlugs);
+        relatedTitles = List.copyOf(relatedTitles);
+    }
+
+    /** The time of the last change: {@link #updated()} when set, else {@link #date()}. */
+    public ZonedDateTime lastModified() {
+        return updated != null && updated.isAfter(date) ? updated : date;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gazette.output;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * A site being written. Files go to a hidden staging folder next to the output folder;
+ * {@link #commit()} swaps it in, {@link #close()} without commit throws it away, so a failed build
+ * leaves the previous site untouched. Every path is checked to stay inside the site, whatever a
+ * source says. Safe for concurrent writes of distinct files.
+ */
+public final class SiteOutput implements AutoCloseable {
+
+    private final Path target;
+    private final Path staging;
+    private final AtomicLong files = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private boolean committed;
+
+    private SiteOutput(Path target, Path staging) {
+        this.target = target;
+        this.staging = staging;
+    }
+
+    /** Starts writing a site that will replace {@code target} on commit. */
+    public static SiteOutput open(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (absolute.getParent() == null) {
+            throw new IOException("refusing to write the site to the file system's root");
+        }
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IOException(absolute + " exists and is not a folder");
+        }
+        Files.createDirectories(absolute.getParent());
+        Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".building-");
+        return new SiteOutput(absolute, staging);
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code relative}. */
+    public void write(String relative, String text) {
+        write(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void write(String relative, byte[] content) {
+        Path file = resolve(relative);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
+        }
+        files.incrementAndGet();
+        bytes.addAndGet(content.length);
+    }
+
+    /** Copies {@code in} to {@code relative}, closing it. */
+    public void copy(InputStream in, String relative) throws IOException {
+        Path file = resolve(relative);
+        try (in) {
+            Files.createDirectories(file.getParent());
+            long n = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            files.incrementAndGet();
+            bytes.addAndGet(n);
+        }
+    }
+
+    /**
+     * The file {@code relative} names inside the staging folder.
+     *
+     * @throws IllegalArgumentException when the path would leave the site
+     */
+    Path resolve(String relative) {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.startsWith("\\") || relative.contains(":")
+                || relative.contains("\0")) {
+            throw new IllegalArgumentException("not a path inside the site: " + relative);
+        }
+        Path file = staging.resolve(relative).normalize();
+        if (!file.startsWith(staging) || file.equals(staging)) {
+            throw new IllegalArgumentException("path leaves the output folder: " + relative);
+        }
+        return file;
+    }
+
+    public long filesWritten() {
+        return files.get();
+    }
+
+    public long bytesWritten() {
+        return bytes.get();
+    }
+
+    /** Replaces the output folder with what was written. */
+    public void commit() throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            move(target, old);
+        }
+        move(staging, target);
+        committed = true;
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Throws the staging folder away unless the site was committed. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            deleteTree(staging);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

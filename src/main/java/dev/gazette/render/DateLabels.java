@@ -1,0 +1,50 @@
+package dev.gazette.render;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/**
+ * Dates as a newsroom writes them, in the site's language and time zone: the dateline
+ * ("Le 09/09/2025 à 18h36"), the day ("9 septembre 2025") and the machine-readable form for
+ * {@code <time datetime>}. The zone and locale come from the configuration, never the machine.
+ */
+public final class DateLabels {
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private final ZoneId zone;
+    private final DateTimeFormatter dateline;
+    private final DateTimeFormatter day;
+
+    public DateLabels(Locale locale, ZoneId zone) {
+        this.zone = zone;
+        String language = locale.getLanguage();
+        if (language.equals("fr")) {
+            this.dateline = DateTimeFormatter.ofPattern("'Le' dd/MM/yyyy 'à' HH'h'mm", locale);
+            this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+        } else if (language.equals("en")) {
+            this.dateline = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a", Locale.ENGLISH);
+            this.day = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+        } else {
+            this.dateline = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
+            this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        }
+    }
+
+    /** "Le 09/09/2025 à 18h36". */
+    public String dateline(ZonedDateTime t) {
+        return dateline.format(t.withZoneSameInstant(zone));
+    }
+
+    /** "9 septembre 2025". */
+    public String day(ZonedDateTime t) {
+        return day.format(t.withZoneSameInstant(zone));
+    }
+
+    /** "2025-09-09T18:36:00+01:00", for {@code datetime} attributes and feeds. */
+    public String iso(ZonedDateTime t) {
+        return ISO.format(t.withZoneSameInstant(zone));
+    }
+}

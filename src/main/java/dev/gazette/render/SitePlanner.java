@@ -1,0 +1,223 @@
+package dev.gazette.render;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.index.SiteIndex;
+import dev.gazette.index.TermGroup;
+import dev.gazette.model.Article;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Decides which pages a site has and what each one shows: one page per article and per article's
+ * related list, paginated tag, rubric and archive pages, the tag and rubric indexes, the home page
+ * and the 404 page. It only reads the index; views are built lazily, page by page.
+ */
+public final class SitePlanner {
+
+    /** The templates a site needs. */
+    public static final List<String> TEMPLATES = List.of("article.ftlh", "related.ftlh", "list.ftlh", "terms.ftlh",
+            "home.ftlh", "404.ftlh");
+
+    private final SiteConfig config;
+    private final SiteIndex index;
+    private final List<List<Integer>> related;
+    private final SiteUrls urls;
+    private final DateLabels dates;
+    private final SiteView site;
+    private final TeaserView[] teasers;
+    private final Map<String, LinkView> rubricLinks = new HashMap<>();
+    private final Map<String, LinkView> tagLinks = new HashMap<>();
+    private final Map<String, String> imageUrls;
+    /** Rubrics with the most articles first: the order of the navigation and the home page. */
+    private final List<TermGroup> rubricsByWeight;
+
+    /**
+     * @param related   for each article (by index position), the related articles, best first
+     * @param imageUrls published URL (relative to the site's root) of each local image, by the
+     *                  article source's image reference ({@code source|image})
+     * @param year      the year of the build's reference time
+     */
+    public SitePlanner(SiteConfig config, SiteIndex index, List<List<Integer>> related, Map<String, String> imageUrls, int year) {
+        this.config = config;
+        this.index = index;
+        this.related = related;
+        this.imageUrls = imageUrls;
+        this.urls = new SiteUrls(config.permalinks());
+        this.dates = new DateLabels(config.locale(), config.timeZone());
+        for (TermGroup g : index.rubrics()) {
+            rubricLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.rubric(g.term()), g.size()));
+        }
+        for (TermGroup g : index.tags()) {
+            tagLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), g.size()));
+        }
+        this.rubricsByWeight = index.rubrics().stream()
+                .sorted(Comparator.comparingInt(TermGroup::size).reversed().thenComparing(g -> g.term().slug()))
+                .toList();
+        List<LinkView> nav = rubricsByWeight.stream().map(g -> rubricLinks.get(g.term().slug())).toList();
+        this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
+                urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
+        this.teasers = new TeaserView[index.size()];
+        for (int i = 0; i < teasers.length; i++) {
+            teasers[i] = teaser(index.article(i));
+        }
+    }
+
+    public SiteUrls urls() {
+        return urls;
+    }
+
+    /** Every page of the site, in a stable order. */
+    public List<PageJob> plan() {
+        List<PageJob> jobs = new ArrayList<>(index.size() * 2 + index.tags().size() + 64);
+        jobs.add(home());
+        for (int i = 0; i < index.size(); i++) {
+            jobs.add(articlePage(i));
+            jobs.add(relatedPage(i));
+        }
+        for (TermGroup g : index.tags()) {
+            list(jobs, "tag", urls.tag(g.term()), "#" + g.term().name(), "", g.articles()::get, g.size(), "tag " + g.term().name());
+        }
+        for (TermGroup g : index.rubrics()) {
+            list(jobs, "rubric", urls.rubric(g.term()), g.term().name(), "", g.articles()::get, g.size(), "rubric " + g.term().name());
+        }
+        list(jobs, "archive", urls.archive(), heading("archive"), "", i -> i, index.size(), "the archive");
+        jobs.add(terms("tags", urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
+        jobs.add(terms("rubrics", urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
+        jobs.add(notFound());
+        return jobs;
+    }
+
+    private PageJob home() {
+        String url = urls.home();
+        return new PageJob(url, "home", "home.ftlh", "the home page", () -> {
+            Map<String, Object> m = base(new PageView("home", config.title(), config.description(), url, "", canonical(url)));
+            List<TeaserView> latest = new ArrayList<>();
+            for (int i = 0; i < Math.min(config.homeLatest(), index.size()); i++) {
+                latest.add(teasers[i]);
+            }
+            List<SectionView> sections = new ArrayList<>();
+            for (TermGroup g : rubricsByWeight) {
+                List<TeaserView> items = g.articles().stream().limit(config.homePerRubric()).map(i -> teasers[i]).toList();
+                sections.add(new SectionView(rubricLinks.get(g.term().slug()), items));
+            }
+            m.put("latest", latest);
+            m.put("sections", sections);
+            return m;
+        });
+    }
+
+    private PageJob articlePage(int i) {
+        Article a = index.article(i);
+        String url = teasers[i].url();
+        return new PageJob(url, "article", "article.ftlh", a.source(), () -> {
+            Map<String, Object> m = base(new PageView("article", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
+            m.put("article", articleView(i, config.relatedCount()));
+            return m;
+        });
+    }
+
+    private PageJob relatedPage(int i) {
+        Article a = index.article(i);
+        String url = urls.related(a);
+        return new PageJob(url, "related", "related.ftlh", a.source() + " (related page)", () -> {
+            Map<String, Object> m = base(new PageView("related", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
+            m.put("article", articleView(i, config.relatedPageSize()));
+            return m;
+        });
+    }
+
+    private void list(List<PageJob> jobs, String kind, String first, String heading, String intro, IntFunction<Integer> member,
+                      int count, String owner) {
+        int size = config.pageSize();
+        int pages = Math.max(1, (count + size - 1) / size);
+        for (int p = 1; p <= pages; p++) {
+            int page = p;
+            String url = SiteUrls.paged(first, page);
+            jobs.add(new PageJob(url, kind, "list.ftlh", owner, () -> {
+                Map<String, Object> m = base(new PageView(kind, heading, intro, url, SiteUrls.rootFrom(url), canonical(url)));
+                List<TeaserView> items = new ArrayList<>(size);
+                for (int k = (page - 1) * size; k < Math.min(count, page * size); k++) {
+                    items.add(teasers[member.apply(k)]);
+                }
+                List<LinkView> links = new ArrayList<>(pages);
+                for (int q = 1; q <= pages; q++) {
+                    links.add(new LinkView(Integer.toString(q), SiteUrls.paged(first, q), 0));
+                }
+                m.put("heading", heading);
+                m.put("intro", intro);
+                m.put("articles", items);
+                m.put("pager", new PagerView(page, pages, page > 1 ? SiteUrls.paged(first, page - 1) : null,
+                        page < pages ? SiteUrls.paged(first, page + 1) : null, links));
+                return m;
+            }));
+        }
+    }
+
+    private PageJob terms(String kind, String url, String heading, List<LinkView> terms) {
+        return new PageJob(url, kind, "terms.ftlh", "the " + kind + " index", () -> {
+            Map<String, Object> m = base(new PageView(kind, heading, "", url, SiteUrls.rootFrom(url), canonical(url)));
+            m.put("heading", heading);
+            m.put("terms", terms);
+            return m;
+        });
+    }
+
+    private PageJob notFound() {
+        String url = "404.html";
+        return new PageJob(url, "404", "404.ftlh", "the 404 page", () -> {
+            // Served at whatever URL was missing: relative links would break, so use the site's path.
+            String root = config.baseUrl().isEmpty() ? "/" : URI.create(config.baseUrl()).getRawPath();
+            return base(new PageView("404", "404", "", url, root.isEmpty() ? "/" : root, ""));
+        });
+    }
+
+    private Map<String, Object> base(PageView page) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("site", site);
+        m.put("page", page);
+        return m;
+    }
+
+    private String canonical(String url) {
+        return config.baseUrl().isEmpty() ? "" : config.baseUrl() + url;
+    }
+
+    private ArticleView articleView(int i, int relatedLimit) {
+        Article a = index.article(i);
+        List<LinkView> tags = a.tags().stream().map(t -> tagLinks.get(t.slug())).toList();
+        List<TeaserView> rel = related.get(i).stream().limit(relatedLimit).map(k -> teasers[k]).toList();
+        return new ArticleView(teasers[i], a.updated() == null ? null : dates.iso(a.updated()),
+                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), a.bodyHtml(), a.caption(), tags, rel,
+                urls.related(a));
+    }
+
+    private TeaserView teaser(Article a) {
+        LinkView rubric = a.rubric() == null ? null : rubricLinks.get(a.rubric().slug());
+        String image = a.image() == null ? null : imageUrls.getOrDefault(a.source() + "|" + a.image(),
+                a.image().startsWith("http") ? a.image() : null);
+        String alt = a.caption().isEmpty() ? a.title() : a.caption();
+        String language = a.language() == null || sameLanguage(a.language(), config.language()) ? null : a.language();
+        return new TeaserView(urls.article(a), a.title(), a.lead(), rubric, dates.iso(a.date()), dates.day(a.date()),
+                dates.dateline(a.date()), image, alt, language);
+    }
+
+    private static boolean sameLanguage(String a, String b) {
+        return a.equalsIgnoreCase(b) || a.regionMatches(true, 0, b, 0, 2) && (a.length() == 2 || b.length() == 2);
+    }
+
+    /** Headings of the pages that have no name of their own, in the site's language. */
+    private String heading(String kind) {
+        boolean french = !config.locale().getLanguage().equals("en");
+        return switch (kind) {
+            case "archive" -> french ? "Archives" : "Archive";
+            case "tags" -> french ? "Tous les tags" : "All tags";
+            case "rubrics" -> french ? "Rubriques" : "Sections";
+            default -> kind;
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gazette.render;
+
+import dev.gazette.config.Permalinks;
+import dev.gazette.model.Article;
+import dev.gazette.model.Term;
+import java.time.ZonedDateTime;
+
+/**
+ * The URL of every page, relative to the site's root, as a folder ({@code politique/mon-article/});
+ * the file written is that folder's {@code index.html}. Page 1 of a list is the list's own URL, page
+ * {@code n} is {@code page/n/} under it.
+ */
+public final class SiteUrls {
+
+    /** The folder of articles that have no rubric, in the {@code {rubric}} placeholder. */
+    public static final String NO_RUBRIC = "non-classe";
+
+    private final Permalinks permalinks;
+
+    public SiteUrls(Permalinks permalinks) {
+        this.permalinks = permalinks;
+    }
+
+    public String home() {
+        return "";
+    }
+
+    public String article(Article a) {
+        ZonedDateTime d = a.date();
+        return permalinks.article()
+                .replace("{slug}", a.slug())
+                .replace("{rubric}", a.rubric() == null ? NO_RUBRIC : a.rubric().slug())
+                .replace("{year}", String.format("%04d", d.getYear()))
+                .replace("{month}", String.format("%02d", d.getMonthValue()))
+                .replace("{day}", String.format("%02d", d.getDayOfMonth()));
+    }
+
+    public String related(Article a) {
+        return article(a) + "related/";
+    }
+
+    public String tag(Term t) {
+        return permalinks.tag().replace("{slug}", t.slug());
+    }
+
+    public String rubric(Term t) {
+        return permalinks.rubric().replace("{slug}", t.slug());
+    }
+
+    /** The page listing every tag: the tag pattern's folder ({@code tags/}). */
+    public String tagIndex() {
+        return prefix(permalinks.tag(), "tags/");
+    }
+
+    /** The page listing every rubric: the rubric pattern's folder ({@code rubriques/}). */
+    public String rubricIndex() {
+        return prefix(permalinks.rubric(), "rubriques/");
+    }
+
+    public String archive() {
+        return "archives/";
+    }
+
+    /** Page {@code page} (1-based) of the list at {@code first}. */
+    public static String paged(String first, int page) {
+        return page <= 1 ? first : first + "page/" + page + "/";
+    }
+
+    /** The file a page URL is written to. */
+    public static String file(String url) {
+        return url.isEmpty() || url.endsWith("/") ? url + "index.html" : url;
+    }
+
+    /** The relative path from the page at {@code url} back to the site's root ({@code ../../}). */
+    public static String rootFrom(String url) {
+        String file = file(url);
+        int depth = 0;
+        for (int i = 0; i < file.length(); i++) {
+            if (file.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return "../".repeat(depth);
+    }
+
+    private static String prefix(String pattern, String fallback) {
+        int at = pattern.indexOf('{');
+        String head = at < 0 ? pattern : pattern.substring(0, at);
+        return head.isEmpty() || !head.endsWith("/") ? fallback : head;
+    }
+}

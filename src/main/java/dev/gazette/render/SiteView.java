@@ -1,0 +1,24 @@
+package dev.gazette.render;
+
+import java.util.List;
+
+/**
+ * What every page knows of the site.
+ *
+ * @param title       the site's name
+ * @param description the site's one-line description, may be empty
+ * @param language    the site's language (BCP 47)
+ * @param baseUrl     the absolute URL the site is published at, or empty
+ * @param rubrics     the rubrics, for the navigation
+ * @param tagIndexUrl the page listing every tag
+ * @param rubricIndexUrl the page listing every rubric
+ * @param archiveUrl  the archive's first page
+ * @param year        the year of the build's reference time, for the footer
+ */
+public record SiteView(String title, String description, String language, String baseUrl, List<LinkView> rubrics,
+                       String tagIndexUrl, String rubricIndexUrl, String archiveUrl, int year) {
+
+    public SiteView {
+        rubrics = List.copyOf(rubrics);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.gazette.render;
+
+/**
+ * An article as lists show it.
+ *
+ * @param url       the article's URL, relative to the site's root
+ * @param title     the headline
+ * @param lead      the lead, plain text (may be empty)
+ * @param rubric    the rubric's link, or {@code null}
+ * @param dateIso   the publication time, ISO 8601 with offset
+ * @param dateLabel the publication day, in the site's language ("9 septembre 2025")
+ * @param dateline  the dateline ("Le 09/09/2025 à 18h36")
+ * @param image     the image URL (relative to the site's root, or absolute), or {@code null}
+ * @param imageAlt  the image's text alternative
+ * @param language  the article's language when it differs from the site's, else {@code null}
+ */
+public record TeaserView(String url, String title, String lead, LinkView rubric, String dateIso,
+                         String dateLabel, String dateline, String image, String imageAlt, String language) {
+}

@@ -1,0 +1,166 @@
+package dev.gazette.render;
+
+import dev.gazette.model.Problem;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * FreeMarker, configured once per build and shared by all rendering threads. Templates are looked
+ * up in the site's template folder first, then in the default theme inside the jar, so a site only
+ * overrides what it changes. {@code .ftlh} templates escape every value as HTML.
+ */
+public final class TemplateEngine {
+
+    /** Where the default theme lives on the class path. */
+    public static final String THEME = "theme";
+    /** Static files of the default theme, copied to every site unless the site's folder has its own. */
+    public static final List<String> THEME_ASSETS = List.of("assets/gazette.css");
+
+    private final Configuration configuration;
+    private final Path templatesDir;
+
+    /**
+     * @param templatesDir the site's template folder; may not exist
+     */
+    public TemplateEngine(Path templatesDir, Locale locale, ZoneId zone) throws IOException {
+        this.templatesDir = templatesDir;
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (templatesDir != null && Files.isDirectory(templatesDir)) {
+            loaders.add(new FileTemplateLoader(templatesDir.toFile()));
+        }
+        loaders.add(new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), THEME));
+        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setLocale(locale);
+        cfg.setTimeZone(TimeZone.getTimeZone(zone));
+        cfg.setNumberFormat("computer");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setLocalizedLookup(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        this.configuration = cfg;
+    }
+
+    /** Loads and parses {@code names}; each one that is missing or broken becomes a problem. */
+    public List<Problem> check(List<String> names) {
+        List<Problem> problems = new ArrayList<>();
+        for (String name : names) {
+            try {
+                configuration.getTemplate(name);
+            } catch (TemplateNotFoundException e) {
+                problems.add(Problem.error(displayName(name), 0, null, "template not found, neither in the template folder nor in the default theme.",
+                        "create it, or delete the folder's copy of the theme to use the default one."));
+            } catch (ParseException e) {
+                problems.add(Problem.error(displayName(e.getTemplateName() == null ? name : e.getTemplateName()),
+                        e.getLineNumber(), null, "template syntax error: " + firstLine(e.getEditorMessage()) + ".",
+                        "fix the FreeMarker syntax at that line."));
+            } catch (IOException e) {
+                problems.add(Problem.error(displayName(name), 0, null, "cannot read the template (" + e.getMessage() + ").",
+                        "check that the file is readable."));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Renders template {@code name} over {@code model}.
+     *
+     * @throws RenderException naming the template, line and expression that failed
+     */
+    public String render(String name, Map<String, Object> model) {
+        try {
+            Template template = configuration.getTemplate(name);
+            StringWriter out = new StringWriter(16 * 1024);
+            template.process(model, out);
+            return out.toString();
+        } catch (TemplateException e) {
+            throw new RenderException(problemOf(name, e));
+        } catch (IOException e) {
+            throw new RenderException(Problem.error(displayName(name), 0, null, "cannot read the template (" + e.getMessage() + ").",
+                    "check that the file is readable."));
+        }
+    }
+
+    /** A static file of the theme: the site's copy when it has one, else the default theme's. */
+    public Optional<InputStream> openAsset(String relative) throws IOException {
+        if (templatesDir != null) {
+            Path own = templatesDir.resolve(relative);
+            if (Files.isRegularFile(own)) {
+                return Optional.of(Files.newInputStream(own));
+            }
+        }
+        return Optional.ofNullable(TemplateEngine.class.getClassLoader().getResourceAsStream(THEME + "/" + relative));
+    }
+
+    private Problem problemOf(String name, TemplateException e) {
+        String source = e.getTemplateName() == null ? name : e.getTemplateName();
+        int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+        if (e instanceof InvalidReferenceException) {
+            String expression = e.getBlamedExpressionString();
+            return Problem.error(displayName(source), line, expression,
+                    "the template uses `" + expression + "`, which is not defined for this page.",
+                    "check the variable's name against the README's template reference, or give it a default: `${" + expression + "!\"\"}`.");
+        }
+        return Problem.error(displayName(source), line, e.getBlamedExpressionString(),
+                "template error: " + firstLine(e.getMessageWithoutStackTop()) + ".", "fix the template at that line.");
+    }
+
+    private String displayName(String name) {
+        if (templatesDir != null && Files.isRegularFile(templatesDir.resolve(name))) {
+            return templatesDir.resolve(name).toString();
+        }
+        return "[default theme] " + name;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String line = message.strip().lines().findFirst().orElse("unknown error");
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** A template failed while rendering one page. */
+    public static final class RenderException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        RenderException(Problem problem) {
+            super(problem.describe(), null, false, false);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+}

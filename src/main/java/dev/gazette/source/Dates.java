@@ -1,0 +1,68 @@
+package dev.gazette.source;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the dates editors write: ISO 8601 with or without time and offset
+ * ({@code 2025-09-09}, {@code 2025-09-09 18:36}, {@code 2025-09-09T18:36:00+01:00}) and the French
+ * newsroom form ({@code 09/09/2025 à 18h36}, {@code Le 09/09/2025 18:36}). A date without an offset
+ * is read in the site's time zone; every result is expressed in that zone.
+ */
+public final class Dates {
+
+    private static final Pattern ISO_LOCAL = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?");
+    private static final Pattern FRENCH = Pattern.compile(
+            "(?i)(?:le\\s+)?(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s*(?:à|a)?\\s*(\\d{1,2})\\s*[h:]\\s*(\\d{2})?)?");
+
+    private Dates() {
+    }
+
+    /**
+     * Parses {@code text}.
+     *
+     * @throws DateTimeParseException when it is no date Gazette reads, with a message saying which forms it reads
+     */
+    public static ZonedDateTime parse(String text, ZoneId zone) {
+        String t = text.strip();
+        try {
+            if (t.length() > 16 && (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$"))) {
+                String normalised = t.replace(' ', 'T');
+                if (normalised.matches(".*[+-]\\d{4}$")) {
+                    normalised = normalised.substring(0, normalised.length() - 2) + ":" + normalised.substring(normalised.length() - 2);
+                }
+                return OffsetDateTime.parse(normalised).atZoneSameInstant(zone);
+            }
+            Matcher iso = ISO_LOCAL.matcher(t);
+            if (iso.matches()) {
+                LocalDate day = LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+                return local(day, iso.group(4), iso.group(5), iso.group(6), zone);
+            }
+            Matcher fr = FRENCH.matcher(t);
+            if (fr.matches()) {
+                LocalDate day = LocalDate.of(Integer.parseInt(fr.group(3)), Integer.parseInt(fr.group(2)), Integer.parseInt(fr.group(1)));
+                return local(day, fr.group(4), fr.group(5) == null && fr.group(4) != null ? "00" : fr.group(5), null, zone);
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new DateTimeParseException("`" + t + "` is not a valid date (" + e.getMessage() + ")", t, 0);
+        }
+        throw new DateTimeParseException("`" + t + "` is not a date Gazette reads", t, 0);
+    }
+
+    private static ZonedDateTime local(LocalDate day, String hour, String minute, String second, ZoneId zone) {
+        LocalTime time = hour == null ? LocalTime.MIDNIGHT
+                : LocalTime.of(Integer.parseInt(hour), Integer.parseInt(minute), second == null ? 0 : Integer.parseInt(second));
+        return ZonedDateTime.of(LocalDateTime.of(day, time), zone);
+    }
+
+    /** The forms {@link #parse} reads, for error messages. */
+    public static final String FORMS = "`2025-09-09T18:36:00+01:00`, `2025-09-09 18:36` (site time zone), `2025-09-09` or `09/09/2025 à 18h36`";
+}

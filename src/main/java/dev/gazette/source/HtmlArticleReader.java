@@ -1,0 +1,836 @@
+package dev.gazette.source;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import dev.gazette.model.Article;
+import dev.gazette.model.Problem;
+import dev.gazette.model.Slugs;
+import dev.gazette.model.SourceFormat;
+import dev.gazette.model.Term;
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
+
+/**
+ * Reads an article page saved from a news site. Sites describe their articles three times, with
+ * falling reliability: JSON-LD ({@code schema.org} {@code NewsArticle}), Open Graph and
+ * {@code article:*} meta tags, then the visible document. Each field is taken from the first of
+ * those that has it; the body comes from the {@code <article>} element stripped of the parts that
+ * are already fields (headline, lead, byline, main image) and of the site's furniture.
+ */
+final class HtmlArticleReader {
+
+    private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "ReportageNewsArticle",
+            "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting");
+    /** Class or id words of bylines; matched per word so `authorized-content` does not count. */
+    private static final Pattern BYLINE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:byline|bylines|author|authors|auteur|auteurs|signature)(?:[-_]|$)");
+    private static final Pattern LEAD_CLASS = Pattern.compile("(?i)chapo|chapeau|lead|intro|standfirst");
+    /** Class or id words of the widgets sites put around and inside articles. */
+    private static final Pattern FURNITURE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:share|sharing|sharer|social|partage|partager"
+            + "|newsletter|related|tags|ad|ads|advert|advertisement|adsense|pub|promo|breadcrumb|breadcrumbs|comments|comment"
+            + "|read-also|lire-aussi)(?:[-_]|$)");
+    private static final String STRUCTURAL_FURNITURE = "header, footer, nav, aside, form";
+    private static final String NEVER_CONTENT = "script, style, noscript, template, iframe, frame, object, embed, svg, "
+            + "button, input, select, textarea, dialog, link, meta";
+    private static final Pattern BYLINE_TEXT = Pattern.compile("(?i)^(?:par|by)\\s*:?\\s+(.+)");
+    /** Where a byline's names stop: a dash, a bar, or the date that often follows them. */
+    private static final Pattern BYLINE_END = Pattern.compile(
+            "(?iu)\\s*(?:\\s[-–—]\\s|[|·•]|,?\\s*(?:publié|mis à jour|modifié|updated|published)\\b|\\s+le\\s+\\d|\\s+\\d).*$");
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*,\\s*|\\s+et\\s+|\\s+and\\s+|\\s*&\\s*");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
+    private static final int MAX_BYLINE = 120;
+
+    private HtmlArticleReader() {
+    }
+
+    static ParsedSource read(String source, String text, ParseContext ctx) {
+        return new Reading(source, text, ctx).run();
+    }
+
+    /** A candidate value and where it was found, for choosing among sources and for messages. */
+    private record Found(String value, String where, int line) {
+    }
+
+    /** One reading of one page. */
+    private static final class Reading {
+
+        private final String source;
+        private final ParseContext ctx;
+        private final Document doc;
+        private final List<Problem> problems = new ArrayList<>();
+        private final Map<String, JsonObject> nodesById = new HashMap<>();
+        private JsonObject ld;
+        private int ldLine;
+
+        Reading(String source, String text, ParseContext ctx) {
+            this.source = source;
+            this.ctx = ctx;
+            this.doc = Jsoup.parse(text, "", Parser.htmlParser().setTrackPosition(true));
+            doc.outputSettings().prettyPrint(false);
+        }
+
+        ParsedSource run() {
+            readJsonLd();
+            Element container = container();
+
+            Element h1 = container.selectFirst("h1");
+            String title = title(h1);
+            String slug = title == null ? "" : Slugs.ofTitle(title, 80);
+            if (title != null && slug.isEmpty()) {
+                problems.add(Problem.error(source, 0, "title", "the title `" + title + "` has no letter or digit to make a URL from.",
+                        "write the headline with words."));
+            }
+            ZonedDateTime date = date(container);
+            ZonedDateTime updated = updated(date);
+            Term rubric = rubric();
+            List<Term> tags = tags();
+            String image = image();
+            Element leadElement = leadElement(container);
+            String lead = lead(leadElement);
+            List<Element> bylines = bylines(container);
+            List<String> authors = authors(bylines);
+            Element mainFigure = mainFigure(container, image, leadElement, bylines);
+            String caption = caption(mainFigure);
+            String language = language();
+
+            if (problems.stream().anyMatch(Problem::isError)) {
+                return ParsedSource.failed(problems);
+            }
+            String bodyHtml = body(container, h1, leadElement, bylines, mainFigure, lead);
+            if (bodyHtml.isBlank()) {
+                problems.add(Problem.warning(source, line(container), null, "the page has no body text.",
+                        "put the article's paragraphs inside its `<article>` element."));
+            }
+            Article article = new Article(source, SourceFormat.HTML, slug, title, date, updated, rubric, tags, authors,
+                    lead, bodyHtml, image, caption, false, language, List.of(), List.of());
+            return ParsedSource.of(article, problems);
+        }
+
+        // ---- JSON-LD ----
+
+        private void readJsonLd() {
+            List<JsonObject> articles = new ArrayList<>();
+            for (Element script : doc.select("script")) {
+                if (!script.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json")
+                        || script.data().isBlank()) {
+                    continue;
+                }
+                int before = articles.size();
+                try {
+                    collect(JsonParser.parseString(script.data()), articles, 0);
+                } catch (RuntimeException e) {
+                    // gson's messages end with a link to its own troubleshooting page: keep the first line.
+                    String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                            .replaceAll("\\s*See https?://\\S+", "").replaceFirst("^[\\w.$]+(?:Exception|Error):\\s*", "");
+                    problems.add(Problem.warning(source, line(script), "json-ld", "the JSON-LD block is not valid JSON (" + why
+                                    + "); used the page's meta tags and content instead.",
+                            "fix the JSON inside `<script type=\"application/ld+json\">` (a JSON validator shows where), or remove the block."));
+                    continue;
+                }
+                if (ld == null && articles.size() > before) {
+                    ld = articles.get(before);
+                    ldLine = line(script);
+                }
+            }
+        }
+
+        /** Finds article objects in a single object, an array, an {@code @graph} or a page's {@code mainEntity}. */
+        private void collect(JsonElement e, List<JsonObject> articles, int depth) {
+            if (e == null || depth > 8) {
+                return;
+            }
+            if (e.isJsonArray()) {
+                e.getAsJsonArray().forEach(item -> collect(item, articles, depth + 1));
+            } else if (e.isJsonObject()) {
+                JsonObject o = e.getAsJsonObject();
+                if (o.get("@id") instanceof JsonPrimitive id && id.isString()) {
+                    nodesById.putIfAbsent(id.getAsString(), o);
+                }
+                if (isArticle(o)) {
+                    articles.add(o);
+                }
+                collect(o.get("@graph"), articles, depth + 1);
+                collect(o.get("mainEntity"), articles, depth + 1);
+            }
+        }
+
+        private static boolean isArticle(JsonObject o) {
+            JsonElement type = o.get("@type");
+            if (type instanceof JsonPrimitive p) {
+                return ARTICLE_TYPES.contains(localName(p.getAsString()));
+            }
+            if (type instanceof JsonArray types) {
+                for (JsonElement t : types) {
+                    if (t instanceof JsonPrimitive p && ARTICLE_TYPES.contains(localName(p.getAsString()))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** {@code https://schema.org/NewsArticle} and {@code schema:NewsArticle} are {@code NewsArticle}. */
+        private static String localName(String type) {
+            return type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1).strip();
+        }
+
+        /** The JSON-LD value at {@code key} as plain text: a string, the first of an array, or a node's name. */
+        private String ldText(String key) {
+            return ld == null ? null : text(ld.get(key), 0);
+        }
+
+        private String text(JsonElement e, int depth) {
+            if (e == null || e.isJsonNull() || depth > 4) {
+                return null;
+            }
+            if (e instanceof JsonPrimitive p) {
+                return plain(p.getAsString());
+            }
+            if (e instanceof JsonArray a) {
+                for (JsonElement item : a) {
+                    String t = text(item, depth + 1);
+                    if (t != null) {
+                        return t;
+                    }
+                }
+                return null;
+            }
+            JsonObject o = resolve(e.getAsJsonObject());
+            return text(o.has("name") ? o.get("name") : o.get("@value"), depth + 1);
+        }
+
+        /** The node an {@code {"@id": ...}} reference points to, in the same page; else the object itself. */
+        private JsonObject resolve(JsonObject o) {
+            if (o.size() == 1 && o.get("@id") instanceof JsonPrimitive id) {
+                JsonObject target = nodesById.get(id.getAsString());
+                return target == null ? o : target;
+            }
+            return o;
+        }
+
+        /** Every string at {@code key}: an array's items, or the one value. */
+        private List<String> ldTexts(String key) {
+            List<String> out = new ArrayList<>();
+            JsonElement e = ld == null ? null : ld.get(key);
+            if (e instanceof JsonArray a) {
+                for (JsonElement item : a) {
+                    String t = text(item, 1);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+            } else {
+                String t = text(e, 0);
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+            return out;
+        }
+
+        // ---- meta ----
+
+        /** The content of the first {@code <meta property|name=key>}, or {@code null}. */
+        private Found meta(String key) {
+            List<Found> all = metas(key);
+            return all.isEmpty() ? null : all.get(0);
+        }
+
+        private List<Found> metas(String key) {
+            List<Found> out = new ArrayList<>();
+            for (Element m : doc.select("meta[content]")) {
+                if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))) {
+                    String content = plain(m.attr("content"));
+                    if (content != null) {
+                        out.add(new Found(content, "the `" + key + "` meta", line(m)));
+                    }
+                }
+            }
+            return out;
+        }
+
+        // ---- fields ----
+
+        /** The {@code <article>} holding the headline, else the largest one, else {@code <main>}, else the body. */
+        private Element container() {
+            Elements articles = doc.select("article");
+            for (Element a : articles) {
+                if (a.selectFirst("h1") != null) {
+                    return a;
+                }
+            }
+            Element largest = null;
+            for (Element a : articles) {
+                if (largest == null || a.text().length() > largest.text().length()) {
+                    largest = a;
+                }
+            }
+            if (largest != null) {
+                return largest;
+            }
+            Element main = doc.selectFirst("main, [role=main]");
+            return main != null ? main : doc.body();
+        }
+
+        private String title(Element h1) {
+            String title = ldText("headline");
+            if (title == null) {
+                title = ldText("name");
+            }
+            if (title == null) {
+                Found og = meta("og:title");
+                title = og == null ? null : og.value();
+            }
+            if (title == null && h1 != null) {
+                title = plain(h1.text());
+            }
+            if (title == null && doc.selectFirst("h1") != null) {
+                title = plain(doc.selectFirst("h1").text());
+            }
+            if (title == null) {
+                Element head = doc.selectFirst("title");
+                title = head == null ? null : plain(head.text());
+                if (title != null) {
+                    problems.add(Problem.warning(source, line(head), "title", "took the title from `<title>`, which may include the site's name.",
+                            "add `<meta property=\"og:title\" content=\"...\">` or an `<h1>` in the article."));
+                }
+            }
+            if (title == null) {
+                problems.add(Problem.error(source, 0, "title", "the page has no title: looked at the JSON-LD `headline` and `name`, "
+                                + "the `og:title` meta, the `<h1>` of the article and of the page, and `<title>`.",
+                        "add `<h1>The headline</h1>` at the top of the `<article>`, or `<meta property=\"og:title\" content=\"The headline\">` "
+                                + "in the `<head>`."));
+            }
+            return title;
+        }
+
+        private ZonedDateTime date(Element container) {
+            List<Found> candidates = new ArrayList<>();
+            String published = ldText("datePublished");
+            if (published != null) {
+                candidates.add(new Found(published, "the JSON-LD `datePublished`", ldLine));
+            }
+            Found meta = meta("article:published_time");
+            if (meta != null) {
+                candidates.add(meta);
+            }
+            Element time = container.selectFirst("time[datetime][itemprop=datePublished], time[datetime][pubdate], time[datetime]");
+            if (time != null && plain(time.attr("datetime")) != null) {
+                candidates.add(new Found(plain(time.attr("datetime")), "`<time datetime>`", line(time)));
+            }
+            String fix = "write it in ISO 8601, e.g. `2025-09-11T10:30:00+01:00`, in `<meta property=\"article:published_time\" content=\"...\">` "
+                    + "or `<time datetime=\"...\">` in the article.";
+            if (candidates.isEmpty()) {
+                problems.add(Problem.error(source, 0, "date", "the page has no publication date: looked at the JSON-LD `datePublished`, "
+                        + "the `article:published_time` meta and `<time datetime>` in the article.", "add one; " + fix));
+                return null;
+            }
+            List<Found> bad = new ArrayList<>();
+            for (Found c : candidates) {
+                try {
+                    ZonedDateTime date = Dates.parse(c.value(), ctx.zone());
+                    for (Found b : bad) {
+                        problems.add(Problem.warning(source, b.line(), "date", "`" + b.value() + "` in " + b.where()
+                                + " is not a date Gazette reads; used " + c.where() + " instead.", fix));
+                    }
+                    return date;
+                } catch (DateTimeParseException e) {
+                    bad.add(c);
+                }
+            }
+            Found first = bad.get(0);
+            problems.add(Problem.error(source, first.line(), "date", "the publication date `" + first.value() + "` in " + first.where()
+                    + " is not a date Gazette reads" + (bad.size() > 1 ? " (nor are the " + (bad.size() - 1) + " other dates given)" : "")
+                    + ".", fix));
+            return null;
+        }
+
+        private ZonedDateTime updated(ZonedDateTime date) {
+            Found found = null;
+            String modified = ldText("dateModified");
+            if (modified != null) {
+                found = new Found(modified, "the JSON-LD `dateModified`", ldLine);
+            }
+            if (found == null) {
+                found = meta("article:modified_time");
+            }
+            if (found == null) {
+                found = meta("og:updated_time");
+            }
+            if (found == null) {
+                return null;
+            }
+            try {
+                ZonedDateTime updated = Dates.parse(found.value(), ctx.zone());
+                if (date != null && updated.isBefore(date)) {
+                    problems.add(Problem.warning(source, found.line(), "updated", "the update time `" + found.value() + "` in "
+                                    + found.where() + " is before the publication date; ignored.",
+                            "set it to a time after the publication, or remove it."));
+                    return null;
+                }
+                return updated;
+            } catch (DateTimeParseException e) {
+                problems.add(Problem.warning(source, found.line(), "updated", "`" + found.value() + "` in " + found.where()
+                        + " is not a date Gazette reads; ignored.", "write it in ISO 8601, e.g. `2025-09-11T16:05:00+01:00`."));
+                return null;
+            }
+        }
+
+        private Term rubric() {
+            String name = ldText("articleSection");
+            if (name == null) {
+                Found section = meta("article:section");
+                name = section == null ? null : section.value();
+            }
+            if (name == null) {
+                return null;
+            }
+            Term rubric = Term.of(name);
+            if (rubric.slug().isEmpty()) {
+                problems.add(Problem.warning(source, 0, "rubric", "the section `" + name + "` has no letter or digit; ignored.",
+                        "name the section with words."));
+                return null;
+            }
+            return rubric;
+        }
+
+        private List<Term> tags() {
+            List<String> names = new ArrayList<>();
+            for (String keywords : ldTexts("keywords")) {
+                names.addAll(List.of(keywords.split(",")));
+            }
+            for (Found tag : metas("article:tag")) {
+                names.addAll(List.of(tag.value().split(",")));
+            }
+            Map<String, Term> bySlug = new LinkedHashMap<>();
+            for (String name : names) {
+                if (!name.isBlank()) {
+                    Term tag = Term.of(name);
+                    if (!tag.slug().isEmpty()) {
+                        bySlug.putIfAbsent(tag.slug(), tag);
+                    }
+                }
+            }
+            return List.copyOf(bySlug.values());
+        }
+
+        private List<String> authors(List<Element> bylines) {
+            List<String> names = new ArrayList<>();
+            JsonElement author = ld == null ? null : ld.get("author");
+            if (author instanceof JsonArray a) {
+                a.forEach(item -> addName(names, text(item, 1)));
+            } else {
+                addName(names, text(author, 0));
+            }
+            if (names.isEmpty()) {
+                // article:author is often the URL of a profile page, which names nobody.
+                metas("article:author").stream().map(Found::value).filter(v -> !v.contains("://"))
+                        .forEach(v -> splitNames(names, v));
+            }
+            if (names.isEmpty()) {
+                Found meta = meta("author");
+                if (meta != null && !meta.value().contains("://")) {
+                    splitNames(names, meta.value());
+                }
+            }
+            for (int i = 0; names.isEmpty() && i < bylines.size(); i++) {
+                String text = bylines.get(i).text().strip();
+                if (text.length() <= MAX_BYLINE) {
+                    Matcher m = BYLINE_TEXT.matcher(text);
+                    splitNames(names, BYLINE_END.matcher(m.matches() ? m.group(1) : text).replaceFirst(""));
+                }
+            }
+            return names;
+        }
+
+        private static void splitNames(List<String> names, String text) {
+            for (String name : NAME_SEPARATORS.split(text)) {
+                addName(names, plain(name));
+            }
+        }
+
+        private static void addName(List<String> names, String name) {
+            if (name != null && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+
+        private String image() {
+            String image = null;
+            int line = ldLine;
+            if (ld != null) {
+                image = imageUrl(ld.get("image"), 0);
+            }
+            if (image == null) {
+                for (String key : List.of("og:image", "og:image:secure_url", "og:image:url")) {
+                    Found og = meta(key);
+                    if (og != null) {
+                        image = og.value();
+                        line = og.line();
+                        break;
+                    }
+                }
+            }
+            if (image == null || ImagePaths.isUrl(image) && ImagePaths.check(image) == null) {
+                return image;
+            }
+            // Saved pages keep the site's protocol-relative and root-relative URLs: make them
+            // absolute against the page's own address when it is known.
+            if (image.startsWith("//")) {
+                return "https:" + image;
+            }
+            if (!ImagePaths.isUrl(image) && !image.startsWith("/") && !image.contains(":")) {
+                // A relative path in a page means "beside the page", as a browser reads it.
+                String besidePage = besideSource(image);
+                if (ImagePaths.check(besidePage) == null) {
+                    return besidePage;
+                }
+            }
+            String base = pageUrl();
+            if (base != null) {
+                try {
+                    String absolute = URI.create(base).resolve(image.replace(" ", "%20")).toString();
+                    if (ImagePaths.check(absolute) == null) {
+                        return absolute;
+                    }
+                } catch (IllegalArgumentException e) {
+                    // fall through to the warning
+                }
+            }
+            problems.add(Problem.warning(source, line, "image", ImagePaths.check(image) + " The page has no image.",
+                    "use an absolute https:// URL for the image, or give the page its address in `<link rel=\"canonical\" href=\"...\">`."));
+            return null;
+        }
+
+        /** {@code path}, relative to the page's folder, as a path relative to the source folder. */
+        private String besideSource(String path) {
+            List<String> parts = new ArrayList<>(List.of(source.substring(0, source.lastIndexOf('/') + 1).split("/")));
+            for (String part : path.replace('\\', '/').split("/")) {
+                if (part.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+                    parts.remove(parts.size() - 1);
+                } else if (!part.isEmpty() && !part.equals(".")) {
+                    parts.add(part);
+                }
+            }
+            parts.removeIf(String::isEmpty);
+            return String.join("/", parts);
+        }
+
+        private String imageUrl(JsonElement e, int depth) {
+            if (e == null || e.isJsonNull() || depth > 4) {
+                return null;
+            }
+            if (e instanceof JsonPrimitive p) {
+                return plainUrl(p.getAsString());
+            }
+            if (e instanceof JsonArray a) {
+                for (JsonElement item : a) {
+                    String url = imageUrl(item, depth + 1);
+                    if (url != null) {
+                        return url;
+                    }
+                }
+                return null;
+            }
+            JsonObject o = resolve(e.getAsJsonObject());
+            String url = imageUrl(o.get("url"), depth + 1);
+            return url != null ? url : imageUrl(o.get("contentUrl"), depth + 1);
+        }
+
+        private String pageUrl() {
+            Element canonical = doc.selectFirst("link[rel=canonical][href]");
+            String url = canonical != null ? canonical.attr("href").strip() : null;
+            if (url == null || !ImagePaths.isUrl(url)) {
+                Found og = meta("og:url");
+                url = og == null ? null : og.value();
+            }
+            return url != null && ImagePaths.isUrl(url) ? url : null;
+        }
+
+        /** The chapô: a paragraph marked as such, else another block so marked that holds no picture. */
+        private Element leadElement(Element container) {
+            int total = container.text().length();
+            for (String query : List.of("p", "div, h2, span")) {
+                for (Element e : container.select(query)) {
+                    if (LEAD_CLASS.matcher(e.className()).find() && plain(e.text()) != null
+                            && e.selectFirst("figure, img, picture") == null && !holdsMostOf(e, total)) {
+                        return e;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The chapô as printed on the page; else the description, which sites often shorten. */
+        private String lead(Element leadElement) {
+            if (leadElement != null) {
+                return plain(leadElement.text());
+            }
+            String lead = ldText("description");
+            for (String key : List.of("og:description", "description")) {
+                if (lead == null) {
+                    Found meta = meta(key);
+                    lead = meta == null ? null : meta.value();
+                }
+            }
+            return lead == null ? "" : lead;
+        }
+
+        private List<Element> bylines(Element container) {
+            int total = container.text().length();
+            List<Element> out = new ArrayList<>();
+            for (Element e : container.select("*")) {
+                if (e == container || isInside(e, out)) {
+                    continue;
+                }
+                String text = e.text().strip();
+                boolean byClass = hasWord(e, BYLINE_CLASS);
+                Matcher par = BYLINE_TEXT.matcher(text);
+                // "Par Hicham Ouazzani" is a byline; "Par ailleurs, le port..." is prose.
+                boolean byText = e.is("p, div, span, address") && text.length() <= MAX_BYLINE && par.matches()
+                        && Character.isUpperCase(par.group(1).codePointAt(0)) && !text.endsWith(".");
+                if ((byClass || byText) && !text.isEmpty() && !holdsMostOf(e, total)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+
+        /** The figure of the main image: the one showing it, else one above the first paragraph. */
+        private Element mainFigure(Element container, String image, Element leadElement, List<Element> bylines) {
+            if (image == null) {
+                return null;
+            }
+            Elements figures = container.select("figure");
+            String file = fileName(image);
+            for (Element figure : figures) {
+                for (Element img : figure.select("img, source")) {
+                    for (String attr : List.of("src", "data-src", "srcset")) {
+                        String v = img.attr(attr).strip().split("[\\s,]", 2)[0];
+                        if (!v.isEmpty() && (v.equals(image) || fileName(v).equals(file))) {
+                            return figure;
+                        }
+                    }
+                }
+            }
+            // Sites resize the shared image, so the figure's file name may differ: a figure above
+            // the body's first paragraph is the article's main image all the same.
+            Element first = figures.first();
+            if (first == null) {
+                return null;
+            }
+            for (Element p : container.select("p")) {
+                if (p == leadElement || isInside(p, bylines) || (leadElement != null && isInside(p, List.of(leadElement)))
+                        || p.closest("header, figure") != null || plain(p.text()) == null) {
+                    continue;
+                }
+                return first.sourceRange().startPos() < p.sourceRange().startPos() ? first : null;
+            }
+            return first;
+        }
+
+        private static boolean isInside(Element e, List<Element> ancestors) {
+            for (Element p = e.parent(); p != null; p = p.parent()) {
+                if (ancestors.contains(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The main image's caption. Other figures keep their captions in the body: taken as the
+         * article's caption they would describe an image the article does not show.
+         */
+        private String caption(Element mainFigure) {
+            Element figcaption = mainFigure != null ? mainFigure.selectFirst("figcaption") : null;
+            String caption = figcaption == null ? null : plain(figcaption.text());
+            if (caption == null && ld != null && ld.get("image") != null) {
+                JsonElement image = ld.get("image").isJsonArray() && !ld.get("image").getAsJsonArray().isEmpty()
+                        ? ld.get("image").getAsJsonArray().get(0) : ld.get("image");
+                if (image.isJsonObject()) {
+                    caption = text(resolve(image.getAsJsonObject()).get("caption"), 1);
+                }
+            }
+            return caption == null ? "" : caption;
+        }
+
+        private String language() {
+            String lang = ldText("inLanguage");
+            int line = ldLine;
+            if (lang == null) {
+                Element html = doc.selectFirst("html[lang]");
+                lang = html == null ? null : plain(html.attr("lang"));
+                line = html == null ? 0 : line(html);
+            }
+            if (lang == null) {
+                return null;
+            }
+            lang = lang.replace('_', '-');
+            if (!LANGUAGE.matcher(lang).matches()) {
+                problems.add(Problem.warning(source, line, "language", "`" + lang + "` is not a language tag; ignored.",
+                        "use a BCP 47 tag such as `fr` or `fr-MA`."));
+                return null;
+            }
+            return lang;
+        }
+
+        // ---- body ----
+
+        /** The article's own content: what is not already a field nor the site's furniture. */
+        private String body(Element container, Element h1, Element leadElement, List<Element> bylines, Element mainFigure, String lead) {
+            int total = container.text().length();
+            List<Element> remove = new ArrayList<>();
+            if (h1 != null) {
+                remove.add(h1);
+            }
+            if (leadElement != null) {
+                remove.add(leadElement);
+            }
+            if (mainFigure != null) {
+                remove.add(mainFigure);
+            }
+            remove.addAll(bylines);
+            remove.addAll(container.select(NEVER_CONTENT));
+            for (Element e : container.select("*")) {
+                if (e != container && (e.is(STRUCTURAL_FURNITURE) || hasWord(e, FURNITURE_CLASS)) && !holdsMostOf(e, total)) {
+                    remove.add(e);
+                }
+            }
+            // Above the headline sit kickers and breadcrumbs (`<p class="rubrique">Économie</p>`):
+            // short labels, never the article's text.
+            if (h1 != null && h1.sourceRange().isTracked()) {
+                int headline = h1.sourceRange().startPos();
+                for (Element e : container.select("*")) {
+                    if (e != container && e.sourceRange().isTracked() && e.endSourceRange().isTracked()
+                            && e.endSourceRange().endPos() <= headline && e.text().length() <= MAX_BYLINE
+                            && e.selectFirst("img, picture, video, figure") == null) {
+                        remove.add(e);
+                    }
+                }
+            }
+            // A dateline paragraph (`<p><time>11 septembre 2025</time></p>`) repeats the date field.
+            for (Element time : container.select("time")) {
+                Element p = time.parent();
+                if (p != null && p != container && p.is("p, div, span") && p.text().strip().equals(time.text().strip())) {
+                    remove.add(p);
+                }
+            }
+            remove.forEach(e -> {
+                if (e.parent() != null) {
+                    e.remove();
+                }
+            });
+            if (leadElement == null && !lead.isEmpty()) {
+                // Without a marked chapô, sites print the description as the first paragraph.
+                Element first = container.selectFirst("p:matchesOwn(\\S)");
+                if (first != null && lead.equals(plain(first.text()))) {
+                    first.remove();
+                }
+            }
+            removeEmpty(container);
+            dropLayoutWhitespace(container);
+            return ctx.sanitizer().sanitize(container.html()).strip();
+        }
+
+        /** Drops the wrappers the removals left empty, so no blank blocks remain in the body. */
+        private static void removeEmpty(Element container) {
+            // Children before parents, so a wrapper emptied by its children's removal goes too.
+            List<Element> all = container.select("*");
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Element e = all.get(i);
+                if (e != container && e.parent() != null && !e.is("img, br, hr, td, th, video, audio, picture, source")
+                        && e.text().isBlank() && e.selectFirst("img, video, audio, picture") == null) {
+                    e.remove();
+                }
+            }
+        }
+
+        /**
+         * Drops the source's indentation between blocks, and the blank runs the removals left, so
+         * the body is compact; whitespace between inline elements is kept, as it is a word space.
+         */
+        private static void dropLayoutWhitespace(Element container) {
+            for (TextNode t : container.nodeStream(TextNode.class).toList()) {
+                if (!t.isBlank() || t.parent() == null) {
+                    continue;
+                }
+                Node prev = t.previousSibling();
+                while (prev instanceof TextNode pt && pt.isBlank()) {
+                    prev = prev.previousSibling();
+                }
+                Node next = t.nextSibling();
+                while (next instanceof TextNode nt && nt.isBlank()) {
+                    next = next.nextSibling();
+                }
+                boolean betweenBlocks = (prev == null || prev instanceof Element pe && pe.isBlock())
+                        && (next == null || next instanceof Element ne && ne.isBlock());
+                if (betweenBlocks || t.previousSibling() instanceof TextNode pt && pt.isBlank()) {
+                    t.remove();
+                } else {
+                    t.text(" ");
+                }
+            }
+        }
+
+        /**
+         * Whether {@code e} holds most of the container's text; such an element is the content
+         * itself, whatever its class says (`<div class="post has-share-buttons">`).
+         */
+        private static boolean holdsMostOf(Element e, int total) {
+            return total > 0 && e.text().length() * 2 > total;
+        }
+
+        private static boolean hasWord(Element e, Pattern words) {
+            for (String name : e.classNames()) {
+                if (words.matcher(name).find()) {
+                    return true;
+                }
+            }
+            return !e.id().isEmpty() && words.matcher(e.id()).find();
+        }
+
+        private static String fileName(String url) {
+            String path = url.split("[?#]", 2)[0];
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+
+        private static int line(Element e) {
+            return e.sourceRange().isTracked() ? e.sourceRange().start().lineNumber() : 0;
+        }
+    }
+
+    /** Text from markup: entities decoded, tags dropped, whitespace collapsed; {@code null} when blank. */
+    private static String plain(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.indexOf('<') >= 0 || text.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(text).body().text() : text;
+        t = t.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static String plainUrl(String url) {
+        String u = url == null ? "" : Parser.unescapeEntities(url, true).strip();
+        return u.isEmpty() ? null : u;
+    }
+}
