@@ -3,13 +3,9 @@ package dev.gazette.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,35 +18,39 @@ class HtmlValidityTest {
     @Test
     void everySamplePageIsValidHtml(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        BuildReport report = SiteBuilder.build(new BuildOptions(Path.of("articles"), Path.of("templates"), out,
-                Path.of("site.yml"), null, false, false, Instant.parse("2025-09-13T00:00:00Z"), 2));
+        BuildReport report = SiteBuilderTest.build(Path.of("articles"), out);
         assertTrue(report.succeeded(), () -> report.problems().toString());
-        SimpleDocumentValidator validator = new SimpleDocumentValidator();
-        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", new Quiet());
-        validator.setUpValidatorAndParsers(new Quiet(), false, false);
-        List<String> errors = new ArrayList<>();
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(out)) {
-            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-        }
+        List<Path> pages = SiteBuilderTest.filesUnder(out, ".html");
         assertTrue(pages.size() > 50);
+
+        Collector errors = new Collector();
+        SimpleDocumentValidator validator = new SimpleDocumentValidator();
+        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", errors);
+        validator.setUpValidatorAndParsers(errors, false, false);
         for (Path page : pages) {
-            Collector collector = new Collector(out.relativize(page).toString(), errors);
-            validator.setUpValidatorAndParsers(collector, false, false);
+            errors.page = out.relativize(page).toString();
             validator.checkHtmlFile(page.toFile(), true);
         }
-        assertEquals(List.of(), errors);
+        assertEquals(List.of(), errors.found);
     }
 
-    private static class Quiet implements ErrorHandler {
-        public void warning(SAXParseException e) { }
-        public void error(SAXParseException e) { }
-        public void fatalError(SAXParseException e) { }
-    }
+    /** Keeps the checker's errors, each prefixed with the page being checked; warnings are advice. */
+    private static final class Collector implements ErrorHandler {
+        final List<String> found = new ArrayList<>();
+        String page = "(schema)";
 
-    private record Collector(String page, List<String> errors) implements ErrorHandler {
-        public void warning(SAXParseException e) { }
-        public void error(SAXParseException e) { errors.add(page + ":" + e.getLineNumber() + ": " + e.getMessage()); }
-        public void fatalError(SAXParseException e) { error(e); }
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            found.add(page + ":" + e.getLineNumber() + ": " + e.getMessage());
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) {
+            error(e);
+        }
     }
 }

@@ -22,8 +22,16 @@ class SiteBuilderTest {
 
     private static final Instant NOW = Instant.parse("2025-09-13T00:00:00Z");
 
-    private static BuildReport build(Path source, Path out) {
+    /** Builds {@code source} as the sample site is built: its configuration and theme, a fixed clock. */
+    static BuildReport build(Path source, Path out) {
         return SiteBuilder.build(new BuildOptions(source, Path.of("templates"), out, Path.of("site.yml"), null, false, false, NOW, 2));
+    }
+
+    /** The files under {@code root} whose name ends with {@code suffix}, sorted. */
+    static List<Path> filesUnder(Path root, String suffix) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
     }
 
     @Test
@@ -41,8 +49,7 @@ class SiteBuilderTest {
         assertTrue(doc.select("ul.tags a").stream().anyMatch(a -> a.attr("href").endsWith("tags/serguei-lavrov/")));
         List<String> related = doc.select("[class*=related] a").eachAttr("href");
         assertFalse(related.isEmpty());
-        assertTrue(related.stream().anyMatch(h -> h.contains("maroc-russie-les-partenariats-strategiques")
-                || h.contains("partenariats")), related::toString);
+        assertTrue(related.stream().anyMatch(h -> h.contains("maroc-russie-partenariats")), related::toString);
         assertFalse(doc.text().contains("Articles les plus lus"));
     }
 
@@ -50,10 +57,7 @@ class SiteBuilderTest {
     void twoBuildsAreByteIdentical(@TempDir Path tmp) throws IOException {
         assertTrue(build(Path.of("articles"), tmp.resolve("a")).succeeded());
         assertTrue(build(Path.of("articles"), tmp.resolve("b")).succeeded());
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(tmp.resolve("a"))) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = filesUnder(tmp.resolve("a"), "");
         assertTrue(files.size() > 50);
         for (Path f : files) {
             Path twin = tmp.resolve("b").resolve(tmp.resolve("a").relativize(f));
