@@ -57,6 +57,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Threads for parsing and rendering (default: the number of processors).")
     Integer jobs;
 
+    @Option(names = "--timings", description = "Also print the wall time of each build step.")
+    boolean timings;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the summary line.")
     boolean quiet;
 
@@ -88,6 +91,10 @@ final class BuildCommand implements Callable<Integer> {
         if (report.succeeded()) {
             outWriter.printf("Built %s: %d articles (%d skipped), %d pages (%s), %d warnings, in %.2f s.%n", out, report.articles(),
                     report.skipped(), report.totalPages(), counts, report.warnings(), report.elapsedMillis() / 1000.0);
+            if (timings) {
+                outWriter.println("Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
+                        .collect(Collectors.joining(", ")) + ".");
+            }
         } else {
             err.printf("Build failed: %d errors, %d warnings, in %.2f s; %s left as it was.%n", report.errors(), report.warnings(),
                     report.elapsedMillis() / 1000.0, out);

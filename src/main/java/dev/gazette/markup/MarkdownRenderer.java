@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
 import java.util.List;
 
 /**
@@ -19,24 +20,41 @@ import java.util.List;
 public final class MarkdownRenderer {
 
     private final Parser parser;
+    /** The same parser without autolinking, for text that holds nothing it could link. */
+    private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
 
     public MarkdownRenderer() {
-        MutableDataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
-                        StrikethroughExtension.create()))
+        MutableDataSet options = options(List.of(TablesExtension.create(), AutolinkExtension.create(),
+                StrikethroughExtension.create()));
+        this.parser = Parser.builder(options).build();
+        this.parserWithoutAutolinks = Parser.builder(options(List.of(TablesExtension.create(), StrikethroughExtension.create())))
+                .build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    private static MutableDataSet options(List<Extension> extensions) {
+        return new MutableDataSet()
+                .set(Parser.EXTENSIONS, extensions)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
                 .set(HtmlRenderer.SOFT_BREAK, "\n")
                 .set(TablesExtension.WITH_CAPTION, false)
                 .set(TablesExtension.CLASS_NAME, "table");
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
     }
 
     /** The HTML of {@code markdown}; not yet sanitized. */
     public String toHtml(String markdown) {
-        return renderer.render(parser.parse(markdown));
+        return renderer.render((mayHoldLinks(markdown) ? parser : parserWithoutAutolinks).parse(markdown));
+    }
+
+    /**
+     * Whether the text holds anything autolinking could turn into a link (a URL needs {@code ://} or
+     * {@code www.}, an e-mail address {@code @}). Autolinking runs its regular expressions over all
+     * the text, and costs about as much as parsing the rest: news copy rarely holds a bare URL.
+     */
+    static boolean mayHoldLinks(String markdown) {
+        return markdown.indexOf('@') >= 0 || markdown.contains("://") || markdown.contains("www.");
     }
 }

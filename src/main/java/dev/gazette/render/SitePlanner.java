@@ -144,15 +144,10 @@ public final class SitePlanner {
                 for (int k = (page - 1) * size; k < Math.min(count, page * size); k++) {
                     items.add(teasers[member.apply(k)]);
                 }
-                List<LinkView> links = new ArrayList<>(pages);
-                for (int q = 1; q <= pages; q++) {
-                    links.add(new LinkView(Integer.toString(q), SiteUrls.paged(first, q), 0));
-                }
                 m.put("heading", heading);
                 m.put("intro", intro);
                 m.put("articles", items);
-                m.put("pager", new PagerView(page, pages, page > 1 ? SiteUrls.paged(first, page - 1) : null,
-                        page < pages ? SiteUrls.paged(first, page + 1) : null, links));
+                m.put("pager", PagerView.of(page, pages, q -> SiteUrls.paged(first, q)));
                 return m;
             }));
         }
