@@ -1,25 +1,15 @@
 package dev.gazette.build;
 
-import dev.gazette.config.ConfigLoader;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
-import dev.gazette.markup.HtmlSanitizer;
-import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
 import dev.gazette.output.SiteOutput;
-import dev.gazette.related.RelatedDocument;
 import dev.gazette.related.RelatedIndex;
-import dev.gazette.related.RelatedMatch;
-import dev.gazette.related.RelatedWeights;
 import dev.gazette.render.PageJob;
 import dev.gazette.render.SitePlanner;
 import dev.gazette.render.TemplateEngine;
 import dev.gazette.source.ImagePaths;
-import dev.gazette.source.ParseContext;
-import dev.gazette.source.ParsedSource;
-import dev.gazette.source.SourceFinder;
-import dev.gazette.source.SourceReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,21 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * Builds a site: loads and checks everything first, then renders every page in parallel into a
@@ -80,31 +65,22 @@ public final class SiteBuilder {
     }
 
     private BuildReport runIn(ForkJoinPool pool, long start) {
-        SiteConfig config = loadConfig();
+        SiteConfig config = SiteLoader.config(options, problems);
         step("config");
         if (hasErrors()) {
             return failed(start, 0, 0);
         }
 
-        List<Article> parsed = loadSources(config, pool);
-        step("parse");
-        List<Article> published = new ArrayList<>(parsed.size());
-        for (Article a : parsed) {
-            if ((a.draft() && !options.drafts()) || (a.date().toInstant().isAfter(options.now()) && !options.future())) {
-                continue;
-            }
-            published.add(a);
-        }
-        int skipped = parsed.size() - published.size();
-
-        SiteIndex.Result indexed = SiteIndex.build(published);
-        problems.addAll(indexed.problems());
-        SiteIndex index = indexed.index();
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"));
+        problems.addAll(loaded.problems());
+        SiteIndex index = loaded.index();
+        int skipped = loaded.skipped();
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
         step("index");
 
-        List<List<Integer>> related = relate(index, config, pool);
+        RelatedIndex relatedIndex = RelatedContent.index(index, config, pool);
+        List<List<Integer>> related = RelatedContent.lists(relatedIndex, Math.max(config.relatedCount(), config.relatedPageSize()), pool);
         step("related");
 
         TemplateEngine engine;
@@ -153,59 +129,6 @@ public final class SiteBuilder {
         }
     }
 
-    private SiteConfig loadConfig() {
-        SiteConfig config = SiteConfig.defaults();
-        Path file = options.config();
-        if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                problems.add(Problem.error(file.toString(), 0, null, "the configuration file does not exist.",
-                        "create it, or leave out --config to build with the defaults."));
-                return config;
-            }
-            ConfigLoader.Result loaded = ConfigLoader.load(file, file.toString());
-            problems.addAll(loaded.problems());
-            config = loaded.config();
-        }
-        if (options.baseUrl() != null) {
-            String problem = ConfigLoader.checkBaseUrl(options.baseUrl());
-            if (problem != null) {
-                problems.add(Problem.error("--base-url", 0, null, problem, "give an absolute URL such as `https://example.org/news/`."));
-            } else {
-                config = config.withBaseUrl(options.baseUrl());
-            }
-        }
-        return config;
-    }
-
-    private List<Article> loadSources(SiteConfig config, ForkJoinPool pool) {
-        Path root = options.source();
-        if (!Files.isDirectory(root)) {
-            problems.add(Problem.error(root.toString(), 0, null, "the source folder does not exist.",
-                    "create it and put articles in it, or point --source at your articles folder."));
-            return List.of();
-        }
-        List<String> files;
-        try {
-            files = SourceFinder.find(root);
-        } catch (IOException e) {
-            problems.add(Problem.error(root.toString(), 0, null, "cannot list the source folder (" + e.getMessage() + ").",
-                    "check its permissions."));
-            return List.of();
-        }
-        if (files.isEmpty()) {
-            problems.add(Problem.warning(root.toString(), 0, null, "no article found (.md, .txt or .html files).",
-                    "add articles; see the README for the formats."));
-        }
-        ParseContext ctx = new ParseContext(config.timeZone(), new MarkdownRenderer(), new HtmlSanitizer());
-        List<ParsedSource> results = inPool(pool, () -> files.parallelStream().map(f -> SourceReader.read(root, f, ctx)).toList());
-        List<Article> articles = new ArrayList<>(results.size());
-        for (ParsedSource r : results) {
-            problems.addAll(r.problems());
-            r.articleIfAny().ifPresent(articles::add);
-        }
-        return articles;
-    }
-
     /**
      * Checks every local image and plans its copy under {@code media/}; absolute URLs are used as
      * they are. Fills {@code copies} (output path → source file) and returns each image's URL by
@@ -239,32 +162,6 @@ public final class SiteBuilder {
         return urls;
     }
 
-    private List<List<Integer>> relate(SiteIndex index, SiteConfig config, ForkJoinPool pool) {
-        List<RelatedDocument> documents = new ArrayList<>(index.size());
-        for (Article a : index.articles()) {
-            documents.add(new ArticleDocument(a.slug(), a.tags().stream().map(t -> t.slug()).toList(),
-                    a.rubric() == null ? null : a.rubric().slug(), a.date().toEpochSecond()));
-        }
-        RelatedIndex related = RelatedIndex.build(documents, RelatedWeights.defaults());
-        int limit = Math.max(config.relatedCount(), config.relatedPageSize());
-        return inPool(pool, () -> IntStream.range(0, index.size()).parallel().mapToObj(i -> {
-            List<Integer> pins = index.pinsOf(i);
-            Set<Integer> list = new LinkedHashSet<>(pins);
-            for (RelatedMatch m : related.find(i, limit + pins.size())) {
-                if (list.size() >= limit) {
-                    break;
-                }
-                list.add(m.document());
-            }
-            return List.copyOf(list).subList(0, Math.min(limit, list.size()));
-        }).toList());
-    }
-
-    /** The engine's view of an article. */
-    private record ArticleDocument(String key, Collection<String> keywords, String group, long epochSeconds)
-            implements RelatedDocument {
-    }
-
     private void checkCollisions(List<PageJob> jobs, Set<String> copies) {
         Map<String, String> owners = new HashMap<>(jobs.size() * 2);
         for (String copy : copies) {
@@ -285,7 +182,7 @@ public final class SiteBuilder {
     private Map<String, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool) {
         Map<String, Problem> failures = new ConcurrentHashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
-        inPool(pool, () -> {
+        Pools.inPool(pool, () -> {
             jobs.parallelStream().forEach(job -> {
                 if (failed.get() && failures.size() >= MAX_RENDER_PROBLEMS) {
                     return;
@@ -322,20 +219,6 @@ public final class SiteBuilder {
             if (!TemplateEngine.THEME_ASSETS.contains(relative)) {
                 out.copy(Files.newInputStream(file), relative);
             }
-        }
-    }
-
-    private static <T> T inPool(ForkJoinPool pool, Supplier<T> work) {
-        try {
-            return pool.submit(work::get).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("build interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -78,7 +78,7 @@ final class BuildCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
-        Path configFile = config != null ? config : (Files.isRegularFile(Path.of("site.yml")) ? Path.of("site.yml") : null);
+        Path configFile = config != null ? config : defaultConfig();
         BuildReport report = SiteBuilder.build(new BuildOptions(source, templates, out, configFile, baseUrl, drafts, future,
                 reference, threads));
         for (Problem p : report.problems()) {
@@ -102,6 +102,11 @@ final class BuildCommand implements Callable<Integer> {
         outWriter.flush();
         err.flush();
         return report.succeeded() ? 0 : 1;
+    }
+
+    /** {@code site.yml} in the current folder, when there is one. */
+    static Path defaultConfig() {
+        return Files.isRegularFile(Path.of("site.yml")) ? Path.of("site.yml") : null;
     }
 
     private static String plural(Map.Entry<String, Integer> e) {

@@ -28,7 +28,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language", "timeZone",
-            "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks");
+            "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks", "related");
+    private static final Set<String> RELATED_KEYS = Set.of("textWeight", "tagWeight", "rubricWeight", "timeWeight",
+            "timeScaleDays", "minScore", "windowDays");
     private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
@@ -117,8 +119,9 @@ public final class ConfigLoader {
         int homeLatest = f.positive("homeLatest", d.homeLatest());
         int homePerRubric = f.positive("homePerRubric", d.homePerRubric());
         Permalinks permalinks = permalinks(map.get("permalinks"), name, problems);
+        RelatedSettings related = related(map.get("related"), name, problems);
         SiteConfig config = new SiteConfig(title, description, normaliseBaseUrl(baseUrl), language.toLowerCase(Locale.ROOT)
-                .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks);
+                .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, related);
         return new Result(config, problems);
     }
 
@@ -169,6 +172,33 @@ public final class ConfigLoader {
         return new Permalinks(article, tag, rubric);
     }
 
+    private static RelatedSettings related(Object value, String name, List<Problem> problems) {
+        RelatedSettings d = RelatedSettings.defaults();
+        if (value == null) {
+            return d;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(Problem.error(name, 0, "related", "must be a mapping (textWeight, tagWeight, …).",
+                    "see the README's configuration section."));
+            return d;
+        }
+        for (Object key : map.keySet()) {
+            if (!RELATED_KEYS.contains(String.valueOf(key))) {
+                problems.add(Problem.warning(name, 0, "related." + key, "unknown setting, ignored.",
+                        "known settings: " + String.join(", ", RELATED_KEYS.stream().sorted().toList()) + "."));
+            }
+        }
+        Fields f = new Fields(map, name, problems);
+        return new RelatedSettings(
+                f.decimal("textWeight", d.textWeight(), "related."),
+                f.decimal("tagWeight", d.tagWeight(), "related."),
+                f.decimal("rubricWeight", d.rubricWeight(), "related."),
+                f.decimal("timeWeight", d.timeWeight(), "related."),
+                f.above0("timeScaleDays", d.timeScaleDays(), "related."),
+                f.decimal("minScore", d.minScore(), "related."),
+                f.wholeOrZero("windowDays", d.windowDays(), "related."));
+    }
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
     private static final Pattern PATTERN_TEXT = Pattern.compile("[A-Za-z0-9_./{}-]+");
 
@@ -216,6 +246,44 @@ public final class ConfigLoader {
                 return i;
             }
             problems.add(Problem.error(file, 0, key, "must be a whole number above 0, not `" + v + "`.", "write e.g. `" + key + ": " + fallback + "`."));
+            return fallback;
+        }
+
+        /** A number of 0 or more. */
+        double decimal(String key, double fallback, String prefix) {
+            Object v = map.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof Number number && number.doubleValue() >= 0 && Double.isFinite(number.doubleValue())) {
+                return number.doubleValue();
+            }
+            problems.add(Problem.error(file, 0, prefix + key, "must be a number of 0 or more, not `" + v + "`.",
+                    "write e.g. `" + key + ": " + fallback + "`."));
+            return fallback;
+        }
+
+        /** A number above 0. */
+        double above0(String key, double fallback, String prefix) {
+            double value = decimal(key, fallback, prefix);
+            if (value > 0) {
+                return value;
+            }
+            problems.add(Problem.error(file, 0, prefix + key, "must be above 0.", "write e.g. `" + key + ": " + fallback + "`."));
+            return fallback;
+        }
+
+        /** A whole number of 0 or more. */
+        int wholeOrZero(String key, int fallback, String prefix) {
+            Object v = map.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof Integer i && i >= 0) {
+                return i;
+            }
+            problems.add(Problem.error(file, 0, prefix + key, "must be a whole number of 0 or more, not `" + v + "`.",
+                    "write e.g. `" + key + ": " + fallback + "` (0: no limit)."));
             return fallback;
         }
     }

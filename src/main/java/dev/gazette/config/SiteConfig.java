@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param homeLatest    articles in the home page's "latest" list
  * @param homePerRubric articles in each rubric section of the home page
  * @param permalinks    URL patterns of the generated pages
+ * @param related       how related content is ranked
  */
 public record SiteConfig(
         String title,
@@ -31,20 +32,23 @@ public record SiteConfig(
         int relatedPageSize,
         int homeLatest,
         int homePerRubric,
-        Permalinks permalinks) {
+        Permalinks permalinks,
+        RelatedSettings related) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(permalinks, "permalinks");
+        Objects.requireNonNull(related, "related");
         description = description == null ? "" : description;
         baseUrl = baseUrl == null ? "" : baseUrl;
     }
 
     /** The configuration used when there is no {@code site.yml}. */
     public static SiteConfig defaults() {
-        return new SiteConfig("Gazette", "", "", "fr", ZoneId.of("UTC"), 20, 5, 20, 12, 4, Permalinks.defaults());
+        return new SiteConfig("Gazette", "", "", "fr", ZoneId.of("UTC"), 20, 5, 20, 12, 4, Permalinks.defaults(),
+                RelatedSettings.defaults());
     }
 
     /** The site's locale, for dates and collation. */
@@ -55,6 +59,6 @@ public record SiteConfig(
     /** This configuration with another base URL (normalised to end with {@code /}). */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
-                relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks);
+                relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, related);
     }
 }

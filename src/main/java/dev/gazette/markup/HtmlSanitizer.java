@@ -3,6 +3,7 @@ package dev.gazette.markup;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -44,5 +45,30 @@ public final class HtmlSanitizer {
     /** The text of an HTML fragment, whitespace collapsed; for leads and summaries. */
     public static String textOf(String html) {
         return Jsoup.parseBodyFragment(html).body().text();
+    }
+
+    /**
+     * The words of HTML that {@link #sanitize} produced, for indexing: tags become spaces, entities
+     * are decoded, nothing is parsed into a tree. Several times faster than {@link #textOf}, and only
+     * for well-formed output of our own (a {@code <} in text is always escaped there), never for
+     * display.
+     */
+    public static String plainText(String sanitizedHtml) {
+        StringBuilder text = new StringBuilder(sanitizedHtml.length());
+        boolean inTag = false;
+        boolean entities = false;
+        for (int i = 0; i < sanitizedHtml.length(); i++) {
+            char c = sanitizedHtml.charAt(i);
+            if (inTag) {
+                inTag = c != '>';
+            } else if (c == '<') {
+                inTag = true;
+                text.append(' ');
+            } else {
+                entities |= c == '&';
+                text.append(c);
+            }
+        }
+        return entities ? Parser.unescapeEntities(text.toString(), false) : text.toString();
     }
 }

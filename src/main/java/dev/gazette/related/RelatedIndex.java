@@ -4,46 +4,173 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
- * An inverted index over documents' keywords and groups that ranks, for one document, the others
- * that share its rare keywords, its group and its time.
+ * Ranks, for one document, the others most related to it: text similarity (TF-IDF over title,
+ * lead and body, analyzed per language), shared keywords weighted by rarity, same group, nearness
+ * in time; editor pins always first.
  *
- * <p>Candidates come from the posting lists of the document's own keywords and group, at most
- * {@link RelatedWeights#window()} per list, those nearest in time: a keyword shared by half the
- * archive ("Maroc") costs no more than a rare one. Each candidate is then scored exactly. Ranking is
- * deterministic: score, then the newer document, then the key. Immutable once built, so
- * {@link #find} may run on many threads.
+ * <p>Never an all-pairs comparison. Each document keeps only its {@value #TERMS_PER_DOCUMENT} most
+ * distinctive terms, and is posted under them; terms that only one document has, or (past 20
+ * documents) more than 30% of them share, are ignored. Candidates for a document are the documents posted under
+ * its own terms (the strongest {@value #POSTINGS_READ} of each list), those sharing a keyword or the
+ * group (nearest in time, a bounded number per list), and nothing else. So the work per document
+ * is bounded whatever the archive's size, and memory is that of the index, not of the texts.
+ *
+ * <p>Deterministic: term ids follow the terms' order, sums run in a fixed order, and ranking is
+ * score, then the newer document, then the key. Immutable once built, so {@link #find} may run on
+ * many threads.
  */
 public final class RelatedIndex {
 
-    private final List<? extends RelatedDocument> documents;
+    /** Distinctive terms kept per document: enough for a news article's subject, few enough to bound the work. */
+    static final int TERMS_PER_DOCUMENT = 48;
+    /** Entries read from each term's posting list, strongest first. */
+    static final int POSTINGS_READ = 400;
+    /** Entries read from each keyword's posting list, nearest in time first. */
+    static final int KEYWORD_WINDOW = 150;
+    /** Entries read from the group's posting list, nearest in time first: a fallback for documents with little text. */
+    static final int GROUP_WINDOW = 30;
+    /** Terms shared by more than this share of the documents say nothing about a subject... */
+    static final double MAX_TERM_SHARE = 0.3;
+    /** ...in an archive large enough for shares to mean something; below, rarity weighting alone decides. */
+    static final int MAX_TERM_SHARE_FROM = 20;
+    /** How much a word counts in the title, the lead, the body. */
+    static final float TITLE_BOOST = 3f;
+    static final float LEAD_BOOST = 2f;
+    static final float BODY_BOOST = 1f;
+
     private final RelatedWeights weights;
-    /** Each document's keyword ids, sorted, for exact intersection. */
+    private final int size;
+    private final String[] keys;
+    private final long[] epochSeconds;
+    private final int[][] pins;
+    /** Each document's distinctive terms (ids, ascending) and their weights (unit-length vector over all its terms). */
+    private final int[][] termsOf;
+    private final float[][] termWeightsOf;
+    /** Per term: the documents posted under it, strongest weight first, and those weights. */
+    private final int[][] termPostings;
+    private final float[][] termPostingWeights;
+    /** Term strings by id, for explanations. */
+    private final String[] vocabulary;
+    /** Each document's keyword ids, ascending; keyword idf and each document's keyword-vector norm. */
     private final int[][] keywordsOf;
+    private final double[] keywordIdf;
+    private final double[] keywordNorm;
+    private final String[] keywordNames;
     /** Each document's group id, or -1. */
     private final int[] groupOf;
-    private final double[] idf;
-    private final double[] norm;
     /** Posting lists by keyword id, then by group id; entries are time ranks, ascending. */
     private final int[][] keywordPostings;
     private final int[][] groupPostings;
     /** rankToDoc[rank] is the document at that place in time order; docRank is the inverse. */
     private final int[] rankToDoc;
     private final int[] docRank;
+    private final ThreadLocal<Scratch> scratch;
 
-    private RelatedIndex(List<? extends RelatedDocument> documents, RelatedWeights weights) {
-        this.documents = documents;
-        this.weights = weights;
-        int n = documents.size();
+    /** Collects documents, possibly from many threads, then builds the index. */
+    public static final class Builder {
+        private final RelatedWeights weights;
+        private final TextAnalyzer analyzer;
+        private final String defaultLanguage;
+        private final int size;
+        private final String[] keys;
+        private final long[] epochSeconds;
+        private final int[][] pins;
+        private final String[][] keywords;
+        private final String[] groups;
+        private final int[][] terms;
+        private final float[][] frequencies;
+        private final Map<String, Integer> termIds = new ConcurrentHashMap<>(1 << 16);
+        private final AtomicInteger nextTermId = new AtomicInteger();
+        private final AtomicInteger added = new AtomicInteger();
+
+        private Builder(RelatedWeights weights, TextAnalyzer analyzer, String defaultLanguage, int size) {
+            this.weights = weights;
+            this.analyzer = analyzer;
+            this.defaultLanguage = defaultLanguage;
+            this.size = size;
+            keys = new String[size];
+            epochSeconds = new long[size];
+            pins = new int[size][];
+            keywords = new String[size][];
+            groups = new String[size];
+            terms = new int[size][];
+            frequencies = new float[size][];
+        }
+
+        /**
+         * Analyzes and records the document at {@code position}. Safe to call from many threads for
+         * distinct positions: this is the expensive part, and it is per document.
+         */
+        public Builder add(int position, RelatedDocument doc) {
+            if (keys[position] != null) {
+                throw new IllegalArgumentException("position " + position + " added twice");
+            }
+            String language = doc.language() == null ? defaultLanguage : doc.language();
+            Map<String, float[]> counts = new HashMap<>();
+            analyzer.analyze(doc.title(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += TITLE_BOOST);
+            analyzer.analyze(doc.lead(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += LEAD_BOOST);
+            analyzer.analyze(doc.body(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += BODY_BOOST);
+            int[] ids = new int[counts.size()];
+            float[] tf = new float[counts.size()];
+            int k = 0;
+            for (Map.Entry<String, float[]> e : counts.entrySet()) {
+                // get() first: computeIfAbsent locks its bin even when the term is known, and nearly all are.
+                Integer id = termIds.get(e.getKey());
+                ids[k] = id != null ? id : termIds.computeIfAbsent(e.getKey(), x -> nextTermId.getAndIncrement());
+                tf[k++] = e.getValue()[0];
+            }
+            terms[position] = ids;
+            frequencies[position] = tf;
+            keywords[position] = doc.keywords().stream().distinct().sorted().toArray(String[]::new);
+            groups[position] = doc.group();
+            epochSeconds[position] = doc.epochSeconds();
+            pins[position] = doc.pinned().stream().mapToInt(Integer::intValue).toArray();
+            keys[position] = doc.key();
+            added.incrementAndGet();
+            return this;
+        }
+
+        /** The index over every position; all must have been added. */
+        public RelatedIndex build() {
+            if (added.get() != size) {
+                throw new IllegalStateException((size - added.get()) + " documents were not added");
+            }
+            return new RelatedIndex(this);
+        }
+    }
+
+    /**
+     * A builder for {@code size} documents, identified by their position {@code 0..size-1}.
+     *
+     * @param defaultLanguage the language of documents that name none (the site's)
+     */
+    public static Builder builder(RelatedWeights weights, TextAnalyzer analyzer, String defaultLanguage, int size) {
+        return new Builder(weights, analyzer, defaultLanguage, size);
+    }
+
+    private RelatedIndex(Builder b) {
+        this.weights = b.weights;
+        this.size = b.size;
+        this.keys = b.keys;
+        this.epochSeconds = b.epochSeconds;
+        this.pins = b.pins;
+        int n = size;
+
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> documents.get(i).epochSeconds())
-                .thenComparing(i -> documents.get(i).key()));
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> epochSeconds[i]).thenComparing(i -> keys[i]));
         rankToDoc = new int[n];
         docRank = new int[n];
         for (int r = 0; r < n; r++) {
@@ -51,35 +178,148 @@ public final class RelatedIndex {
             docRank[order[r]] = r;
         }
 
+        // Text. Term ids were handed out in whatever order threads met the terms: renumber them in
+        // the terms' order, so that every sum below runs in the same order on every build.
+        vocabulary = b.termIds.keySet().toArray(String[]::new);
+        Arrays.sort(vocabulary);
+        int[] renumber = new int[vocabulary.length];
+        for (int id = 0; id < vocabulary.length; id++) {
+            renumber[b.termIds.get(vocabulary[id])] = id;
+        }
+        int[] df = new int[vocabulary.length];
+        for (int d = 0; d < n; d++) {
+            int[] ids = b.terms[d];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = renumber[ids[k]];
+                df[ids[k]]++;
+            }
+        }
+        double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * n);
+        float[] idf = new float[vocabulary.length];
+        for (int t = 0; t < idf.length; t++) {
+            // BM25's idf: a term most documents have is worth next to nothing, even in a small archive.
+            idf[t] = df[t] < 2 || df[t] > maxDf ? 0f : (float) Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
+        }
+        termsOf = new int[n][];
+        termWeightsOf = new float[n][];
+        int[] postingCounts = new int[vocabulary.length];
+        // Per document and per term, independent: run in parallel (in the caller's pool, when it has one).
+        IntStream.range(0, n).parallel().forEach(d -> {
+            distinctive(d, b.terms[d], b.frequencies[d], idf);
+            b.terms[d] = null;
+            b.frequencies[d] = null;
+        });
+        for (int d = 0; d < n; d++) {
+            for (int t : termsOf[d]) {
+                postingCounts[t]++;
+            }
+        }
+        termPostings = new int[vocabulary.length][];
+        termPostingWeights = new float[vocabulary.length][];
+        for (int t = 0; t < vocabulary.length; t++) {
+            termPostings[t] = new int[postingCounts[t]];
+            termPostingWeights[t] = new float[postingCounts[t]];
+        }
+        int[] fill = new int[vocabulary.length];
+        for (int d = 0; d < n; d++) {
+            for (int k = 0; k < termsOf[d].length; k++) {
+                int t = termsOf[d][k];
+                termPostings[t][fill[t]] = d;
+                termPostingWeights[t][fill[t]++] = termWeightsOf[d][k];
+            }
+        }
+        IntStream.range(0, vocabulary.length).parallel().forEach(t -> sortByWeight(termPostings[t], termPostingWeights[t]));
+
+        // Keywords and groups, interned in position order.
         Map<String, Integer> keywordIds = new HashMap<>();
         Map<String, Integer> groupIds = new HashMap<>();
         keywordsOf = new int[n][];
         groupOf = new int[n];
         for (int i = 0; i < n; i++) {
-            RelatedDocument d = documents.get(i);
-            keywordsOf[i] = d.keywords().stream().mapToInt(k -> keywordIds.computeIfAbsent(k, x -> keywordIds.size()))
-                    .distinct().sorted().toArray();
-            groupOf[i] = d.group() == null ? -1 : groupIds.computeIfAbsent(d.group(), x -> groupIds.size());
+            keywordsOf[i] = Arrays.stream(b.keywords[i]).mapToInt(k -> keywordIds.computeIfAbsent(k, x -> keywordIds.size()))
+                    .sorted().toArray();
+            groupOf[i] = b.groups[i] == null ? -1 : groupIds.computeIfAbsent(b.groups[i], x -> groupIds.size());
         }
+        keywordNames = new String[keywordIds.size()];
+        keywordIds.forEach((name, id) -> keywordNames[id] = name);
         keywordPostings = postings(keywordIds.size(), r -> keywordsOf[rankToDoc[r]]);
         groupPostings = postings(groupIds.size(), r -> groupOf[rankToDoc[r]] < 0 ? new int[0] : new int[] {groupOf[rankToDoc[r]]});
-        idf = new double[keywordIds.size()];
-        for (int k = 0; k < idf.length; k++) {
-            idf[k] = Math.log(1.0 + (double) n / keywordPostings[k].length);
+        keywordIdf = new double[keywordIds.size()];
+        for (int k = 0; k < keywordIdf.length; k++) {
+            keywordIdf[k] = Math.log(1.0 + (double) n / keywordPostings[k].length);
         }
-        norm = new double[n];
+        keywordNorm = new double[n];
         for (int i = 0; i < n; i++) {
             double s = 0;
             for (int k : keywordsOf[i]) {
-                s += idf[k] * idf[k];
+                s += keywordIdf[k] * keywordIdf[k];
             }
-            norm[i] = Math.sqrt(s);
+            keywordNorm[i] = Math.sqrt(s);
+        }
+        scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+    }
+
+    /**
+     * Keeps document {@code d}'s most distinctive terms: weight (1 + ln tf) × idf, the vector
+     * normalised over all its terms (so a long article's weights are not inflated), then cut to
+     * the strongest {@link #TERMS_PER_DOCUMENT}; ties go to the term that sorts first.
+     */
+    private void distinctive(int d, int[] ids, float[] tf, float[] idf) {
+        double norm = 0;
+        long[] ranked = new long[ids.length];
+        int count = 0;
+        for (int k = 0; k < ids.length; k++) {
+            float idfK = idf[ids[k]];
+            if (idfK > 0) {
+                float w = (float) ((1 + Math.log(tf[k])) * idfK);
+                norm += (double) w * w;
+                ranked[count++] = strongestFirst(w, ids[k]);
+            }
+        }
+        Arrays.sort(ranked, 0, count);
+        int m = Math.min(TERMS_PER_DOCUMENT, count);
+        // Back to term order, for merging with other documents' terms: the id moves to the high half.
+        long[] byTerm = new long[m];
+        for (int j = 0; j < m; j++) {
+            byTerm[j] = ((ranked[j] & 0xffffffffL) << 32) | (ranked[j] >>> 32);
+        }
+        Arrays.sort(byTerm);
+        double length = Math.sqrt(norm);
+        termsOf[d] = new int[m];
+        termWeightsOf[d] = new float[m];
+        for (int j = 0; j < m; j++) {
+            termsOf[d][j] = (int) (byTerm[j] >>> 32);
+            termWeightsOf[d][j] = (float) (weightOf(byTerm[j]) / length);
         }
     }
 
-    /** Indexes {@code documents}; positions in this list identify them in results. */
-    public static RelatedIndex build(List<? extends RelatedDocument> documents, RelatedWeights weights) {
-        return new RelatedIndex(List.copyOf(documents), weights);
+    /**
+     * A sort key that orders by weight, strongest first, then by {@code id}: a positive float's
+     * bits order like the float, so their complement orders the other way.
+     */
+    private static long strongestFirst(float weight, int id) {
+        return ((long) ~Float.floatToIntBits(weight) << 32) | (id & 0xffffffffL);
+    }
+
+    /** The weight packed in the low half of a term-order key built in {@link #distinctive}. */
+    private static float weightOf(long termOrderKey) {
+        return Float.intBitsToFloat(~(int) termOrderKey);
+    }
+
+    /** Sorts a posting list by weight, strongest first; ties by document position. */
+    private static void sortByWeight(int[] docs, float[] w) {
+        if (docs.length < 2) {
+            return;
+        }
+        long[] keys = new long[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            keys[i] = strongestFirst(w[i], docs[i]);
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < keys.length; i++) {
+            docs[i] = (int) keys[i];
+            w[i] = Float.intBitsToFloat(~(int) (keys[i] >>> 32));
+        }
     }
 
     private interface TermsAtRank {
@@ -110,63 +350,145 @@ public final class RelatedIndex {
 
     /** Number of documents indexed. */
     public int size() {
-        return documents.size();
+        return size;
+    }
+
+    /** The key of the document at {@code position}. */
+    public String key(int position) {
+        return keys[position];
+    }
+
+    /** Per-thread accumulators, reset after each query through the list of touched documents. */
+    private static final class Scratch {
+        final float[] text;
+        final double[] keywords;
+        final boolean[] seen;
+        int[] touched = new int[1024];
+        int count;
+
+        Scratch(int n) {
+            text = new float[n];
+            keywords = new double[n];
+            seen = new boolean[n];
+        }
+
+        void touch(int d) {
+            if (!seen[d]) {
+                seen[d] = true;
+                if (count == touched.length) {
+                    touched = Arrays.copyOf(touched, count * 2);
+                }
+                touched[count++] = d;
+            }
+        }
+
+        void reset() {
+            for (int i = 0; i < count; i++) {
+                int d = touched[i];
+                seen[d] = false;
+                text[d] = 0;
+                keywords[d] = 0;
+            }
+            count = 0;
+        }
+    }
+
+    /** Best first: score, then the newer document, then the key. */
+    private Comparator<RelatedMatch> ranking() {
+        return Comparator.comparingDouble(RelatedMatch::score).reversed()
+                .thenComparing(m -> -epochSeconds[m.document()])
+                .thenComparing(m -> keys[m.document()]);
     }
 
     /**
-     * The documents most related to document {@code doc}, best first, at most {@code limit}; never
-     * the document itself, never one with nothing in common (no keyword, no group).
+     * The documents most related to document {@code doc}, best first, at most {@code limit}: the
+     * editor's pins, then the best-scoring others. Never the document itself, never one that
+     * shares nothing with it (no term, no keyword, no group), never one whose topical evidence (the
+     * text and keyword shares) is below the minimum score: a rubric and a date in common do not make
+     * two articles related, they only order those that are.
      */
     public List<RelatedMatch> find(int doc, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        int rank = docRank[doc];
-        int[] candidates = candidates(doc, rank);
-        List<RelatedMatch> matches = new ArrayList<>(candidates.length);
-        for (int c : candidates) {
-            RelatedMatch m = score(doc, c);
-            if (m != null) {
-                matches.add(m);
+        List<RelatedMatch> out = new ArrayList<>(limit);
+        Set<Integer> pinned = new LinkedHashSet<>();
+        for (int p : pins[doc]) {
+            if (p != doc && p >= 0 && p < size && pinned.add(p) && out.size() < limit) {
+                RelatedMatch m = score(doc, p, textDot(doc, p), keywordDot(doc, p));
+                out.add(m == null ? new RelatedMatch(p, true, 0, 0, 0, 0, 0)
+                        : new RelatedMatch(p, true, m.score(), m.text(), m.keywords(), m.group(), m.time()));
             }
         }
-        matches.sort(Comparator.comparingDouble(RelatedMatch::score).reversed()
-                .thenComparing(m -> -documents.get(m.document()).epochSeconds())
-                .thenComparing(m -> documents.get(m.document()).key()));
-        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : List.copyOf(matches);
+        int wanted = limit - out.size();
+        if (wanted <= 0) {
+            return List.copyOf(out);
+        }
+        Scratch s = scratch.get();
+        try {
+            gather(doc, s);
+            Comparator<RelatedMatch> ranking = ranking();
+            PriorityQueue<RelatedMatch> best = new PriorityQueue<>(wanted + 1, ranking.reversed());
+            for (int i = 0; i < s.count; i++) {
+                int c = s.touched[i];
+                if (c == doc || pinned.contains(c)) {
+                    continue;
+                }
+                RelatedMatch m = score(doc, c, s.text[c], s.keywords[c]);
+                if (m != null && m.text() + m.keywords() >= weights.minScore()) {
+                    best.add(m);
+                    if (best.size() > wanted) {
+                        best.poll();
+                    }
+                }
+            }
+            List<RelatedMatch> ranked = new ArrayList<>(best);
+            ranked.sort(ranking);
+            out.addAll(ranked);
+        } finally {
+            s.reset();
+        }
+        return List.copyOf(out);
     }
 
-    private int[] candidates(int doc, int rank) {
-        int window = weights.window();
-        int[] keywords = keywordsOf[doc];
-        int[] out = new int[(keywords.length + 1) * window];
-        int size = 0;
-        for (int k : keywords) {
-            size = nearest(keywordPostings[k], rank, window, out, size);
+    /** Accumulates, for every candidate, its text dot product and its keyword dot product with {@code doc}. */
+    private void gather(int doc, Scratch s) {
+        int[] terms = termsOf[doc];
+        float[] w = termWeightsOf[doc];
+        for (int k = 0; k < terms.length; k++) {
+            int[] docs = termPostings[terms[k]];
+            float[] pw = termPostingWeights[terms[k]];
+            int read = Math.min(docs.length, POSTINGS_READ);
+            for (int j = 0; j < read; j++) {
+                int c = docs[j];
+                s.touch(c);
+                s.text[c] += w[k] * pw[j];
+            }
+        }
+        int rank = docRank[doc];
+        int[] window = new int[Math.max(KEYWORD_WINDOW, GROUP_WINDOW)];
+        for (int k : keywordsOf[doc]) {
+            int got = nearest(keywordPostings[k], rank, KEYWORD_WINDOW, window);
+            double share = keywordIdf[k] * keywordIdf[k];
+            for (int j = 0; j < got; j++) {
+                int c = rankToDoc[window[j]];
+                s.touch(c);
+                s.keywords[c] += share;
+            }
         }
         if (groupOf[doc] >= 0) {
-            size = nearest(groupPostings[groupOf[doc]], rank, window, out, size);
-        }
-        int[] ranks = Arrays.copyOf(out, size);
-        Arrays.sort(ranks);
-        int unique = 0;
-        for (int i = 0; i < ranks.length; i++) {
-            if (ranks[i] != rank && (unique == 0 || ranks[unique - 1] != ranks[i])) {
-                ranks[unique++] = ranks[i];
+            int got = nearest(groupPostings[groupOf[doc]], rank, GROUP_WINDOW, window);
+            for (int j = 0; j < got; j++) {
+                s.touch(rankToDoc[window[j]]);
             }
         }
-        int[] docs = new int[unique];
-        for (int i = 0; i < unique; i++) {
-            docs[i] = rankToDoc[ranks[i]];
-        }
-        return docs;
     }
 
-    /** Appends to {@code out} the up-to-{@code window} entries of {@code posting} nearest to {@code rank}. */
-    private static int nearest(int[] posting, int rank, int window, int[] out, int size) {
+    /** Writes to {@code out} the up-to-{@code window} entries of {@code posting} nearest to {@code rank}; returns how many. */
+    private static int nearest(int[] posting, int rank, int window, int[] out) {
         if (posting.length <= window) {
-            System.arraycopy(posting, 0, out, size, posting.length);
-            return size + posting.length;
+            System.arraycopy(posting, 0, out, 0, posting.length);
+            return posting.length;
         }
         int at = Arrays.binarySearch(posting, rank);
         int hi = at >= 0 ? at + 1 : -at - 1;
@@ -174,36 +496,138 @@ public final class RelatedIndex {
         int taken = 0;
         while (taken < window && (lo >= 0 || hi < posting.length)) {
             boolean takeLow = hi >= posting.length || (lo >= 0 && rank - posting[lo] <= posting[hi] - rank);
-            out[size++] = takeLow ? posting[lo--] : posting[hi++];
-            taken++;
+            out[taken++] = takeLow ? posting[lo--] : posting[hi++];
         }
-        return size;
+        return taken;
     }
 
-    /** The score of candidate {@code c} for {@code doc}, or {@code null} when they share nothing. */
-    RelatedMatch score(int doc, int c) {
-        double shared = 0;
-        int[] a = keywordsOf[doc];
-        int[] b = keywordsOf[c];
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] == b[j]) {
-                shared += idf[a[i]] * idf[a[i]];
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
+    /** The exact text cosine of two documents' kept vectors. */
+    private double textDot(int a, int b) {
+        int[] x = termsOf[a];
+        int[] y = termsOf[b];
+        double dot = 0;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                dot += termWeightsOf[a][i++] * termWeightsOf[b][j++];
+            } else if (x[i] < y[j]) {
                 i++;
             } else {
                 j++;
             }
         }
-        boolean sameGroup = groupOf[doc] >= 0 && groupOf[doc] == groupOf[c];
-        if (shared == 0 && !sameGroup) {
+        return dot;
+    }
+
+    private double keywordDot(int a, int b) {
+        int[] x = keywordsOf[a];
+        int[] y = keywordsOf[b];
+        double dot = 0;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                dot += keywordIdf[x[i]] * keywordIdf[x[i]];
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return dot;
+    }
+
+    /** The score of {@code c} for {@code doc} from the accumulated dot products, or {@code null} when excluded. */
+    private RelatedMatch score(int doc, int c, double text, double keywordDot) {
+        double days = Math.abs(epochSeconds[doc] - epochSeconds[c]) / 86400.0;
+        if (weights.windowDays() > 0 && days > weights.windowDays()) {
             return null;
         }
-        double keywordShare = shared == 0 ? 0 : weights.keywords() * shared / (norm[doc] * norm[c]);
+        double keywords = keywordDot == 0 ? 0 : keywordDot / (keywordNorm[doc] * keywordNorm[c]);
+        boolean sameGroup = groupOf[doc] >= 0 && groupOf[doc] == groupOf[c];
+        if (text <= 0 && keywords <= 0 && !sameGroup) {
+            return null;
+        }
+        double textShare = weights.text() * text;
+        double keywordShare = weights.keywords() * keywords;
         double groupShare = sameGroup ? weights.group() : 0;
-        double days = Math.abs(documents.get(doc).epochSeconds() - documents.get(c).epochSeconds()) / 86400.0;
         double timeShare = weights.time() * Math.exp(-days / weights.timeScaleDays());
-        return new RelatedMatch(c, keywordShare + groupShare + timeShare, keywordShare, groupShare, timeShare);
+        return new RelatedMatch(c, false, textShare + keywordShare + groupShare + timeShare, textShare, keywordShare,
+                groupShare, timeShare);
+    }
+
+    /**
+     * Why {@code other} relates to {@code doc}: the shared terms, strongest first, at most
+     * {@code limit}, and the shared keywords. For explanations, not for ranking.
+     */
+    public Explanation explain(int doc, int other, int limit) {
+        List<String> sharedTerms = new ArrayList<>();
+        int[] x = termsOf[doc];
+        int[] y = termsOf[other];
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                pairs.add(new int[] {x[i], i, j});
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        pairs.sort(Comparator.<int[]>comparingDouble(p -> -(double) termWeightsOf[doc][p[1]] * termWeightsOf[other][p[2]])
+                .thenComparingInt(p -> p[0]));
+        for (int[] p : pairs.subList(0, Math.min(limit, pairs.size()))) {
+            sharedTerms.add(vocabulary[p[0]]);
+        }
+        List<String> sharedKeywords = new ArrayList<>();
+        for (int k : keywordsOf[doc]) {
+            if (Arrays.binarySearch(keywordsOf[other], k) >= 0) {
+                sharedKeywords.add(keywordNames[k]);
+            }
+        }
+        sharedKeywords.sort(null);
+        return new Explanation(List.copyOf(sharedTerms), List.copyOf(sharedKeywords), textDot(doc, other));
+    }
+
+    /**
+     * The evidence behind a match.
+     *
+     * @param terms    shared distinctive terms (analyzed forms: stems, folded), strongest first
+     * @param keywords shared keywords, sorted
+     * @param cosine   the exact text cosine of the two documents' kept terms
+     */
+    public record Explanation(List<String> terms, List<String> keywords, double cosine) {
+    }
+
+    /** The document's distinctive terms (analyzed forms), strongest first, at most {@code limit}. */
+    public List<String> distinctiveTerms(int doc, int limit) {
+        Integer[] order = new Integer[termsOf[doc].length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        float[] w = termWeightsOf[doc];
+        Arrays.sort(order, (a, b) -> w[a] != w[b] ? Float.compare(w[b], w[a]) : Integer.compare(a, b));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, order.length); i++) {
+            out.add(vocabulary[termsOf[doc][order[i]]]);
+        }
+        return out;
+    }
+
+    /** An estimate of the index's heap size, in bytes: what related content costs at this archive's size. */
+    public long estimatedBytes() {
+        long bytes = 0;
+        for (int d = 0; d < size; d++) {
+            bytes += 32L + termsOf[d].length * 8L + keywordsOf[d].length * 4L + pins[d].length * 4L + 8 + 4 + 8;
+            bytes += 48L + 2L * keys[d].length();
+        }
+        for (int t = 0; t < vocabulary.length; t++) {
+            bytes += 32L + termPostings[t].length * 8L + 48L + 2L * vocabulary[t].length();
+        }
+        for (int[] p : keywordPostings) {
+            bytes += 16L + p.length * 4L;
+        }
+        return bytes;
     }
 }

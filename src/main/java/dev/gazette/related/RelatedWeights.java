@@ -1,24 +1,28 @@
 package dev.gazette.related;
 
 /**
- * How the signals are blended.
+ * How the signals are blended, and what is left out.
  *
- * @param keywords     weight of the keyword similarity (cosine of rarity-weighted keyword sets, 0..1)
- * @param group        weight of being in the same group
- * @param time         weight of nearness in time
+ * @param text          weight of text similarity (cosine of TF-IDF vectors of title, lead and body, 0..1)
+ * @param keywords      weight of keyword similarity (cosine of rarity-weighted keyword sets, 0..1)
+ * @param group         weight of being in the same group
+ * @param time          weight of nearness in time
  * @param timeScaleDays the age difference, in days, at which the time signal has fallen to 1/e
- * @param window       candidates taken from each posting list, nearest in time first; bounds the
- *                     work per document whatever the archive's size
+ * @param minScore      matches whose text and keyword shares add up to less than this are dropped
+ * @param windowDays    documents further apart in time than this are never related; 0 for no limit
  */
-public record RelatedWeights(double keywords, double group, double time, double timeScaleDays, int window) {
+public record RelatedWeights(double text, double keywords, double group, double time, double timeScaleDays,
+                             double minScore, int windowDays) {
 
     public RelatedWeights {
-        if (window < 1) {
-            throw new IllegalArgumentException("window must be at least 1");
+        if (text < 0 || keywords < 0 || group < 0 || time < 0 || minScore < 0) {
+            throw new IllegalArgumentException("weights and minimum score must not be negative");
         }
-    }
-
-    public static RelatedWeights defaults() {
-        return new RelatedWeights(1.0, 0.15, 0.1, 30, 150);
+        if (timeScaleDays <= 0) {
+            throw new IllegalArgumentException("timeScaleDays must be above 0");
+        }
+        if (windowDays < 0) {
+            throw new IllegalArgumentException("windowDays must not be negative");
+        }
     }
 }

@@ -1,0 +1,101 @@
+package dev.gazette.build;
+
+import dev.gazette.config.RelatedSettings;
+import dev.gazette.config.SiteConfig;
+import dev.gazette.index.SiteIndex;
+import dev.gazette.markup.HtmlSanitizer;
+import dev.gazette.model.Article;
+import dev.gazette.model.Term;
+import dev.gazette.related.RelatedDocument;
+import dev.gazette.related.RelatedIndex;
+import dev.gazette.related.RelatedMatch;
+import dev.gazette.related.RelatedWeights;
+import dev.gazette.related.TextAnalyzer;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/** The related-content step: the site's articles handed to the engine, and each article's list. */
+public final class RelatedContent {
+
+    private RelatedContent() {
+    }
+
+    /** The engine's weights from the site's settings. */
+    public static RelatedWeights weights(RelatedSettings s) {
+        return new RelatedWeights(s.textWeight(), s.tagWeight(), s.rubricWeight(), s.timeWeight(), s.timeScaleDays(),
+                s.minScore(), s.windowDays());
+    }
+
+    /** Indexes every article of the site; the text analysis runs in parallel in {@code pool}. */
+    public static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool) {
+        return build(analyze(index, config, pool), pool);
+    }
+
+    /** Builds the index from analyzed articles, in {@code pool}. */
+    public static RelatedIndex build(RelatedIndex.Builder builder, ForkJoinPool pool) {
+        return Pools.inPool(pool, builder::build);
+    }
+
+    /** Analyzes every article of the site, in parallel in {@code pool}: the per-article half of {@link #index}. */
+    public static RelatedIndex.Builder analyze(SiteIndex index, SiteConfig config, ForkJoinPool pool) {
+        RelatedIndex.Builder builder = RelatedIndex.builder(weights(config.related()), new TextAnalyzer(), config.language(),
+                index.size());
+        Pools.inPool(pool, () -> {
+            IntStream.range(0, index.size()).parallel().forEach(i -> builder.add(i, new ArticleDocument(index.article(i),
+                    index.pinsOf(i))));
+            return null;
+        });
+        return builder;
+    }
+
+    /** For each article (by index position), its related articles, best first, at most {@code limit}. */
+    public static List<List<Integer>> lists(RelatedIndex related, int limit, ForkJoinPool pool) {
+        return Pools.inPool(pool, () -> IntStream.range(0, related.size()).parallel()
+                .mapToObj(i -> related.find(i, limit).stream().map(RelatedMatch::document).toList()).toList());
+    }
+
+    /** The engine's view of an article: its text, labels, time and pins. */
+    private record ArticleDocument(Article article, List<Integer> pinned) implements RelatedDocument {
+        @Override
+        public String key() {
+            return article.slug();
+        }
+
+        @Override
+        public String title() {
+            return article.title();
+        }
+
+        @Override
+        public String lead() {
+            return article.lead();
+        }
+
+        @Override
+        public String body() {
+            return article.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(article.bodyHtml());
+        }
+
+        @Override
+        public String language() {
+            return article.language();
+        }
+
+        @Override
+        public Collection<String> keywords() {
+            return article.tags().stream().map(Term::slug).toList();
+        }
+
+        @Override
+        public String group() {
+            return article.rubric() == null ? null : article.rubric().slug();
+        }
+
+        @Override
+        public long epochSeconds() {
+            return article.date().toEpochSecond();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gazette.build;
+
+import dev.gazette.config.ConfigLoader;
+import dev.gazette.config.SiteConfig;
+import dev.gazette.index.SiteIndex;
+import dev.gazette.markup.HtmlSanitizer;
+import dev.gazette.markup.MarkdownRenderer;
+import dev.gazette.model.Article;
+import dev.gazette.model.Problem;
+import dev.gazette.source.ParseContext;
+import dev.gazette.source.ParsedSource;
+import dev.gazette.source.SourceFinder;
+import dev.gazette.source.SourceReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The first steps of every command that reads a site: the configuration, every source parsed in
+ * parallel, the publishing rules, the index. Nothing is written.
+ */
+public final class SiteLoader {
+
+    /**
+     * A loaded site.
+     *
+     * @param config   the configuration (the defaults where it had errors)
+     * @param index    the published articles
+     * @param skipped  articles left out by the publishing rules (drafts, future)
+     * @param problems every problem found, in the order found
+     */
+    public record Loaded(SiteConfig config, SiteIndex index, int skipped, List<Problem> problems) {
+        public Loaded {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+    }
+
+    private final BuildOptions options;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private SiteLoader(BuildOptions options) {
+        this.options = options;
+    }
+
+    /** Loads the configuration only. */
+    static SiteConfig config(BuildOptions options, List<Problem> problems) {
+        SiteLoader loader = new SiteLoader(options);
+        SiteConfig config = loader.loadConfig();
+        problems.addAll(loader.problems);
+        return config;
+    }
+
+    /** Loads the site; stops after the configuration when it has errors. */
+    public static Loaded load(BuildOptions options, ForkJoinPool pool) {
+        SiteLoader loader = new SiteLoader(options);
+        SiteConfig config = loader.loadConfig();
+        if (loader.problems.stream().anyMatch(Problem::isError)) {
+            return new Loaded(config, SiteIndex.build(List.of()).index(), 0, loader.problems);
+        }
+        return loader.loadArticles(config, pool, null);
+    }
+
+    /** The rest of {@link #load} once the configuration is known; {@code parsed} receives the parse step's end. */
+    static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed) {
+        return new SiteLoader(options).loadArticles(config, pool, parsed);
+    }
+
+    private Loaded loadArticles(SiteConfig config, ForkJoinPool pool, Runnable parsed) {
+        List<Article> all = loadSources(config, pool);
+        if (parsed != null) {
+            parsed.run();
+        }
+        List<Article> published = new ArrayList<>(all.size());
+        for (Article a : all) {
+            if ((a.draft() && !options.drafts()) || (a.date().toInstant().isAfter(options.now()) && !options.future())) {
+                continue;
+            }
+            published.add(a);
+        }
+        SiteIndex.Result indexed = SiteIndex.build(published);
+        problems.addAll(indexed.problems());
+        return new Loaded(config, indexed.index(), all.size() - published.size(), problems);
+    }
+
+    private SiteConfig loadConfig() {
+        SiteConfig config = SiteConfig.defaults();
+        Path file = options.config();
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                problems.add(Problem.error(file.toString(), 0, null, "the configuration file does not exist.",
+                        "create it, or leave out --config to build with the defaults."));
+                return config;
+            }
+            ConfigLoader.Result loaded = ConfigLoader.load(file, file.toString());
+            problems.addAll(loaded.problems());
+            config = loaded.config();
+        }
+        if (options.baseUrl() != null) {
+            String problem = ConfigLoader.checkBaseUrl(options.baseUrl());
+            if (problem != null) {
+                problems.add(Problem.error("--base-url", 0, null, problem, "give an absolute URL such as `https://example.org/news/`."));
+            } else {
+                config = config.withBaseUrl(options.baseUrl());
+            }
+        }
+        return config;
+    }
+
+    private List<Article> loadSources(SiteConfig config, ForkJoinPool pool) {
+        Path root = options.source();
+        if (!Files.isDirectory(root)) {
+            problems.add(Problem.error(root.toString(), 0, null, "the source folder does not exist.",
+                    "create it and put articles in it, or point --source at your articles folder."));
+            return List.of();
+        }
+        List<String> files;
+        try {
+            files = SourceFinder.find(root);
+        } catch (IOException e) {
+            problems.add(Problem.error(root.toString(), 0, null, "cannot list the source folder (" + e.getMessage() + ").",
+                    "check its permissions."));
+            return List.of();
+        }
+        if (files.isEmpty()) {
+            problems.add(Problem.warning(root.toString(), 0, null, "no article found (.md, .txt or .html files).",
+                    "add articles; see the README for the formats."));
+        }
+        ParseContext ctx = new ParseContext(config.timeZone(), new MarkdownRenderer(), new HtmlSanitizer());
+        List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> SourceReader.read(root, f, ctx)).toList());
+        List<Article> articles = new ArrayList<>(results.size());
+        for (ParsedSource r : results) {
+            problems.addAll(r.problems());
+            r.articleIfAny().ifPresent(articles::add);
+        }
+        return articles;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.gazette.cli;
+
+import dev.gazette.build.BuildOptions;
+import dev.gazette.build.RelatedContent;
+import dev.gazette.build.SiteLoader;
+import dev.gazette.index.SiteIndex;
+import dev.gazette.model.Article;
+import dev.gazette.model.Problem;
+import dev.gazette.related.RelatedIndex;
+import dev.gazette.related.RelatedMatch;
+import dev.gazette.render.DateLabels;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gazette related}: shows why an article's related content is what it is, signal by signal,
+ * or measures the related step over the whole site.
+ */
+@Command(name = "related", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Prints the ranked related articles of one article, with each signal's share of the score.",
+                "With --stats, computes every article's list and prints the time and memory of the related step."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:errors in the sources or configuration, or no such article", "2:bad usage"})
+final class RelatedCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "ARTICLE",
+            description = "The article: its slug, or its source file (relative to the articles folder, or a path).")
+    String article;
+
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = "articles", description = "Articles folder (default: ${DEFAULT-VALUE}).")
+    Path source;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: site.yml when present).")
+    Path config;
+
+    @Option(names = "--drafts", description = "Include drafts, as `build --drafts` would.")
+    boolean drafts;
+
+    @Option(names = "--future", description = "Include articles dated after the reference time, as `build --future` would.")
+    boolean future;
+
+    @Option(names = "--now", paramLabel = "TIME", description = "Reference time for the publishing rules, ISO 8601 with offset.")
+    String now;
+
+    @Option(names = "--count", paramLabel = "N", description = "How many related articles to list (default: the related page's size).")
+    Integer count;
+
+    @Option(names = "--stats", description = "Compute the related lists of every article; print times and memory.")
+    boolean stats;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Threads (default: the number of processors).")
+    Integer jobs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (article == null && !stats) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give an ARTICLE (slug or source file), or --stats.");
+        }
+        Instant reference;
+        try {
+            reference = now == null ? Instant.now() : OffsetDateTime.parse(now).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--now: `" + now + "` is not an ISO 8601 time with offset, e.g. 2025-09-10T12:00:00+01:00");
+        }
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1 || (count != null && count < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and --count must be at least 1");
+        }
+        Path configFile = config != null ? config : BuildCommand.defaultConfig();
+        BuildOptions options = new BuildOptions(source, Path.of("templates"), Path.of("site-out"), configFile, null, drafts,
+                future, reference, threads);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            long start = System.nanoTime();
+            SiteLoader.Loaded site = SiteLoader.load(options, pool);
+            long loaded = System.nanoTime();
+            for (Problem p : site.problems()) {
+                if (p.isError()) {
+                    err.println(p.describe());
+                }
+            }
+            if (site.hasErrors()) {
+                err.println("The site has errors: fix them first (`gazette build` lists warnings too).");
+                return 1;
+            }
+            int limit = count != null ? count : site.config().relatedPageSize();
+            RelatedIndex.Builder builder = RelatedContent.analyze(site.index(), site.config(), pool);
+            long analyzed = System.nanoTime();
+            RelatedIndex related = RelatedContent.build(builder, pool);
+            long indexed = System.nanoTime();
+            if (stats) {
+                List<List<Integer>> lists = RelatedContent.lists(related, limit, pool);
+                long listed = System.nanoTime();
+                long withAny = lists.stream().filter(l -> !l.isEmpty()).count();
+                long links = lists.stream().mapToLong(List::size).sum();
+                out.printf(Locale.ROOT, "Related step for %d articles on %d threads: analysis %d ms, index %d ms, lists %d ms; "
+                                + "total %d ms (loading the sources before it: %d ms).%n", site.index().size(), threads,
+                        millis(loaded, analyzed), millis(analyzed, indexed), millis(indexed, listed), millis(loaded, listed),
+                        millis(start, loaded));
+                out.printf(Locale.ROOT, "Lists: %d links, %d of %d articles with at least one (coverage %.3f); index ~%.1f MiB; "
+                                + "heap in use %.0f MiB.%n", links, withAny, lists.size(),
+                        lists.isEmpty() ? 0.0 : (double) withAny / lists.size(), related.estimatedBytes() / 1048576.0,
+                        usedHeapMiB());
+            }
+            if (article != null) {
+                Optional<Integer> position = find(site.index(), article);
+                if (position.isEmpty()) {
+                    err.println("No published article has the slug or source file `" + article + "`. (Drafts and future "
+                            + "articles need --drafts / --future.)");
+                    return 1;
+                }
+                explain(out, site, related, position.get(), limit);
+            }
+            out.flush();
+            return 0;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Optional<Integer> find(SiteIndex index, String wanted) {
+        Optional<Integer> bySlug = index.positionOf(wanted);
+        if (bySlug.isPresent()) {
+            return bySlug;
+        }
+        String relative = wanted.replace('\\', '/');
+        Path asPath = Path.of(wanted).toAbsolutePath().normalize();
+        Path root = source.toAbsolutePath().normalize();
+        if (asPath.startsWith(root)) {
+            relative = root.relativize(asPath).toString().replace('\\', '/');
+        }
+        for (int i = 0; i < index.size(); i++) {
+            if (index.article(i).source().equals(relative)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void explain(PrintWriter out, SiteLoader.Loaded site, RelatedIndex related, int doc, int limit) {
+        DateLabels dates = new DateLabels(Locale.ROOT, site.config().timeZone());
+        Article a = site.index().article(doc);
+        out.printf("Related to \"%s\" (%s, %s, %s%s)%n", a.title(), a.slug(), a.source(), dates.iso(a.date()).substring(0, 10),
+                a.rubric() == null ? "" : ", " + a.rubric().name());
+        out.printf("Distinctive terms: %s%n", String.join(", ", related.distinctiveTerms(doc, 12)));
+        List<RelatedMatch> matches = related.find(doc, limit);
+        if (matches.isEmpty()) {
+            out.println("No related article: nothing in common with any other (text, tags, rubric), or all below the minimum score.");
+            return;
+        }
+        out.printf("%3s  %-6s  %-6s %-6s %-6s %-6s  %s%n", "#", "score", "text", "tags", "rubric", "time", "article");
+        int rank = 1;
+        for (RelatedMatch m : matches) {
+            Article r = site.index().article(m.document());
+            out.printf(Locale.ROOT, "%3d  %-6s  %6.3f %6.3f %6.3f %6.3f  %s \"%s\" (%s)%n", rank++,
+                    m.pinned() ? "pinned" : String.format(Locale.ROOT, "%6.3f", m.score()), m.text(), m.keywords(), m.group(),
+                    m.time(), r.slug(), r.title(), dates.iso(r.date()).substring(0, 10));
+            RelatedIndex.Explanation why = related.explain(doc, m.document(), 8);
+            StringBuilder line = new StringBuilder("     ");
+            line.append(why.terms().isEmpty() ? "no shared terms" : "terms: " + String.join(", ", why.terms()));
+            if (!why.keywords().isEmpty()) {
+                line.append("; tags: ").append(String.join(", ", why.keywords()));
+            }
+            if (m.pinned()) {
+                line.append("; chosen by the editor");
+            }
+            out.println(line);
+        }
+        out.println("Score = text + tags + rubric + time (weights in site.yml, `related:`); pinned articles come first.");
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static double usedHeapMiB() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+    }
+}
