@@ -21,8 +21,9 @@ import java.util.stream.IntStream;
  * <p>Never an all-pairs comparison. Each document keeps only its {@value #TERMS_PER_DOCUMENT} most
  * distinctive terms, and is posted under them; terms that only one document has, or (past 20
  * documents) more than 30% of them share, are ignored. Candidates for a document are the documents posted under
- * its own terms (the strongest {@value #POSTINGS_READ} of each list), those sharing a keyword or the
- * group (nearest in time, a bounded number per list), and nothing else. So the work per document
+ * its {@value #QUERY_TERMS} strongest terms (the strongest {@value #POSTINGS_READ} of each list),
+ * those sharing a keyword or the group (nearest in time, a bounded number per list), and nothing
+ * else; the best of them by that first estimate are then scored exactly. So the work per document
  * is bounded whatever the archive's size, and memory is that of the index, not of the texts.
  *
  * <p>Deterministic: term ids follow the terms' order, sums run in a fixed order, and ranking is
@@ -33,8 +34,13 @@ public final class RelatedIndex {
 
     /** Distinctive terms kept per document: enough for a news article's subject, few enough to bound the work. */
     static final int TERMS_PER_DOCUMENT = 48;
-    /** Entries read from each term's posting list, strongest first. */
-    static final int POSTINGS_READ = 400;
+    /** A document's strongest terms, of those it keeps, that look for its candidates... */
+    static final int QUERY_TERMS = 24;
+    /** ...each reading this many entries of the term's posting list, strongest first. */
+    static final int POSTINGS_READ = 200;
+    /** Candidates ranked again exactly, per result wanted, and at least. */
+    static final int RESCORED_PER_RESULT = 2;
+    static final int MIN_RESCORED = 24;
     /** Entries read from each keyword's posting list, nearest in time first. */
     static final int KEYWORD_WINDOW = 150;
     /** Entries read from the group's posting list, nearest in time first: a fallback for documents with little text. */
@@ -382,6 +388,11 @@ public final class RelatedIndex {
             }
         }
 
+        /** Keeps a touched document out of the results. */
+        void exclude(int d) {
+            seen[d] = false;
+        }
+
         void reset() {
             for (int i = 0; i < count; i++) {
                 int d = touched[i];
@@ -425,37 +436,64 @@ public final class RelatedIndex {
             return List.copyOf(out);
         }
         Scratch s = scratch.get();
+        List<RelatedMatch> shortlist;
         try {
             gather(doc, s);
-            Comparator<RelatedMatch> ranking = ranking();
-            PriorityQueue<RelatedMatch> best = new PriorityQueue<>(wanted + 1, ranking.reversed());
-            for (int i = 0; i < s.count; i++) {
-                int c = s.touched[i];
-                if (c == doc || pinned.contains(c)) {
-                    continue;
-                }
-                RelatedMatch m = score(doc, c, s.text[c], s.keywords[c]);
-                if (m != null && m.text() + m.keywords() >= weights.minScore()) {
-                    best.add(m);
-                    if (best.size() > wanted) {
-                        best.poll();
-                    }
-                }
+            for (int p : pinned) {
+                s.exclude(p);
             }
-            List<RelatedMatch> ranked = new ArrayList<>(best);
-            ranked.sort(ranking);
-            out.addAll(ranked);
+            s.exclude(doc);
+            shortlist = shortlist(doc, s, Math.max(RESCORED_PER_RESULT * wanted, MIN_RESCORED));
         } finally {
             s.reset();
         }
+        // The shortlist was ranked on the text of the strongest terms only: rank it again, exactly.
+        Comparator<RelatedMatch> ranking = ranking();
+        List<RelatedMatch> ranked = new ArrayList<>(shortlist.size());
+        for (RelatedMatch approximate : shortlist) {
+            int c = approximate.document();
+            RelatedMatch m = score(doc, c, textDot(doc, c), keywordDot(doc, c));
+            if (m != null && m.text() + m.keywords() >= weights.minScore()) {
+                ranked.add(m);
+            }
+        }
+        ranked.sort(ranking);
+        out.addAll(ranked.subList(0, Math.min(wanted, ranked.size())));
         return List.copyOf(out);
     }
 
-    /** Accumulates, for every candidate, its text dot product and its keyword dot product with {@code doc}. */
+    /** The {@code size} best candidates by their accumulated scores, in no particular order. */
+    private List<RelatedMatch> shortlist(int doc, Scratch s, int size) {
+        Comparator<RelatedMatch> ranking = ranking();
+        PriorityQueue<RelatedMatch> best = new PriorityQueue<>(size + 1, ranking.reversed());
+        double floor = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < s.count; i++) {
+            int c = s.touched[i];
+            if (!s.seen[c]) {
+                continue; // excluded: the document itself, or a pin
+            }
+            // Most candidates fall below the shortlist: score them without building a match, and
+            // without the time signal (an exp) when even its full weight would not lift them in.
+            double total = total(doc, c, s.text[c], s.keywords[c], best.size() >= size ? floor : Double.NEGATIVE_INFINITY);
+            if (Double.isNaN(total) || (best.size() >= size && total < floor)) {
+                continue;
+            }
+            best.add(score(doc, c, s.text[c], s.keywords[c]));
+            if (best.size() > size) {
+                best.poll();
+            }
+            if (best.size() >= size) {
+                floor = best.peek().score();
+            }
+        }
+        return new ArrayList<>(best);
+    }
+
+    /** Accumulates, for every candidate, its text dot product (strongest terms) and its keyword dot product with {@code doc}. */
     private void gather(int doc, Scratch s) {
         int[] terms = termsOf[doc];
         float[] w = termWeightsOf[doc];
-        for (int k = 0; k < terms.length; k++) {
+        for (int k : strongest(w, QUERY_TERMS)) {
             int[] docs = termPostings[terms[k]];
             float[] pw = termPostingWeights[terms[k]];
             int read = Math.min(docs.length, POSTINGS_READ);
@@ -482,6 +520,28 @@ public final class RelatedIndex {
                 s.touch(rankToDoc[window[j]]);
             }
         }
+    }
+
+    /** Positions of the {@code n} largest weights (ties: the earlier position). */
+    private static int[] strongest(float[] w, int n) {
+        if (w.length <= n) {
+            int[] all = new int[w.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        long[] keys = new long[w.length];
+        for (int i = 0; i < w.length; i++) {
+            keys[i] = strongestFirst(w[i], i);
+        }
+        Arrays.sort(keys);
+        int[] top = new int[n];
+        for (int i = 0; i < n; i++) {
+            top[i] = (int) keys[i];
+        }
+        Arrays.sort(top);
+        return top;
     }
 
     /** Writes to {@code out} the up-to-{@code window} entries of {@code posting} nearest to {@code rank}; returns how many. */
@@ -534,6 +594,24 @@ public final class RelatedIndex {
             }
         }
         return dot;
+    }
+
+    /** {@link #score}'s total without building the match; {@code NaN} when excluded, or sure to stay below {@code floor}. */
+    private double total(int doc, int c, double text, double keywordDot, double floor) {
+        double days = Math.abs(epochSeconds[doc] - epochSeconds[c]) / 86400.0;
+        if (weights.windowDays() > 0 && days > weights.windowDays()) {
+            return Double.NaN;
+        }
+        boolean sameGroup = groupOf[doc] >= 0 && groupOf[doc] == groupOf[c];
+        double keywords = keywordDot == 0 ? 0 : weights.keywords() * keywordDot / (keywordNorm[doc] * keywordNorm[c]);
+        if (text <= 0 && keywords <= 0 && !sameGroup) {
+            return Double.NaN;
+        }
+        double content = weights.text() * text + keywords + (sameGroup ? weights.group() : 0);
+        if (content + weights.time() < floor) {
+            return Double.NaN;
+        }
+        return content + weights.time() * Math.exp(-days / weights.timeScaleDays());
     }
 
     /** The score of {@code c} for {@code doc} from the accumulated dot products, or {@code null} when excluded. */

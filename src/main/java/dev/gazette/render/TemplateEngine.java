@@ -17,6 +17,7 @@ import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -99,7 +100,7 @@ public final class TemplateEngine {
     public String render(String name, Map<String, Object> model) {
         try {
             Template template = configuration.getTemplate(name);
-            StringWriter out = new StringWriter(16 * 1024);
+            TextWriter out = new TextWriter(16 * 1024);
             template.process(model, out);
             return out.toString();
         } catch (TemplateException e) {
@@ -147,6 +148,52 @@ public final class TemplateEngine {
         }
         String line = message.strip().lines().findFirst().orElse("unknown error");
         return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /**
+     * A {@link StringWriter} without its lock: FreeMarker writes a page in thousands of small pieces,
+     * and each page has its own writer, on one thread.
+     */
+    private static final class TextWriter extends Writer {
+        private final StringBuilder text;
+
+        TextWriter(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            text.append(s, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public Writer append(CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** A template failed while rendering one page. */
