@@ -16,15 +16,17 @@ import java.util.Map;
  * @param bytesWritten bytes in the output
  * @param stepMillis   wall time of each step, in order
  * @param elapsedMillis wall time of the whole build
+ * @param webFiles     what was written for machines: feed files, sitemap URLs, news sitemap articles
  */
 public record BuildReport(boolean succeeded, List<Problem> problems, Map<String, Integer> pages, int articles,
                           int skipped, long filesWritten, long bytesWritten, Map<String, Long> stepMillis,
-                          long elapsedMillis) {
+                          long elapsedMillis, Map<String, Integer> webFiles) {
 
     public BuildReport {
         problems = List.copyOf(problems);
         pages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pages));
         stepMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepMillis));
+        webFiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webFiles));
     }
 
     public long errors() {

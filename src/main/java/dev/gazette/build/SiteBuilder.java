@@ -9,6 +9,8 @@ import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
 import dev.gazette.render.SitePlanner;
 import dev.gazette.render.TemplateEngine;
+import dev.gazette.render.WebExtras;
+import dev.gazette.web.ImageInfo;
 import dev.gazette.source.ImagePaths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,6 +79,8 @@ public final class SiteBuilder {
         int skipped = loaded.skipped();
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
+        Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), problems);
+        List<Integer> mostRead = WebFiles.mostRead(config, options.config(), index, problems);
         step("index");
 
         RelatedIndex relatedIndex = RelatedContent.index(index, config, pool);
@@ -93,7 +97,9 @@ public final class SiteBuilder {
         }
         problems.addAll(engine.check(SitePlanner.TEMPLATES));
         int year = ZonedDateTime.ofInstant(options.now(), config.timeZone()).getYear();
-        SitePlanner planner = new SitePlanner(config, index, related, imageUrls, year);
+        WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
+                !config.baseUrl().isEmpty());
+        SitePlanner planner = new SitePlanner(config, index, related, imageUrls, year, extras);
         List<PageJob> jobs = planner.plan();
         checkCollisions(jobs, images.keySet());
         step("plan");
@@ -118,15 +124,22 @@ public final class SiteBuilder {
                 out.copy(Files.newInputStream(image.getValue()), image.getKey());
             }
             step("render");
+            Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems);
+            step("feeds");
             out.commit();
             step("write");
             return new BuildReport(true, sorted(problems), pages, index.size(), skipped, out.filesWritten(), out.bytesWritten(),
-                    steps, millisSince(start));
+                    steps, millisSince(start), web);
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
                     "check that the output folder's parent exists, is writable and has free space."));
             return failed(start, index.size(), skipped);
         }
+    }
+
+    /** How messages name the configuration file. */
+    private String configName() {
+        return options.config() == null ? "site.yml" : options.config().toString();
     }
 
     /**
@@ -145,14 +158,18 @@ public final class SiteBuilder {
             int slash = a.source().lastIndexOf('/');
             Path folder = slash < 0 ? root : root.resolve(a.source().substring(0, slash));
             Path file = folder.resolve(image).normalize();
+            if (!Files.isRegularFile(file) && slash >= 0 && Files.isRegularFile(root.resolve(image).normalize())) {
+                file = root.resolve(image).normalize(); // a shared folder at the articles' root (`images/…`)
+            }
             if (!file.startsWith(root)) {
                 problems.add(Problem.error(a.source(), 0, "image", "`" + image + "` is outside the articles folder.",
                         "move the image into the articles folder and give its path relative to the article."));
                 continue;
             }
             if (!Files.isRegularFile(file)) {
-                problems.add(Problem.warning(a.source(), 0, "image", "the image `" + image + "` does not exist; the article is published without it.",
-                        "add the file next to the article (path relative to the article's folder), or fix the path."));
+                problems.add(Problem.error(a.source(), 0, "image", "the image `" + image + "` does not exist (looked for it "
+                        + (slash < 0 ? "in the articles folder" : "beside the article and in the articles folder") + ").",
+                        "add the file next to the article or in the articles folder's shared `images/` folder, fix the path, or remove `image:`."));
                 continue;
             }
             String published = MEDIA + root.relativize(file).toString().replace('\\', '/');
@@ -233,7 +250,7 @@ public final class SiteBuilder {
     }
 
     private BuildReport failed(long start, int articles, int skipped) {
-        return new BuildReport(false, sorted(problems), Map.of(), articles, skipped, 0, 0, steps, millisSince(start));
+        return new BuildReport(false, sorted(problems), Map.of(), articles, skipped, 0, 0, steps, millisSince(start), Map.of());
     }
 
     /** Errors first, so they are what a user sees; otherwise the order they were found in. */

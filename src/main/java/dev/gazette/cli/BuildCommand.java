@@ -89,8 +89,11 @@ final class BuildCommand implements Callable<Integer> {
         String counts = report.pages().entrySet().stream().map(e -> e.getValue() + " " + plural(e))
                 .collect(Collectors.joining(", "));
         if (report.succeeded()) {
-            outWriter.printf("Built %s: %d articles (%d skipped), %d pages (%s), %d warnings, in %.2f s.%n", out, report.articles(),
-                    report.skipped(), report.totalPages(), counts, report.warnings(), report.elapsedMillis() / 1000.0);
+            String web = report.webFiles().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", "));
+            outWriter.printf("Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings, in %.2f s.%n", out, report.articles(),
+                    report.skipped(), report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(),
+                    report.elapsedMillis() / 1000.0);
             if (timings) {
                 outWriter.println("Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
                         .collect(Collectors.joining(", ")) + ".");

@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language", "timeZone",
-            "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks", "related");
+            "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks",
+            "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related");
     private static final Set<String> RELATED_KEYS = Set.of("textWeight", "tagWeight", "rubricWeight", "timeWeight",
             "timeScaleDays", "minScore", "windowDays");
     private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric");
@@ -120,8 +121,24 @@ public final class ConfigLoader {
         int homePerRubric = f.positive("homePerRubric", d.homePerRubric());
         Permalinks permalinks = permalinks(map.get("permalinks"), name, problems);
         RelatedSettings related = related(map.get("related"), name, problems);
+        int feedItems = f.positive("feedItems", d.feedItems());
+        boolean tagFeeds = f.bool("tagFeeds", d.tagFeeds());
+        String mostRead = f.string("mostRead", d.mostRead());
+        int mostReadCount = f.positive("mostReadCount", d.mostReadCount());
+        String logo = f.string("logo", d.logo());
+        if (logo.isEmpty() || (!logo.startsWith("https://") && !logo.startsWith("http://")
+                && (logo.startsWith("/") || logo.contains("..") || logo.contains(":")))) {
+            problems.add(Problem.error(name, 0, "logo", "`" + logo + "` is neither a path inside the site nor an absolute URL.",
+                    "write a theme asset's path such as `assets/logo.png`, or an https:// URL."));
+            logo = d.logo();
+        }
+        String twitterSite = f.string("twitterSite", d.twitterSite());
+        if (!twitterSite.isEmpty() && !twitterSite.startsWith("@")) {
+            twitterSite = "@" + twitterSite;
+        }
         SiteConfig config = new SiteConfig(title, description, normaliseBaseUrl(baseUrl), language.toLowerCase(Locale.ROOT)
-                .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, related);
+                .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks,
+                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related);
         return new Result(config, problems);
     }
 
@@ -235,6 +252,18 @@ public final class ConfigLoader {
                 return fallback;
             }
             return String.valueOf(v).strip();
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Object v = map.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            problems.add(Problem.error(file, 0, key, "must be true or false, not `" + v + "`.", "write `" + key + ": " + fallback + "`."));
+            return fallback;
         }
 
         int positive(String key, int fallback) {

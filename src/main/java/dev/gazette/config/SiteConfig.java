@@ -19,6 +19,14 @@ import java.util.Objects;
  * @param homeLatest    articles in the home page's "latest" list
  * @param homePerRubric articles in each rubric section of the home page
  * @param permalinks    URL patterns of the generated pages
+ * @param feedItems     entries in each feed (the site's, each rubric's, each tag's)
+ * @param tagFeeds      whether each tag has its own feeds (the site and rubrics always do)
+ * @param mostRead      the analytics export ranking the "most read" articles (CSV, path relative to
+ *                      the configuration file's folder), or empty for none
+ * @param mostReadCount articles in the "most read" block
+ * @param logo          the publication's logo for structured data: a path in the published site (a
+ *                      theme asset) or an absolute URL
+ * @param twitterSite   the newsroom's X/Twitter account ({@code @gazette}), or empty
  * @param related       how related content is ranked
  */
 public record SiteConfig(
@@ -33,6 +41,12 @@ public record SiteConfig(
         int homeLatest,
         int homePerRubric,
         Permalinks permalinks,
+        int feedItems,
+        boolean tagFeeds,
+        String mostRead,
+        int mostReadCount,
+        String logo,
+        String twitterSite,
         RelatedSettings related) {
 
     public SiteConfig {
@@ -43,12 +57,18 @@ public record SiteConfig(
         Objects.requireNonNull(related, "related");
         description = description == null ? "" : description;
         baseUrl = baseUrl == null ? "" : baseUrl;
+        mostRead = mostRead == null ? "" : mostRead;
+        logo = logo == null ? "" : logo;
+        twitterSite = twitterSite == null ? "" : twitterSite;
     }
+
+    /** The logo the default theme ships. */
+    public static final String DEFAULT_LOGO = "assets/logo.png";
 
     /** The configuration used when there is no {@code site.yml}. */
     public static SiteConfig defaults() {
         return new SiteConfig("Gazette", "", "", "fr", ZoneId.of("UTC"), 20, 5, 20, 12, 4, Permalinks.defaults(),
-                RelatedSettings.defaults());
+                50, true, "", 5, DEFAULT_LOGO, "", RelatedSettings.defaults());
     }
 
     /** The site's locale, for dates and collation. */
@@ -59,6 +79,7 @@ public record SiteConfig(
     /** This configuration with another base URL (normalised to end with {@code /}). */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
-                relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, related);
+                relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount,
+                logo, twitterSite, related);
     }
 }

@@ -4,6 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.index.TermGroup;
 import dev.gazette.model.Article;
+import dev.gazette.web.ImageInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,10 @@ public final class SitePlanner {
     private final Map<String, LinkView> rubricLinks = new HashMap<>();
     private final Map<String, LinkView> tagLinks = new HashMap<>();
     private final Map<String, String> imageUrls;
+    private final WebExtras extras;
+    private final ArticleImages images;
+    private final Heads heads;
+    private final List<TeaserView> mostRead;
     /** Rubrics with the most articles first: the order of the navigation and the home page. */
     private final List<TermGroup> rubricsByWeight;
 
@@ -43,12 +48,23 @@ public final class SitePlanner {
      * @param year      the year of the build's reference time
      */
     public SitePlanner(SiteConfig config, SiteIndex index, List<List<Integer>> related, Map<String, String> imageUrls, int year) {
+        this(config, index, related, imageUrls, year, WebExtras.NONE);
+    }
+
+    /**
+     * @param extras image sizes, the "most read" ranking, the logo, and whether feeds are published
+     */
+    public SitePlanner(SiteConfig config, SiteIndex index, List<List<Integer>> related, Map<String, String> imageUrls, int year,
+                       WebExtras extras) {
         this.config = config;
+        this.extras = extras;
+        this.images = new ArticleImages(imageUrls, extras.images());
         this.index = index;
         this.related = related;
         this.imageUrls = imageUrls;
         this.urls = new SiteUrls(config.permalinks());
         this.dates = new DateLabels(config.locale(), config.timeZone());
+        this.heads = new Heads(config, index, urls, dates, extras, images);
         for (TermGroup g : index.rubrics()) {
             rubricLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.rubric(g.term()), g.size()));
         }
@@ -65,6 +81,7 @@ public final class SitePlanner {
         for (int i = 0; i < teasers.length; i++) {
             teasers[i] = teaser(index.article(i));
         }
+        this.mostRead = extras.mostRead().stream().map(i -> teasers[i]).toList();
     }
 
     public SiteUrls urls() {
@@ -96,6 +113,7 @@ public final class SitePlanner {
         String url = urls.home();
         return new PageJob(url, "home", "home.ftlh", "the home page", () -> {
             Map<String, Object> m = base(new PageView("home", config.title(), config.description(), url, "", canonical(url)));
+            m.put("head", heads.page((PageView) m.get("page"), null, null, null, null));
             List<TeaserView> latest = new ArrayList<>();
             for (int i = 0; i < Math.min(config.homeLatest(), index.size()); i++) {
                 latest.add(teasers[i]);
@@ -116,6 +134,7 @@ public final class SitePlanner {
         String url = teasers[i].url();
         return new PageJob(url, "article", "article.ftlh", a.source(), () -> {
             Map<String, Object> m = base(new PageView("article", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
+            m.put("head", heads.article(i, (PageView) m.get("page")));
             m.put("article", articleView(i, config.relatedCount()));
             return m;
         });
@@ -126,6 +145,8 @@ public final class SitePlanner {
         String url = urls.related(a);
         return new PageJob(url, "related", "related.ftlh", a.source() + " (related page)", () -> {
             Map<String, Object> m = base(new PageView("related", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
+            // Only links found on other pages: worth following, not worth a place in search results.
+            m.put("head", heads.page((PageView) m.get("page"), null, null, null, "noindex, follow"));
             m.put("article", articleView(i, config.relatedPageSize()));
             return m;
         });
@@ -147,7 +168,10 @@ public final class SitePlanner {
                 m.put("heading", heading);
                 m.put("intro", intro);
                 m.put("articles", items);
-                m.put("pager", PagerView.of(page, pages, q -> SiteUrls.paged(first, q)));
+                PagerView pager = PagerView.of(page, pages, q -> SiteUrls.paged(first, q));
+                m.put("pager", pager);
+                boolean ownFeeds = kind.equals("rubric") || (kind.equals("tag") && config.tagFeeds());
+                m.put("head", heads.page((PageView) m.get("page"), ownFeeds ? first : null, heading, pager, null));
                 return m;
             }));
         }
@@ -175,6 +199,8 @@ public final class SitePlanner {
         Map<String, Object> m = new HashMap<>();
         m.put("site", site);
         m.put("page", page);
+        m.put("head", heads.page(page, null, null, null, null));
+        m.put("mostRead", mostRead);
         return m;
     }
 
@@ -193,12 +219,12 @@ public final class SitePlanner {
 
     private TeaserView teaser(Article a) {
         LinkView rubric = a.rubric() == null ? null : rubricLinks.get(a.rubric().slug());
-        String image = a.image() == null ? null : imageUrls.getOrDefault(a.source() + "|" + a.image(),
-                a.image().startsWith("http") ? a.image() : null);
+        ImageInfo info = images.of(a);
+        String image = info == null ? null : info.url();
         String alt = a.caption().isEmpty() ? a.title() : a.caption();
         String language = a.language() == null || sameLanguage(a.language(), config.language()) ? null : a.language();
         return new TeaserView(urls.article(a), a.title(), a.lead(), rubric, dates.iso(a.date()), dates.day(a.date()),
-                dates.dateline(a.date()), image, alt, language);
+                dates.dateline(a.date()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height());
     }
 
     private static boolean sameLanguage(String a, String b) {

@@ -13,7 +13,10 @@ package dev.gazette.render;
  * @param image     the image URL (relative to the site's root, or absolute), or {@code null}
  * @param imageAlt  the image's text alternative
  * @param language  the article's language when it differs from the site's, else {@code null}
+ * @param imageWidth  the image's width in pixels, or 0 when unknown
+ * @param imageHeight the image's height in pixels, or 0 when unknown
  */
 public record TeaserView(String url, String title, String lead, LinkView rubric, String dateIso,
-                         String dateLabel, String dateline, String image, String imageAlt, String language) {
+                         String dateLabel, String dateline, String image, String imageAlt, String language,
+                         int imageWidth, int imageHeight) {
 }

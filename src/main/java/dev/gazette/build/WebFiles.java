@@ -1,0 +1,202 @@
+package dev.gazette.build;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.index.SiteIndex;
+import dev.gazette.model.Article;
+import dev.gazette.model.Problem;
+import dev.gazette.output.SiteOutput;
+import dev.gazette.render.FeedPlanner;
+import dev.gazette.render.SiteUrls;
+import dev.gazette.render.TemplateEngine;
+import dev.gazette.render.WebExtras;
+import dev.gazette.web.FeedWriter;
+import dev.gazette.web.ImageInfo;
+import dev.gazette.web.ImageSize;
+import dev.gazette.web.MostRead;
+import dev.gazette.web.NewsSitemap;
+import dev.gazette.web.RobotsTxt;
+import dev.gazette.web.SitemapWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The build's steps for the open web: reading what the pages need beside the articles (image
+ * sizes, the most-read ranking, the logo) and writing the feeds, sitemaps and {@code robots.txt}.
+ * Problems go to the list it is given; nothing is thrown for content.
+ */
+final class WebFiles {
+
+    private WebFiles() {
+    }
+
+    /** Reads the size of each local image to publish (output path → file); an unreadable size is a warning. */
+    static Map<String, ImageInfo> images(Map<String, Path> copies, Map<String, String> firstUser, List<Problem> problems) {
+        Map<String, ImageInfo> out = new TreeMap<>();
+        for (Map.Entry<String, Path> e : copies.entrySet()) {
+            Path file = e.getValue();
+            int width = 0;
+            int height = 0;
+            long bytes = 0;
+            try (InputStream in = Files.newInputStream(file)) {
+                Optional<ImageSize.Dimensions> size = ImageSize.read(in);
+                if (size.isPresent()) {
+                    width = size.get().width();
+                    height = size.get().height();
+                } else {
+                    problems.add(Problem.warning(firstUser.getOrDefault(e.getKey(), file.toString()), 0, "image",
+                            "cannot read the size of `" + file.getFileName() + "` (not PNG, JPEG, GIF, WebP or SVG with a size); its <img> has no width and height.",
+                            "convert it to one of those formats, or give the SVG width and height (or a viewBox)."));
+                }
+                bytes = Files.size(file);
+            } catch (IOException ex) {
+                problems.add(Problem.error(firstUser.getOrDefault(e.getKey(), file.toString()), 0, "image",
+                        "cannot read the image `" + file + "` (" + ex.getMessage() + ").", "check that the file is readable."));
+            }
+            out.put(e.getKey(), new ImageInfo(e.getKey(), width, height, bytes, ImageSize.mediaType(file.getFileName().toString())));
+        }
+        return out;
+    }
+
+    /** The publication's logo: a theme asset with its size, or an absolute URL; {@code null} when missing (a warning). */
+    static ImageInfo logo(SiteConfig config, String configName, TemplateEngine engine, List<Problem> problems) {
+        String logo = config.logo();
+        if (logo.startsWith("https://") || logo.startsWith("http://")) {
+            return ImageInfo.remote(logo);
+        }
+        try {
+            Optional<InputStream> asset = engine.openAsset(logo);
+            if (asset.isEmpty()) {
+                problems.add(Problem.warning(configName, 0, "logo", "the logo `" + logo + "` is neither in the templates folder nor in the default theme; structured data names no logo.",
+                        "put the logo in the templates folder (e.g. `templates/assets/logo.png`, at most 600×60 pixels) and name it in `logo:`."));
+                return null;
+            }
+            try (InputStream in = asset.get()) {
+                byte[] bytes = in.readAllBytes();
+                Optional<ImageSize.Dimensions> size = ImageSize.read(new java.io.ByteArrayInputStream(bytes));
+                return new ImageInfo(logo, size.map(ImageSize.Dimensions::width).orElse(0), size.map(ImageSize.Dimensions::height).orElse(0),
+                        bytes.length, ImageSize.mediaType(logo));
+            }
+        } catch (IOException e) {
+            problems.add(Problem.warning(configName, 0, "logo", "cannot read the logo `" + logo + "` (" + e.getMessage() + ").", "check the file."));
+            return null;
+        }
+    }
+
+    /**
+     * Reads the analytics export the configuration names and ranks the articles. A missing file is a
+     * warning (the block is left out); so is each line naming no published article.
+     *
+     * @param configFile the configuration file (the CSV's path is relative to its folder), or {@code null}
+     */
+    static List<Integer> mostRead(SiteConfig config, Path configFile, SiteIndex index, List<Problem> problems) {
+        if (config.mostRead().isEmpty()) {
+            return List.of();
+        }
+        Path folder = configFile == null || configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
+        Path file = folder.resolve(config.mostRead());
+        String name = configFile == null ? config.mostRead() : Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
+        if (!Files.isRegularFile(file)) {
+            problems.add(Problem.warning(name, 0, null, "the most-read file named by `mostRead` does not exist; no \"most read\" block.",
+                    "export it from your analytics (slug or URL, views) to that path, or remove `mostRead` from the configuration."));
+            return List.of();
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(Problem.warning(name, 0, null, "cannot read the most-read file (" + e.getMessage() + "); no \"most read\" block.",
+                    "save it as UTF-8 text."));
+            return List.of();
+        }
+        MostRead.Parsed parsed = MostRead.parse(text, name);
+        problems.addAll(parsed.problems());
+        SiteUrls urls = new SiteUrls(config.permalinks());
+        Map<String, Integer> byUrl = new HashMap<>(index.size() * 2);
+        for (int i = 0; i < index.size(); i++) {
+            byUrl.put(urls.article(index.article(i)), i);
+        }
+        MostRead.Ranking ranking = MostRead.rank(parsed.rows(), MostRead.resolver(byUrl, index::positionOf, config.baseUrl()),
+                config.mostReadCount(), name);
+        problems.addAll(ranking.problems());
+        return ranking.articles();
+    }
+
+    /**
+     * Writes the feeds (in parallel), the sitemap, the news sitemap and {@code robots.txt}. Without a
+     * base URL there are no absolute URLs to give: only {@code robots.txt} is written, and a warning
+     * says why the rest is not.
+     *
+     * @return counts for the build summary
+     */
+    static Map<String, Integer> write(SiteConfig config, String configName, SiteIndex index, Map<String, String> imageUrls,
+                                      WebExtras extras, Instant now, SiteOutput out, java.util.concurrent.ForkJoinPool pool,
+                                      List<Problem> problems) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (config.baseUrl().isEmpty()) {
+            problems.add(Problem.warning(configName, 0, "baseUrl", "no base URL: feeds, sitemaps, canonical links and structured data need absolute URLs, so they are not written.",
+                    "set `baseUrl:` in the configuration (or pass --base-url) to the address the site is published at."));
+            out.write("robots.txt", RobotsTxt.of(List.of()));
+            return counts;
+        }
+        FeedPlanner planner = new FeedPlanner(config, index, imageUrls, extras, now);
+        List<FeedPlanner.FeedJob> feeds = planner.feeds();
+        try {
+            pool.submit(() -> feeds.parallelStream().forEach(job -> {
+                var feed = job.feed().get();
+                out.write(job.rssFile(), FeedWriter.rss(feed));
+                out.write(job.atomFile(), FeedWriter.atom(feed));
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("build interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        counts.put("feeds", feeds.size() * 2);
+
+        SitemapWriter sitemap = SitemapWriter.standard(out::write, config.baseUrl());
+        planner.sitemap(sitemap);
+        List<String> sitemapFiles = sitemap.finish();
+        counts.put("sitemap URLs", (int) sitemap.urls());
+
+        NewsSitemap news = new NewsSitemap(out::write, config.baseUrl(), config.title(), config.language(), now);
+        planner.news(news);
+        List<String> newsFiles = news.finish();
+        counts.put("news sitemap articles", (int) news.urls());
+
+        List<String> sitemaps = new ArrayList<>();
+        if (!sitemapFiles.isEmpty()) {
+            sitemaps.add(config.baseUrl() + sitemapFiles.get(0));
+        }
+        if (!newsFiles.isEmpty()) {
+            sitemaps.add(config.baseUrl() + newsFiles.get(0));
+        }
+        out.write("robots.txt", RobotsTxt.of(sitemaps));
+        return counts;
+    }
+
+    /** For messages: the source file of the first article using each published image. */
+    static Map<String, String> firstUsers(SiteIndex index, Map<String, String> imageUrls) {
+        Map<String, String> users = new HashMap<>();
+        for (Article a : index.articles()) {
+            if (a.image() != null) {
+                String url = imageUrls.get(a.source() + "|" + a.image());
+                if (url != null) {
+                    users.putIfAbsent(url, a.source());
+                }
+            }
+        }
+        return users;
+    }
+}
