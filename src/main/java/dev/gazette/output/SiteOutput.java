@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -25,6 +27,7 @@ public final class SiteOutput implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final AtomicLong files = new AtomicLong();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytes = new AtomicLong();
     private boolean committed;
 
@@ -55,7 +58,7 @@ public final class SiteOutput implements AutoCloseable {
     public void write(String relative, byte[] content) {
         Path file = resolve(relative);
         try {
-            Files.createDirectories(file.getParent());
+            folder(file.getParent());
             Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
@@ -64,11 +67,23 @@ public final class SiteOutput implements AutoCloseable {
         bytes.addAndGet(content.length);
     }
 
+    /**
+     * Creates {@code dir} unless this output already did. Tens of thousands of pages share their
+     * rubric's and tags' folders, and asking the file system again costs a failed system call and
+     * an exception each time.
+     */
+    private void folder(Path dir) throws IOException {
+        if (!folders.contains(dir)) {
+            Files.createDirectories(dir);
+            folders.add(dir);
+        }
+    }
+
     /** Copies {@code in} to {@code relative}, closing it. */
     public void copy(InputStream in, String relative) throws IOException {
         Path file = resolve(relative);
         try (in) {
-            Files.createDirectories(file.getParent());
+            folder(file.getParent());
             long n = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             files.incrementAndGet();
             bytes.addAndGet(n);
