@@ -8,7 +8,13 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.Environment;
 import freemarker.template.Configuration;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -68,6 +74,7 @@ public final class TemplateEngine {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setLocalizedLookup(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setSharedVariable("href", new Href());
         this.configuration = cfg;
     }
 
@@ -193,6 +200,41 @@ public final class TemplateEngine {
         @Override
         public String toString() {
             return text.toString();
+        }
+    }
+
+    /**
+     * {@code href(url)}: a URL relative to the site's root ({@code politique/mon-article/}), as seen
+     * from the page being rendered ({@code page.root} is the way back to the root); absolute URLs
+     * are kept as they are. In Java rather than a template function: a page has hundreds of links,
+     * and a FreeMarker function call costs as much as the rest of a teaser.
+     */
+    static final class Href implements TemplateMethodModelEx {
+        private static final Object ROOT = new Object();
+
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+            if (arguments.size() != 1 || !(arguments.get(0) instanceof TemplateScalarModel scalar)) {
+                throw new TemplateModelException("href(url) takes one string");
+            }
+            String url = scalar.getAsString();
+            if (url.startsWith("http://") || url.startsWith("https://") || url.startsWith("/")) {
+                return url;
+            }
+            String relative = root() + url;
+            return relative.isEmpty() ? "./" : relative;
+        }
+
+        private static String root() throws TemplateModelException {
+            Environment env = Environment.getCurrentEnvironment();
+            Object cached = env.getCustomState(ROOT);
+            if (cached == null) {
+                TemplateModel page = env.getDataModel().get("page");
+                TemplateModel root = page instanceof TemplateHashModel hash ? hash.get("root") : null;
+                cached = root instanceof TemplateScalarModel s ? s.getAsString() : "";
+                env.setCustomState(ROOT, cached);
+            }
+            return (String) cached;
         }
     }
 
