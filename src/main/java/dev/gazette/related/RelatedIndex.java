@@ -467,13 +467,19 @@ public final class RelatedIndex {
         Comparator<RelatedMatch> ranking = ranking();
         PriorityQueue<RelatedMatch> best = new PriorityQueue<>(size + 1, ranking.reversed());
         double floor = Double.NEGATIVE_INFINITY;
+        double maxRest = weights.group() + weights.time();
         for (int i = 0; i < s.count; i++) {
             int c = s.touched[i];
             if (!s.seen[c]) {
                 continue; // excluded: the document itself, or a pin
             }
-            // Most candidates fall below the shortlist: score them without building a match, and
-            // without the time signal (an exp) when even its full weight would not lift them in.
+            // Most candidates fall below the shortlist. Drop those that only share a few words
+            // before reading anything else of theirs (with an archive's worth of candidates, every
+            // array read is a cache miss), then score without building a match, and without the
+            // time signal (an exp) when even its full weight would not lift them in.
+            if (best.size() >= size && s.keywords[c] == 0 && weights.text() * s.text[c] + maxRest < floor) {
+                continue;
+            }
             double total = total(doc, c, s.text[c], s.keywords[c], best.size() >= size ? floor : Double.NEGATIVE_INFINITY);
             if (Double.isNaN(total) || (best.size() >= size && total < floor)) {
                 continue;
