@@ -100,11 +100,12 @@ final class MarkdownReader {
                     "set `updated` to a time after `date`, or remove it."));
             updated = null;
         }
-        String rubricName = f.text(map.containsKey("category") ? "category" : "rubric");
+        String rubricKey = map.containsKey("category") ? "category" : "rubric";
+        String rubricName = f.text(rubricKey);
         Term rubric = rubricName == null || rubricName.isBlank() ? null : Term.of(rubricName);
         if (rubric != null && rubric.slug().isEmpty()) {
-            problems.add(Problem.error(source, f.line("category"), "category", "`" + rubricName + "` has no letter or digit to make a URL from.",
-                    "name the rubric with words, e.g. `category: Politique`."));
+            problems.add(Problem.error(source, f.line(rubricKey), rubricKey, "`" + rubricName + "` has no letter or digit to make a URL from.",
+                    "name the rubric with words, e.g. `" + rubricKey + ": Politique`."));
         }
         List<Term> tags = terms(f.list("tags"), source, f.line("tags"), problems);
         List<String> authors = f.list(map.containsKey("authors") ? "authors" : "author");
