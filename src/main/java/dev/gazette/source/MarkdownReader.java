@@ -89,7 +89,9 @@ final class MarkdownReader {
         }
 
         String title = f.text("title");
-        if (title == null || title.isBlank()) {
+        // A list or mapping was already reported by text(): it is there, just not a single value.
+        boolean titleHasWrongType = map.get("title") instanceof Map || map.get("title") instanceof List;
+        if ((title == null || title.isBlank()) && !titleHasWrongType) {
             problems.add(Problem.error(source, f.line("title"), "title", "the title is missing.",
                     "add a line `title: \"Your headline\"` to the front matter."));
         }
