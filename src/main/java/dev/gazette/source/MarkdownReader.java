@@ -114,7 +114,7 @@ final class MarkdownReader {
         String lead = f.text(map.containsKey("summary") ? "summary" : "lead");
         String image = f.text("image");
         if (image != null) {
-            String problem = ImagePaths.check(image);
+            String problem = ImagePaths.check(source, image);
             if (problem != null) {
                 problems.add(Problem.error(source, f.line("image"), "image", problem,
                         "give a path inside the articles folder, e.g. `images/photo.jpg`, or an absolute https:// URL."));
