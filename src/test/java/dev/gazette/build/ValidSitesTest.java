@@ -115,4 +115,23 @@ class ValidSitesTest {
             assertTrue(d.select("b, i, img[onerror]").isEmpty(), html + ": " + d.select("b, i, img[onerror]"));
         }
     }
+
+    @Test
+    void localImagesOfArticlesInSubFoldersArePublished() throws Exception {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>";
+        FixtureSite site = new FixtureSite(tmp)
+                .file("articles/images/commune.svg", svg)
+                .file("articles/2025/page_files/a.svg", svg)
+                .article("2025/markdown.md", "x", "title: Markdown", "date: 2025-09-01", "image: ../images/commune.svg")
+                .file("articles/2025/page.html", "<html><head><meta property=\"og:title\" content=\"Page\">"
+                        + "<meta property=\"og:image\" content=\"page_files/a.svg\">"
+                        + "<meta property=\"article:published_time\" content=\"2025-09-02T10:00:00+01:00\"></head>"
+                        + "<body><article><h1>Page</h1><p>Corps.</p></article></body></html>");
+        BuildReport report = validBuild(site);
+        assertEquals(List.of(), report.problems());
+        for (String url : List.of("non-classe/markdown/", "non-classe/page/")) {
+            String src = page(site, url + "index.html").selectFirst("figure img").attr("src");
+            assertTrue(Files.isRegularFile(site.out.resolve(url).resolve(src).normalize()), url + " -> " + src);
+        }
+    }
 }

@@ -34,4 +34,17 @@ class ImagePathsTest {
         assertTrue(ImagePaths.isUrl("http://x.ma/a.jpg"));
         assertFalse(ImagePaths.isUrl("images/http.jpg"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../images/port.jpg", "../../racine.jpg", "./photo.jpg", "../2024/../images/a.jpg"})
+    void pathsAreRelativeToTheArticlesOwnFolder(String image) {
+        assertNull(ImagePaths.check("2025/09/article.md", image), image);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../../x.jpg", "../../../articles/x.jpg", "/etc/passwd"})
+    void fromASubFolderPathsStillMayNotLeave(String image) {
+        assertNotNull(ImagePaths.check("2025/09/article.md", image), image);
+        assertNotNull(ImagePaths.check("article.md", "../x.jpg"));
+    }
 }

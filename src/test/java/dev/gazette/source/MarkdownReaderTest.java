@@ -191,6 +191,12 @@ class MarkdownReaderTest {
                 clean("a.md", fm("title: T", "date: 2025-09-05", "image: https://cdn.example.ma/port.jpg")).image());
     }
 
+    @Test
+    void anImageIsRelativeToTheArticlesFolder() {
+        assertEquals("../images/port.svg", clean("2025/a.md", fm("title: T", "date: 2025-09-05", "image: ../images/port.svg")).image());
+        assertEquals("image", onlyError("2025/a.md", fm("title: T", "date: 2025-09-05", "image: ../../port.svg")).field());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../../etc/passwd", "/etc/passwd", "file:///etc/passwd", "images/../../x.jpg", "C:\\\\x.jpg"})
     void anImageOutsideTheArticlesFolderIsAnError(String image) {
