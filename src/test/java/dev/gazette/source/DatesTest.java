@@ -35,6 +35,9 @@ class DatesTest {
             "le 9/9/2025 a 18h36",
             "Le 09/09/2025 18:36",
             "09/09/2025 18h36",
+            "Le 09/09/2025\u00A0à\u00A018h36",
+            "Le\u202F09/09/2025 à 18\u202Fh\u202F36",
+            "2025-09-09\u00A018:36",
     })
     void readsEveryFormInTheSiteZone(String text) {
         ZonedDateTime d = Dates.parse(text, CASABLANCA);
