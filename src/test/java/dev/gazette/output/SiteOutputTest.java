@@ -151,4 +151,18 @@ class SiteOutputTest {
         assertTrue(Files.exists(site.resolve("nested/index.html")));
         assertFalse(Files.exists(site.resolve("sub")));
     }
+
+    @Test
+    void aCommitThatFailsPutsThePreviousSiteBack() throws IOException {
+        Map<String, byte[]> before = snapshot(site);
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "new site");
+            // Something removes the staging folder under our feet: the swap cannot complete.
+            String staging = entriesOf(tmp).stream().filter(s -> s.startsWith(".site-out.building-")).findFirst().orElseThrow();
+            SiteOutput.deleteTree(tmp.resolve(staging));
+            assertThrows(IOException.class, out::commit);
+        }
+        assertSameFiles(before, snapshot(site));
+        assertEquals(List.of("site-out"), entriesOf(tmp));
+    }
 }
