@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,5 +182,46 @@ class BrokenSitesTest {
         BuildReport report = site.build();
         assertFalse(report.succeeded());
         assertFalse(Files.exists(site.out));
+    }
+
+    /** Builds {@code site}'s articles into {@code out}. */
+    private static BuildReport buildInto(FixtureSite site, Path out) {
+        return SiteBuilder.build(new BuildOptions(site.articles, site.root.resolve("templates"), out, null, null, false, false,
+                FixtureSite.NOW, 1));
+    }
+
+    @Test
+    @Disabled("bug (build): an output folder that is the articles folder is accepted; the build succeeds and the commit"
+            + " replaces the articles folder with the site, deleting every source (`gazette build --out articles`)")
+    void theArticlesFolderIsNeverTheOutput() throws IOException {
+        FixtureSite site = new FixtureSite(tmp).article("a.md", "x", "title: A", "date: 2025-09-01");
+        BuildReport report = buildInto(site, site.articles);
+        assertTrue(Files.isRegularFile(site.articles.resolve("a.md")), "the sources are still there");
+        assertFalse(report.succeeded());
+        assertTrue(report.problems().stream().anyMatch(p -> p.isError() && p.fix() != null), report.problems()::toString);
+    }
+
+    @Test
+    @Disabled("bug (build): an output folder holding the articles folder is accepted (`--out .` from the project's"
+            + " folder); the commit replaces it, sources, configuration and templates included, with the site")
+    void anOutputFolderHoldingTheArticlesIsRefused() throws IOException {
+        FixtureSite site = new FixtureSite(tmp).article("a.md", "x", "title: A", "date: 2025-09-01");
+        BuildReport report = buildInto(site, site.root);
+        assertTrue(Files.isRegularFile(site.articles.resolve("a.md")), "the sources are still there");
+        assertFalse(report.succeeded());
+    }
+
+    @Test
+    @Disabled("bug (build): an output folder inside the articles folder is accepted; the next build reads the"
+            + " generated pages (index.html, 404.html…) as HTML articles and fails with errors about them")
+    void anOutputFolderInsideTheArticlesIsRefusedOrIgnored() throws IOException {
+        FixtureSite site = new FixtureSite(tmp).article("a.md", "x", "title: A", "date: 2025-09-01");
+        Path out = site.articles.resolve("site");
+        BuildReport first = buildInto(site, out);
+        BuildReport second = buildInto(site, out);
+        assertEquals(first.succeeded(), second.succeeded(), second.problems()::toString);
+        if (second.succeeded()) {
+            assertEquals(1, second.articles(), "the site's own pages are not articles");
+        }
     }
 }
