@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -204,5 +205,21 @@ class GazetteCommandTest {
         Run r = run(buildArgs(tmp, "--base-url", "gazette.example.ma"));
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("--base-url: error:"), r.err());
+    }
+
+    @Test
+    @Disabled("bug (cli): the summary's seconds are formatted with the machine's locale (`printf(\"%.2f\")`): under a"
+            + " Turkish or French locale it prints `in 0,12 s.` inside an English sentence; output must not depend on the machine")
+    void theSummaryDoesNotDependOnTheMachinesLocale(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            Run r = run(buildArgs(tmp));
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().matches("(?s).*, in \\d+\\.\\d{2} s\\.\\R"), r.out());
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
     }
 }
