@@ -21,9 +21,13 @@ import java.util.function.Function;
  */
 public final class SiteIndex {
 
-    /** Newest first; ties broken by slug so the order never depends on the file system. */
+    /**
+     * Newest first; ties broken by slug so the order never depends on the file system. Compares
+     * instants: {@code ZonedDateTime}'s own order also compares local times and zone names, so one
+     * instant written in two zones would not tie.
+     */
     public static final Comparator<Article> NEWEST_FIRST =
-            Comparator.comparing(Article::date).reversed().thenComparing(Article::slug);
+            Comparator.comparing((Article a) -> a.date().toInstant()).reversed().thenComparing(Article::slug);
 
     private final List<Article> articles;
     private final Map<String, Integer> bySlug;

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param authors       the authors, in byline order
  * @param lead          the lead paragraph (chapô), plain text, may be empty
  * @param bodyHtml      the body, sanitized HTML
- * @param image         the main image, a path relative to the source folder or an absolute URL; or {@code null}
+ * @param image         the main image, a path relative to the article's own folder (as the README tells
+ *                      editors to write it) or an absolute URL; or {@code null}
  * @param caption       the image caption, plain text, may be empty
  * @param draft         whether the article is a draft
  * @param language      the article's language (BCP 47), or {@code null} for the site's

@@ -123,7 +123,19 @@ public final class SiteOutput implements AutoCloseable {
             Files.delete(old);
             move(target, old);
         }
-        move(staging, target);
+        try {
+            move(staging, target);
+        } catch (IOException e) {
+            // Never leave the site missing: put the previous one back before reporting.
+            if (old != null) {
+                try {
+                    move(old, target);
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw e;
+        }
         committed = true;
         if (old != null) {
             deleteTree(old);

@@ -32,7 +32,9 @@ public final class Dates {
      * @throws DateTimeParseException when it is no date Gazette reads, with a message saying which forms it reads
      */
     public static ZonedDateTime parse(String text, ZoneId zone) {
-        String t = text.strip();
+        // French typography puts no-break spaces around "à" and in "18 h 36"; pages saved from news
+        // sites keep them, and the patterns below only know the ordinary space.
+        String t = text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ').strip();
         try {
             if (t.length() > 16 && (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$"))) {
                 String normalised = t.replace(' ', 'T');

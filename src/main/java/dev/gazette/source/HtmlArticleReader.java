@@ -499,10 +499,10 @@ final class HtmlArticleReader {
                 return "https:" + image;
             }
             if (!ImagePaths.isUrl(image) && !image.startsWith("/") && !image.contains(":")) {
-                // A relative path in a page means "beside the page", as a browser reads it.
-                String besidePage = besideSource(image);
-                if (ImagePaths.check(besidePage) == null) {
-                    return besidePage;
+                // A relative path in a page means "beside the page", as a browser reads it; the
+                // build resolves an article's image against the article's folder, like Markdown's.
+                if (ImagePaths.check(source, image) == null) {
+                    return image;
                 }
             }
             String base = pageUrl();
@@ -519,20 +519,6 @@ final class HtmlArticleReader {
             problems.add(Problem.warning(source, line, "image", ImagePaths.check(image) + " The page has no image.",
                     "use an absolute https:// URL for the image, or give the page its address in `<link rel=\"canonical\" href=\"...\">`."));
             return null;
-        }
-
-        /** {@code path}, relative to the page's folder, as a path relative to the source folder. */
-        private String besideSource(String path) {
-            List<String> parts = new ArrayList<>(List.of(source.substring(0, source.lastIndexOf('/') + 1).split("/")));
-            for (String part : path.replace('\\', '/').split("/")) {
-                if (part.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
-                    parts.remove(parts.size() - 1);
-                } else if (!part.isEmpty() && !part.equals(".")) {
-                    parts.add(part);
-                }
-            }
-            parts.removeIf(String::isEmpty);
-            return String.join("/", parts);
         }
 
         private String imageUrl(JsonElement e, int depth) {

@@ -14,6 +14,26 @@ public final class ImagePaths {
      * relative path that stays inside the source folder.
      */
     public static String check(String image) {
+        return check(image, 0);
+    }
+
+    /**
+     * Why {@code image}, written in the source {@code source} (a path relative to the source folder),
+     * cannot be used, or {@code null} when it can: an absolute http(s) URL, or a path relative to
+     * the source's own folder that stays inside the source folder ({@code ../images/a.jpg} is fine
+     * from {@code 2025/a.md}).
+     */
+    public static String check(String source, String image) {
+        int depth = 0;
+        for (int i = 0; i < source.length(); i++) {
+            if (source.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return check(image, depth);
+    }
+
+    private static String check(String image, int startDepth) {
         String v = image.strip();
         if (v.isEmpty()) {
             return "the image path is empty.";
@@ -29,7 +49,7 @@ public final class ImagePaths {
         if (v.contains(":") || v.startsWith("/") || v.startsWith("\\") || v.startsWith("~")) {
             return "`" + v + "` is not a path inside the articles folder.";
         }
-        int depth = 0;
+        int depth = startDepth;
         for (String part : v.replace('\\', '/').split("/")) {
             if (part.equals("..")) {
                 depth--;

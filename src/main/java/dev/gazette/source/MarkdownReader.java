@@ -89,7 +89,9 @@ final class MarkdownReader {
         }
 
         String title = f.text("title");
-        if (title == null || title.isBlank()) {
+        // A list or mapping was already reported by text(): it is there, just not a single value.
+        boolean titleHasWrongType = map.get("title") instanceof Map || map.get("title") instanceof List;
+        if ((title == null || title.isBlank()) && !titleHasWrongType) {
             problems.add(Problem.error(source, f.line("title"), "title", "the title is missing.",
                     "add a line `title: \"Your headline\"` to the front matter."));
         }
@@ -100,18 +102,19 @@ final class MarkdownReader {
                     "set `updated` to a time after `date`, or remove it."));
             updated = null;
         }
-        String rubricName = f.text(map.containsKey("category") ? "category" : "rubric");
+        String rubricKey = map.containsKey("category") ? "category" : "rubric";
+        String rubricName = f.text(rubricKey);
         Term rubric = rubricName == null || rubricName.isBlank() ? null : Term.of(rubricName);
         if (rubric != null && rubric.slug().isEmpty()) {
-            problems.add(Problem.error(source, f.line("category"), "category", "`" + rubricName + "` has no letter or digit to make a URL from.",
-                    "name the rubric with words, e.g. `category: Politique`."));
+            problems.add(Problem.error(source, f.line(rubricKey), rubricKey, "`" + rubricName + "` has no letter or digit to make a URL from.",
+                    "name the rubric with words, e.g. `" + rubricKey + ": Politique`."));
         }
         List<Term> tags = terms(f.list("tags"), source, f.line("tags"), problems);
         List<String> authors = f.list(map.containsKey("authors") ? "authors" : "author");
         String lead = f.text(map.containsKey("summary") ? "summary" : "lead");
         String image = f.text("image");
         if (image != null) {
-            String problem = ImagePaths.check(image);
+            String problem = ImagePaths.check(source, image);
             if (problem != null) {
                 problems.add(Problem.error(source, f.line("image"), "image", problem,
                         "give a path inside the articles folder, e.g. `images/photo.jpg`, or an absolute https:// URL."));

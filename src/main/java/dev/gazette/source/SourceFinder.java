@@ -38,7 +38,9 @@ public final class SourceFinder {
      */
     public static List<String> find(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
+            // A link whose target is gone is kept: reading it then fails with an error naming it,
+            // where skipping it would drop an article without a word.
+            return walk.filter(p -> Files.isRegularFile(p) || (Files.isSymbolicLink(p) && !Files.exists(p)))
                     .map(p -> root.relativize(p))
                     .filter(rel -> !isHidden(rel))
                     .filter(rel -> formatOf(rel.getFileName().toString()).isPresent())

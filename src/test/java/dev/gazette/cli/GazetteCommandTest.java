@@ -1,0 +1,225 @@
+package dev.gazette.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line, driven as {@link Main} drives it. */
+class GazetteCommandTest {
+
+    private static final Pattern SUMMARY = Pattern.compile(
+            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (\\d+) warnings, in \\d+[.,]\\d{2} s\\.");
+
+    /** Exit code and what was printed. */
+    record Run(int exit, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = GazetteCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A two-article site in {@code tmp}: {@code articles/}, {@code site.yml}; no template folder (default theme). */
+    static void tinySite(Path tmp) throws IOException {
+        Path articles = Files.createDirectories(tmp.resolve("articles"));
+        Files.writeString(articles.resolve("un.md"), "---\ntitle: Premier article\ndate: 2025-09-01T10:00:00+01:00\n"
+                + "category: Politique\ntags: [Maroc, Russie]\n---\nCorps du premier.\n");
+        Files.writeString(articles.resolve("deux.md"), "---\ntitle: Deuxième article\ndate: 2025-09-02 11:00\n"
+                + "category: Économie\ntags: [Maroc]\n---\nCorps du second.\n");
+        Files.writeString(articles.resolve("futur.md"), "---\ntitle: Pas encore\ndate: 2030-01-01\n---\nDemain.\n");
+        Files.writeString(tmp.resolve("site.yml"), "title: Petite Gazette\nlanguage: fr\ntimeZone: Africa/Casablanca\n");
+    }
+
+    static String[] buildArgs(Path tmp, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("build", "--source", tmp.resolve("articles").toString(),
+                "--templates", tmp.resolve("templates").toString(), "--out", tmp.resolve("out").toString(),
+                "--config", tmp.resolve("site.yml").toString(), "--now", "2025-09-13T00:00:00Z", "--jobs", "1"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    static long htmlFilesUnder(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".html")).count();
+        }
+    }
+
+    @Test
+    void version() {
+        Run r = run("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("gazette "), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void help() {
+        Run r = run("--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("Usage: gazette"), r.out());
+        assertTrue(r.out().contains("build"), r.out());
+    }
+
+    @Test
+    void buildHelpListsTheOptionsAndExitCodes() {
+        for (String[] args : new String[][] {{"build", "--help"}, {"help", "build"}}) {
+            Run r = run(args);
+            assertEquals(0, r.exit(), String.join(" ", args));
+            for (String option : List.of("--source", "--templates", "--out", "--config", "--base-url", "--drafts", "--future",
+                    "--now", "--jobs", "--quiet")) {
+                assertTrue(r.out().contains(option), option + " in " + r.out());
+            }
+            assertTrue(r.out().contains("Exit codes"), r.out());
+        }
+    }
+
+    @Test
+    void noCommandIsBadUsage() {
+        Run r = run();
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("gazette build"), r.err());
+    }
+
+    @Test
+    void unknownOptionIsBadUsage() {
+        Run r = run("build", "--colour");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--colour"), r.err());
+        assertEquals("", r.out());
+        assertEquals(2, run("--nope").exit());
+        assertEquals(2, run("publish").exit());
+    }
+
+    @Test
+    void badValuesAreBadUsage(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        Run r = run("build", "--now", "nonsense");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--now") && r.err().contains("nonsense"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertEquals(2, run(buildArgs(tmp, "--now", "2025-09-13")).exit(), "a time without offset");
+        assertEquals(2, run(buildArgs(tmp, "--jobs", "0")).exit());
+        assertEquals(2, run(buildArgs(tmp, "--jobs", "many")).exit());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing built on bad usage");
+    }
+
+    @Test
+    void aSuccessfulBuildPrintsOneSummaryLine(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        Run r = run(buildArgs(tmp));
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertEquals(1, r.outLines().size(), r.out());
+        Matcher m = SUMMARY.matcher(r.outLines().get(0));
+        assertTrue(m.matches(), r.out());
+        assertEquals(tmp.resolve("out").toString(), m.group(1));
+        assertEquals("2", m.group(2));
+        assertEquals("1", m.group(3), "the future article is skipped");
+        assertEquals(htmlFilesUnder(tmp.resolve("out")), Long.parseLong(m.group(4)), "every page counted");
+        assertTrue(m.group(5).contains("2 articles"), m.group(5));
+        assertTrue(m.group(5).contains("1 home"), m.group(5));
+        assertEquals("0", m.group(6));
+        assertTrue(Files.isRegularFile(tmp.resolve("out/index.html")));
+    }
+
+    @Test
+    void futureAndTimings(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        Run r = run(buildArgs(tmp, "--future", "--timings"));
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, r.outLines().size(), r.out());
+        Matcher m = SUMMARY.matcher(r.outLines().get(0));
+        assertTrue(m.matches(), r.out());
+        assertEquals("3", m.group(2));
+        assertTrue(r.outLines().get(1).startsWith("Steps: config "), r.out());
+    }
+
+    @Test
+    void warningsArePrintedUnlessQuiet(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        Files.writeString(tmp.resolve("articles/trois.md"), "---\ntitle: T\ndate: 2025-09-03\ncategorie: X\n---\nx\n");
+        Run loud = run(buildArgs(tmp));
+        assertEquals(0, loud.exit());
+        assertTrue(loud.err().contains("trois.md:4: warning: `categorie`"), loud.err());
+        assertTrue(loud.out().contains(", 1 warnings,"), loud.out());
+        Run quiet = run(buildArgs(tmp, "--quiet"));
+        assertEquals(0, quiet.exit());
+        assertEquals("", quiet.err());
+        assertTrue(SUMMARY.matcher(quiet.outLines().get(0)).matches(), quiet.out());
+    }
+
+    @Test
+    void aBrokenSiteExits1AndPrintsEveryProblemWithItsFile(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(tmp.resolve("out/index.html"), "previous");
+        Files.writeString(tmp.resolve("articles/sans-titre.md"), "---\ndate: 2025-09-01\n---\nx\n");
+        Files.writeString(tmp.resolve("articles/mauvaise-date.md"), "---\ntitle: T\ndate: hier\n---\nx\n");
+        Files.writeString(tmp.resolve("articles/bis.md"), "---\ntitle: T\ndate: 2025-09-01\nslug: un\n---\nx\n");
+        Run r = run(buildArgs(tmp, "--quiet"));
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals("", r.out());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sans-titre.md:1: error: `title`") && l.contains("Fix:")), r.err());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("mauvaise-date.md:3: error: `date`") && l.contains("Fix:")), r.err());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("un.md") && l.contains("bis.md") && l.contains("Fix:")), r.err());
+        assertTrue(lines.get(lines.size() - 1).startsWith("Build failed: 3 errors"), r.err());
+        assertEquals("previous", Files.readString(tmp.resolve("out/index.html")));
+    }
+
+    @Test
+    void aMissingSourceFolderExits1NamingIt(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        Run r = run("build", "--source", tmp.resolve("absent").toString(), "--out", tmp.resolve("out").toString(),
+                "--config", tmp.resolve("site.yml").toString(), "--now", "2025-09-13T00:00:00Z");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(tmp.resolve("absent").toString()), r.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void aBadBaseUrlExits1(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        Run r = run(buildArgs(tmp, "--base-url", "gazette.example.ma"));
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("--base-url: error:"), r.err());
+    }
+
+    @Test
+    @Disabled("bug (cli): the summary's seconds are formatted with the machine's locale (`printf(\"%.2f\")`): under a"
+            + " Turkish or French locale it prints `in 0,12 s.` inside an English sentence; output must not depend on the machine")
+    void theSummaryDoesNotDependOnTheMachinesLocale(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            Run r = run(buildArgs(tmp));
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().matches("(?s).*, in \\d+\\.\\d{2} s\\.\\R"), r.out());
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
+}

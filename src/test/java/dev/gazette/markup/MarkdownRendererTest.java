@@ -1,0 +1,113 @@
+package dev.gazette.markup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MarkdownRendererTest {
+
+    private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
+
+    private static Element body(String markdown) {
+        return Jsoup.parseBodyFragment(RENDERER.toHtml(markdown)).body();
+    }
+
+    @Test
+    void rendersPipeTables() {
+        Element body = body("| Ville | Arrivées |\n|---|---:|\n| Marrakech | 1 200 |\n| Agadir | 800 |\n");
+        Element table = body.selectFirst("table");
+        assertNotNull(table, body.html());
+        assertEquals("table", table.className());
+        assertEquals(List.of("Ville", "Arrivées"), table.select("thead th").eachText());
+        assertEquals(2, table.select("tbody tr").size());
+        assertEquals("Agadir", table.select("tbody tr").get(1).selectFirst("td").text());
+    }
+
+    @Test
+    void linksBareUrlsAndWwwAndEmails() {
+        Element body = body("Voir https://www.mapexpress.ma/actualite et www.example.ma, ou écrire à redaction@example.ma.");
+        List<String> hrefs = body.select("a").eachAttr("href");
+        assertTrue(hrefs.contains("https://www.mapexpress.ma/actualite"), hrefs::toString);
+        assertTrue(hrefs.stream().anyMatch(h -> h.contains("www.example.ma")), hrefs::toString);
+        assertTrue(hrefs.stream().anyMatch(h -> h.contains("redaction@example.ma")), hrefs::toString);
+    }
+
+    @Test
+    void rendersStrikethrough() {
+        Element body = body("Le prix passe de ~~120~~ à 100 dirhams.");
+        assertEquals("120", body.selectFirst("del").text());
+        assertFalse(body.text().contains("~"));
+    }
+
+    @Test
+    void givesHeadingsIds() {
+        Element body = body("## Les enjeux -- économiques\n\nTexte.\n\n### Et après ?\n");
+        Element h2 = body.selectFirst("h2");
+        assertFalse(h2.id().isEmpty(), body.html());
+        assertFalse(h2.id().contains("--"), "no doubled dashes: " + h2.id());
+        assertFalse(body.selectFirst("h3").id().isEmpty());
+    }
+
+    @Test
+    void leavesRawHtmlForTheSanitizer() {
+        assertTrue(RENDERER.toHtml("<script>alert(1)</script>\n").contains("<script>"));
+    }
+
+    @Test
+    void mayHoldLinksSpotsWhatAutolinkingNeeds() {
+        assertTrue(MarkdownRenderer.mayHoldLinks("voir http://x.ma"));
+        assertTrue(MarkdownRenderer.mayHoldLinks("voir www.x.ma"));
+        assertTrue(MarkdownRenderer.mayHoldLinks("a@b.ma"));
+        assertFalse(MarkdownRenderer.mayHoldLinks("Le ministre a déclaré: « rien à signaler ». Voir x.ma"));
+    }
+
+    /** The flexmark pipeline with autolinking always on, as before the fast path. */
+    private static String withAutolinksAlways(String markdown) {
+        MutableDataSet options = new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(), StrikethroughExtension.create()))
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
+                .set(HtmlRenderer.SOFT_BREAK, "\n")
+                .set(TablesExtension.WITH_CAPTION, false)
+                .set(TablesExtension.CLASS_NAME, "table");
+        return HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(markdown));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Le partenariat stratégique, approfondi.\n\nDeuxième *paragraphe* avec **gras** et `code`.",
+            "## Titre\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~barré~~ et [un lien](page.html)",
+            "Texte avec mapexpress.ma et example.org sans schéma, ni arobase.",
+            "- liste\n- avec <span>html</span>\n\n> citation\n\n1. un\n2. deux",
+            "",
+    })
+    void textWithoutLinkMarkersRendersAsWithAutolinking(String markdown) {
+        assertFalse(MarkdownRenderer.mayHoldLinks(markdown));
+        assertEquals(withAutolinksAlways(markdown), RENDERER.toHtml(markdown));
+    }
+
+    @Test
+    void theSampleSourcesRenderAsWithAutolinking() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("articles"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+                String text = java.nio.file.Files.readString(f);
+                assertEquals(withAutolinksAlways(text), RENDERER.toHtml(text), f.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gazette.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class DateLabelsTest {
+
+    private static final ZoneId CASABLANCA = ZoneId.of("Africa/Casablanca");
+    /** 18:36 in Casablanca, given in another zone: labels must convert. */
+    private static final ZonedDateTime T = ZonedDateTime.parse("2025-09-09T17:36:00Z[UTC]");
+
+    @Test
+    void french() {
+        DateLabels labels = new DateLabels(Locale.FRENCH, CASABLANCA);
+        assertEquals("Le 09/09/2025 à 18h36", labels.dateline(T));
+        assertEquals("9 septembre 2025", labels.day(T));
+        assertEquals("2025-09-09T18:36:00+01:00", labels.iso(T));
+    }
+
+    @Test
+    void frenchOfARegionAndAMorningHour() {
+        DateLabels labels = new DateLabels(Locale.forLanguageTag("fr-MA"), CASABLANCA);
+        ZonedDateTime morning = ZonedDateTime.of(2025, 2, 1, 7, 5, 0, 0, CASABLANCA);
+        assertEquals("Le 01/02/2025 à 07h05", labels.dateline(morning));
+        assertEquals("1 février 2025", labels.day(morning));
+    }
+
+    @Test
+    void english() {
+        DateLabels labels = new DateLabels(Locale.ENGLISH, CASABLANCA);
+        assertEquals("September 9, 2025, 6:36 PM", labels.dateline(T));
+        assertEquals("September 9, 2025", labels.day(T));
+        assertEquals("2025-09-09T18:36:00+01:00", labels.iso(T));
+    }
+
+    @Test
+    void theZoneDecidesTheDay() {
+        DateLabels tokyo = new DateLabels(Locale.FRENCH, ZoneId.of("Asia/Tokyo"));
+        assertEquals("10 septembre 2025", tokyo.day(T));
+        assertEquals("Le 10/09/2025 à 02h36", tokyo.dateline(T));
+        assertEquals("2025-09-10T02:36:00+09:00", tokyo.iso(T));
+    }
+
+    @Test
+    void otherLanguagesUseTheirOwnForms() {
+        DateLabels german = new DateLabels(Locale.GERMAN, CASABLANCA);
+        assertTrue(german.day(T).contains("September 2025"), german.day(T));
+        assertTrue(german.dateline(T).contains("18:36"), german.dateline(T));
+    }
+}
