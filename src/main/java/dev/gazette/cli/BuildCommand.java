@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -91,7 +92,7 @@ final class BuildCommand implements Callable<Integer> {
         if (report.succeeded()) {
             String web = report.webFiles().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
-            outWriter.printf("Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings, in %.2f s.%n", out, report.articles(),
+            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings, in %.2f s.%n", out, report.articles(),
                     report.skipped(), report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(),
                     report.elapsedMillis() / 1000.0);
             if (timings) {
@@ -99,7 +100,7 @@ final class BuildCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", ")) + ".");
             }
         } else {
-            err.printf("Build failed: %d errors, %d warnings, in %.2f s; %s left as it was.%n", report.errors(), report.warnings(),
+            err.printf(Locale.ROOT, "Build failed: %d errors, %d warnings, in %.2f s; %s left as it was.%n", report.errors(), report.warnings(),
                     report.elapsedMillis() / 1000.0, out);
         }
         outWriter.flush();
@@ -112,7 +113,15 @@ final class BuildCommand implements Callable<Integer> {
         return Files.isRegularFile(Path.of("site.yml")) ? Path.of("site.yml") : null;
     }
 
+    /** "3 articles", "1 tag page", "1 tag index": the page kinds as a reader says them. */
     private static String plural(Map.Entry<String, Integer> e) {
-        return e.getKey() + (e.getValue() == 1 || e.getKey().endsWith("s") ? "" : "s");
+        boolean one = e.getValue() == 1;
+        return switch (e.getKey()) {
+            case "home", "404" -> e.getKey();
+            case "tags" -> "tag index";
+            case "rubrics" -> "rubric index";
+            case "article" -> one ? "article" : "articles";
+            default -> e.getKey() + (one ? " page" : " pages");
+        };
     }
 }

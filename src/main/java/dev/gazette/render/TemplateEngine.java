@@ -75,6 +75,8 @@ public final class TemplateEngine {
         cfg.setLocalizedLookup(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         cfg.setSharedVariable("href", new Href());
+        // A build reads each template once: no checking the files for changes while rendering.
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.configuration = cfg;
     }
 

@@ -37,7 +37,8 @@ class SiteConfigTest {
 
     @Test
     void nullDescriptionAndBaseUrlBecomeEmpty() {
-        SiteConfig c = new SiteConfig("T", null, null, "en", ZoneId.of("UTC"), 1, 1, 1, 1, 1, Permalinks.defaults());
+        SiteConfig c = new SiteConfig("T", null, null, "en", ZoneId.of("UTC"), 1, 1, 1, 1, 1, Permalinks.defaults(), 50, true, null, 5,
+                SiteConfig.DEFAULT_LOGO, null, RelatedSettings.defaults());
         assertEquals("", c.description());
         assertEquals("", c.baseUrl());
         assertEquals(Locale.ENGLISH, c.locale());
