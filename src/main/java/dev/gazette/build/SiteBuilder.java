@@ -67,6 +67,10 @@ public final class SiteBuilder {
     }
 
     private BuildReport runIn(ForkJoinPool pool, long start) {
+        checkOutputFolder();
+        if (hasErrors()) {
+            return failed(start, 0, 0);
+        }
         SiteConfig config = SiteLoader.config(options, problems);
         step("config");
         if (hasErrors()) {
@@ -143,6 +147,59 @@ public final class SiteBuilder {
     }
 
     /**
+     * The output folder is replaced wholesale on success: it must not be, hold or sit inside the
+     * articles or templates folder, nor hold the configuration file. A slip such as {@code --out .}
+     * or {@code --out articles} would otherwise delete the newsroom's sources, and an output inside
+     * the articles would be read back as articles by the next build.
+     */
+    private void checkOutputFolder() {
+        Path out = realOrAbsolute(options.out());
+        checkNotAffected(out, options.source(), "the articles folder", true);
+        checkNotAffected(out, options.templates(), "the templates folder", true);
+        if (options.config() != null) {
+            checkNotAffected(out, options.config(), "the configuration file", false);
+        }
+    }
+
+    private void checkNotAffected(Path out, Path input, String what, boolean folder) {
+        Path in = realOrAbsolute(input);
+        if (in.startsWith(out)) {
+            problems.add(Problem.error("--out", 0, null, "the output folder `" + options.out() + "` "
+                            + (in.equals(out) ? "is " : "holds ") + what + " (`" + input + "`), which the build would replace with the site.",
+                    "choose an output folder of its own, such as `site-out`."));
+        } else if (folder && out.startsWith(in)) {
+            problems.add(Problem.error("--out", 0, null, "the output folder `" + options.out() + "` is inside " + what + " (`" + input
+                    + "`).", "choose an output folder outside it, such as `site-out` beside it."));
+        }
+    }
+
+    /** The path with links resolved as far as it exists, so that two spellings of one folder compare equal. */
+    private static Path realOrAbsolute(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    /** Whether {@code file}, links resolved, is inside {@code folder}, links resolved. */
+    private static boolean insideRealFolder(Path file, Path folder) {
+        try {
+            return file.toRealPath().startsWith(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Checks every local image and plans its copy under {@code media/}; absolute URLs are used as
      * they are. Fills {@code copies} (output path → source file) and returns each image's URL by
      * {@code source|image}.
@@ -164,6 +221,11 @@ public final class SiteBuilder {
             if (!file.startsWith(root)) {
                 problems.add(Problem.error(a.source(), 0, "image", "`" + image + "` is outside the articles folder.",
                         "move the image into the articles folder and give its path relative to the article."));
+                continue;
+            }
+            if (Files.isRegularFile(file) && !insideRealFolder(file, root)) {
+                problems.add(Problem.error(a.source(), 0, "image", "`" + image + "` is a link to a file outside the articles folder.",
+                        "copy the image into the articles folder instead of linking to it."));
                 continue;
             }
             if (!Files.isRegularFile(file)) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -66,7 +67,15 @@ public final class ConfigLoader {
         List<Problem> problems = new ArrayList<>();
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            LoaderOptions options = new LoaderOptions();
+            // A setting written twice is a mistake to show, not a choice of the last line.
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (DuplicateKeyException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            String key = e.getProblem().replaceFirst("^found duplicate key ", "");
+            return new Result(SiteConfig.defaults(), List.of(Problem.error(name, line, key,
+                    "the setting is written twice.", "keep one of the two lines.")));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             return new Result(SiteConfig.defaults(), List.of(Problem.error(name, line, null,
