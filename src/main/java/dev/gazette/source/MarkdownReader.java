@@ -136,7 +136,7 @@ final class MarkdownReader {
         if (problems.stream().anyMatch(Problem::isError)) {
             return ParsedSource.failed(problems);
         }
-        String bodyHtml = ctx.sanitizer().sanitize(ctx.markdown().toHtml(body));
+        String bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer());
         Article article = new Article(source, SourceFormat.MARKDOWN, slug, title.strip(), date, updated, rubric, tags,
                 authors, lead == null ? "" : lead.strip(), bodyHtml, image, caption, draft,
                 language == null || language.isBlank() ? null : language.strip(), pins, List.of());

@@ -110,4 +110,37 @@ class MarkdownRendererTest {
             }
         }
     }
+
+    /** The same document, whatever its serialisation: jsoup's reading of the HTML, re-written. */
+    private static String dom(String html) {
+        return Jsoup.parseBodyFragment(html).body().html();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Le ministre a reçu, mardi, son homologue.\n\nUn *accord* a été **signé** : « historique » & \"attendu\".",
+        "## Intertitre\n\n- un\n- deux\n\n1. premier\n2. second\n\n> Une citation.\n\n---\n\n~~barré~~ `code`",
+        "    indented code with & and \"quotes\"\n\nFin. 3 > 2 ne vaut que si 2 < 3",
+        "Titre\n=====\n\nUn h1 en setext.",
+        "Un [lien](javascript:alert(1)) et ![image](x.png)",
+        "| a | b |\n|:--|--:|\n| 1 | 2 |",
+        "Écrivez à redaction@example.ma ou voyez https://example.ma",
+    })
+    void plainProseSkipsTheSanitizerOnlyWhenItWouldChangeNothing(String markdown) {
+        HtmlSanitizer sanitizer = new HtmlSanitizer();
+        String sanitized = sanitizer.sanitize(RENDERER.toHtml(markdown));
+        String safe = RENDERER.toSafeHtml(markdown, sanitizer);
+        assertEquals(dom(sanitized), dom(safe), "same document as through the sanitizer: " + markdown);
+        if (!MarkdownRenderer.isPlainProse(markdown)) {
+            assertEquals(sanitized, safe, "anything but plain prose goes through the sanitizer");
+        }
+    }
+
+    @Test
+    void plainProseIsOnlyTextThatCannotCarryMarkupOrURLs() {
+        assertTrue(MarkdownRenderer.isPlainProse("Un *accord* a été signé, 3 > 2."));
+        for (String risky : List.of("a <b>", "[x](y)", "[x]: javascript:1", "| a |", "www.x.ma", "a@b.ma", "http://x")) {
+            assertFalse(MarkdownRenderer.isPlainProse(risky), risky);
+        }
+    }
 }
