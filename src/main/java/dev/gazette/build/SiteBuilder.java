@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,7 @@ public final class SiteBuilder {
         checkCollisions(jobs, images.keySet());
         step("plan");
         if (hasErrors()) {
+            probeTemplates(jobs, engine);
             return failed(start, index.size(), skipped);
         }
 
@@ -138,6 +140,37 @@ public final class SiteBuilder {
             problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
                     "check that the output folder's parent exists, is writable and has free space."));
             return failed(start, index.size(), skipped);
+        }
+    }
+
+    /**
+     * When the build already failed, renders one page of each template, into nothing, so that a
+     * template's own mistakes (an unknown variable, a wrong type) are reported with the sources'
+     * problems instead of after they are fixed. Errors that depend on one article's data still
+     * only show in a full render.
+     */
+    private void probeTemplates(List<PageJob> jobs, TemplateEngine engine) {
+        if (problems.stream().anyMatch(p -> p.file().endsWith(".ftlh"))) {
+            return; // a template that does not even parse is reported already; rendering adds only noise
+        }
+        Set<String> probed = new HashSet<>();
+        Set<String> known = new HashSet<>();
+        for (Problem p : problems) {
+            known.add(p.describe());
+        }
+        for (PageJob job : jobs) {
+            if (!probed.add(job.template())) {
+                continue;
+            }
+            try {
+                engine.render(job.template(), job.model().get());
+            } catch (TemplateEngine.RenderException e) {
+                if (known.add(e.problem().describe())) {
+                    problems.add(e.problem());
+                }
+            } catch (RuntimeException e) {
+                // The data of a site with errors may be incomplete: only template mistakes are wanted here.
+            }
         }
     }
 

@@ -8,9 +8,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,8 +50,34 @@ public final class SiteOutput implements AutoCloseable {
             throw new IOException(absolute + " exists and is not a folder");
         }
         Files.createDirectories(absolute.getParent());
+        removeLeftovers(absolute, Instant.now().minus(LEFTOVER_AGE));
         Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".building-");
         return new SiteOutput(absolute, staging);
+    }
+
+    /** How old a staging or set-aside folder must be to count as left over by a build that crashed. */
+    static final Duration LEFTOVER_AGE = Duration.ofHours(1);
+
+    /**
+     * Deletes the staging and set-aside folders of {@code target} last modified before
+     * {@code before}: what a killed or crashed build left behind, a whole site's worth of files
+     * each. Younger ones may belong to a build running right now, and are left alone.
+     */
+    static void removeLeftovers(Path target, Instant before) throws IOException {
+        String building = "." + target.getFileName() + ".building-";
+        String old = "." + target.getFileName() + ".old-";
+        List<Path> leftovers;
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            leftovers = siblings.filter(p -> {
+                String name = p.getFileName().toString();
+                return (name.startsWith(building) || name.startsWith(old)) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            }).sorted().toList();
+        }
+        for (Path p : leftovers) {
+            if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                deleteTree(p);
+            }
+        }
     }
 
     /** Writes {@code text} as UTF-8 to {@code relative}. */

@@ -97,6 +97,17 @@ class BrokenSitesTest {
     }
 
     @Test
+    void anUnknownTemplateVariableIsReportedWithTheSourcesProblems() throws IOException {
+        FixtureSite site = site().file("templates/article.ftlh", "<!doctype html>\n<title>${page.title}</title>\n<p>${nope}</p>\n")
+                .article("sans-date.md", "x", "title: T");
+        List<Problem> errors = failedBuild(site);
+        assertEquals(2, errors.size(), errors::toString);
+        assertTrue(errors.stream().anyMatch(p -> p.file().endsWith("sans-date.md") && "date".equals(p.field())), errors::toString);
+        assertTrue(errors.stream().anyMatch(p -> p.file().endsWith("article.ftlh") && p.line() == 3 && "nope".equals(p.field())),
+                errors::toString);
+    }
+
+    @Test
     void templateSyntaxError() throws IOException {
         FixtureSite site = site().file("templates/list.ftlh", "<#list items as i>\n${i}\n");
         Problem p = onlyError(site);

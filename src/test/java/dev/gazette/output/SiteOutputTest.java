@@ -165,4 +165,26 @@ class SiteOutputTest {
         assertSameFiles(before, snapshot(site));
         assertEquals(List.of("site-out"), entriesOf(tmp));
     }
+
+    @Test
+    void leftoversOfACrashedBuildAreRemovedButNotThoseOfARunningOne() throws IOException {
+        Path crashed = Files.createDirectories(tmp.resolve(".site-out.building-123/politique"));
+        Files.writeString(crashed.resolve("index.html"), "x");
+        Path setAside = Files.createDirectories(tmp.resolve(".site-out.old-456"));
+        Path running = Files.createDirectories(tmp.resolve(".site-out.building-789"));
+        Path other = Files.createDirectories(tmp.resolve(".other.building-1"));
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        for (Path p : List.of(crashed.getParent(), setAside, other)) {
+            Files.setLastModifiedTime(p, longAgo);
+        }
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "new");
+            out.commit();
+        }
+        assertFalse(Files.exists(crashed.getParent()), "a day-old staging folder is a crash's leftover");
+        assertFalse(Files.exists(setAside));
+        assertTrue(Files.isDirectory(running), "a fresh staging folder may be another build's, running now");
+        assertTrue(Files.isDirectory(other), "another output's folders are not ours");
+    }
 }
