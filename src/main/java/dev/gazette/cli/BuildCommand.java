@@ -5,11 +5,7 @@ import dev.gazette.build.BuildReport;
 import dev.gazette.build.SiteBuilder;
 import dev.gazette.model.Problem;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,8 +25,8 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = "articles", description = "Articles folder (default: ${DEFAULT-VALUE}).")
-    Path source;
+    @CommandLine.Mixin
+    SiteOptions site;
 
     @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
             description = "Templates folder; templates it lacks come from the default theme (default: ${DEFAULT-VALUE}).")
@@ -39,24 +35,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: site.yml when present).")
-    Path config;
-
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at; overrides the configuration's.")
     String baseUrl;
-
-    @Option(names = "--drafts", description = "Publish drafts too.")
-    boolean drafts;
-
-    @Option(names = "--future", description = "Publish articles dated after the reference time too.")
-    boolean future;
-
-    @Option(names = "--now", paramLabel = "TIME",
-            description = "Reference time for the publishing rules, ISO 8601 with offset (default: the current time).")
-    String now;
-
-    @Option(names = "--jobs", paramLabel = "N", description = "Threads for parsing and rendering (default: the number of processors).")
-    Integer jobs;
 
     @Option(names = "--timings", description = "Also print the wall time of each build step.")
     boolean timings;
@@ -68,20 +48,8 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
-        Instant reference;
-        try {
-            reference = now == null ? Instant.now() : OffsetDateTime.parse(now).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--now: `" + now + "` is not an ISO 8601 time with offset, e.g. 2025-09-10T12:00:00+01:00");
-        }
-        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
-        Path configFile = config != null ? config : defaultConfig();
-        BuildReport report = SiteBuilder.build(new BuildOptions(source, templates, out, configFile, baseUrl, drafts, future,
-                reference, threads));
+        BuildReport report = SiteBuilder.build(new BuildOptions(site.source, templates, out, site.configFile(), baseUrl,
+                site.drafts, site.future, site.reference(), site.threads()));
         for (Problem p : report.problems()) {
             if (p.isError() || !quiet) {
                 err.println(p.describe());
@@ -106,11 +74,6 @@ final class BuildCommand implements Callable<Integer> {
         outWriter.flush();
         err.flush();
         return report.succeeded() ? 0 : 1;
-    }
-
-    /** {@code site.yml} in the current folder, when there is one. */
-    static Path defaultConfig() {
-        return Files.isRegularFile(Path.of("site.yml")) ? Path.of("site.yml") : null;
     }
 
     /** "3 articles", "1 tag page", "1 tag index": the page kinds as a reader says them. */

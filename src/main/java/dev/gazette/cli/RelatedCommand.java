@@ -13,8 +13,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,29 +41,14 @@ final class RelatedCommand implements Callable<Integer> {
             description = "The article: its slug, or its source file (relative to the articles folder, or a path).")
     String article;
 
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = "articles", description = "Articles folder (default: ${DEFAULT-VALUE}).")
-    Path source;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: site.yml when present).")
-    Path config;
-
-    @Option(names = "--drafts", description = "Include drafts, as `build --drafts` would.")
-    boolean drafts;
-
-    @Option(names = "--future", description = "Include articles dated after the reference time, as `build --future` would.")
-    boolean future;
-
-    @Option(names = "--now", paramLabel = "TIME", description = "Reference time for the publishing rules, ISO 8601 with offset.")
-    String now;
+    @CommandLine.Mixin
+    SiteOptions site;
 
     @Option(names = "--count", paramLabel = "N", description = "How many related articles to list (default: the related page's size).")
     Integer count;
 
     @Option(names = "--stats", description = "Compute the related lists of every article; print times and memory.")
     boolean stats;
-
-    @Option(names = "--jobs", paramLabel = "N", description = "Threads (default: the number of processors).")
-    Integer jobs;
 
     @Override
     public Integer call() {
@@ -74,20 +57,13 @@ final class RelatedCommand implements Callable<Integer> {
         if (article == null && !stats) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give an ARTICLE (slug or source file), or --stats.");
         }
-        Instant reference;
-        try {
-            reference = now == null ? Instant.now() : OffsetDateTime.parse(now).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--now: `" + now + "` is not an ISO 8601 time with offset, e.g. 2025-09-10T12:00:00+01:00");
+        Instant reference = site.reference();
+        int threads = site.threads();
+        if (count != null && count < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1");
         }
-        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (threads < 1 || (count != null && count < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs and --count must be at least 1");
-        }
-        Path configFile = config != null ? config : BuildCommand.defaultConfig();
-        BuildOptions options = new BuildOptions(source, Path.of("templates"), Path.of("site-out"), configFile, null, drafts,
-                future, reference, threads);
+        BuildOptions options = new BuildOptions(site.source, Path.of("templates"), Path.of("site-out"), site.configFile(), null,
+                site.drafts, site.future, reference, threads);
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             long start = System.nanoTime();
@@ -144,7 +120,7 @@ final class RelatedCommand implements Callable<Integer> {
         }
         String relative = wanted.replace('\\', '/');
         Path asPath = Path.of(wanted).toAbsolutePath().normalize();
-        Path root = source.toAbsolutePath().normalize();
+        Path root = site.source.toAbsolutePath().normalize();
         if (asPath.startsWith(root)) {
             relative = root.relativize(asPath).toString().replace('\\', '/');
         }
