@@ -74,8 +74,12 @@ public final class SiteOutput implements AutoCloseable {
             }).sorted().toList();
         }
         for (Path p : leftovers) {
-            if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
-                deleteTree(p);
+            try {
+                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    deleteTree(p);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // Best effort: another build may be deleting it right now, and a leftover costs only space.
             }
         }
     }
@@ -168,7 +172,12 @@ public final class SiteOutput implements AutoCloseable {
         }
         committed = true;
         if (old != null) {
-            deleteTree(old);
+            try {
+                deleteTree(old);
+            } catch (IOException | UncheckedIOException e) {
+                // The new site is in place: a previous one we could not delete is only a leftover,
+                // which the next build removes.
+            }
         }
     }
 
