@@ -7,6 +7,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(GazetteCommand.commandLine().execute(args));
+        int exit;
+        try {
+            exit = GazetteCommand.commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // Large archives hold every article while building: say how to give the JVM more room.
+            long maxMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            System.err.println("gazette: out of memory with a " + maxMiB + " MiB heap; nothing was written. "
+                    + "Give the JVM more, e.g. GAZETTE_JAVA_OPTS=\"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx8g\" ./gazette build");
+            exit = 1;
+        }
+        System.exit(exit);
     }
 }
