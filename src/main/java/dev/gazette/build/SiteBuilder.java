@@ -8,6 +8,7 @@ import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
 import dev.gazette.render.SitePlanner;
+import dev.gazette.render.SiteUrls;
 import dev.gazette.render.TemplateEngine;
 import dev.gazette.render.WebExtras;
 import dev.gazette.web.ImageInfo;
@@ -39,8 +40,6 @@ public final class SiteBuilder {
 
     /** Distinct rendering errors worth reporting: past that, the rest are the same mistake again. */
     private static final int MAX_RENDER_PROBLEMS = 20;
-    /** Where local images are published, under the site's root. */
-    static final String MEDIA = "media/";
 
     private final BuildOptions options;
     private final List<Problem> problems = new ArrayList<>();
@@ -84,6 +83,9 @@ public final class SiteBuilder {
         int skipped = loaded.skipped();
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
+        BodyImages.Result bodyImages = BodyImages.resolve(index, new SiteUrls(config.permalinks()), options.source(), pool);
+        problems.addAll(bodyImages.problems());
+        images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), problems);
         List<Integer> mostRead = WebFiles.mostRead(config, options.config(), index, problems);
         step("index");
@@ -103,7 +105,7 @@ public final class SiteBuilder {
         problems.addAll(engine.check(SitePlanner.TEMPLATES));
         int year = ZonedDateTime.ofInstant(options.now(), config.timeZone()).getYear();
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
-                !config.baseUrl().isEmpty());
+                !config.baseUrl().isEmpty(), bodyImages.bodies());
         SitePlanner planner = new SitePlanner(config, index, related, imageUrls, year, extras);
         List<PageJob> jobs = planner.plan();
         checkCollisions(jobs, images.keySet());
@@ -223,14 +225,6 @@ public final class SiteBuilder {
         }
     }
 
-    /** Whether {@code file}, links resolved, is inside {@code folder}, links resolved. */
-    private static boolean insideRealFolder(Path file, Path folder) {
-        try {
-            return file.toRealPath().startsWith(folder.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /**
      * Checks every local image and plans its copy under {@code media/}; absolute URLs are used as
@@ -238,38 +232,19 @@ public final class SiteBuilder {
      * {@code source|image}.
      */
     private Map<String, String> resolveImages(SiteIndex index, Map<String, Path> copies) {
-        Path root = options.source().toAbsolutePath().normalize();
+        ImageFiles files = new ImageFiles(options.source());
         Map<String, String> urls = new HashMap<>();
         for (Article a : index.articles()) {
             String image = a.image();
             if (image == null || ImagePaths.isUrl(image)) {
                 continue;
             }
-            int slash = a.source().lastIndexOf('/');
-            Path folder = slash < 0 ? root : root.resolve(a.source().substring(0, slash));
-            Path file = folder.resolve(image).normalize();
-            if (!Files.isRegularFile(file) && slash >= 0 && Files.isRegularFile(root.resolve(image).normalize())) {
-                file = root.resolve(image).normalize(); // a shared folder at the articles' root (`images/…`)
+            Path file = files.find(a.source(), image, "image", problems);
+            if (file != null) {
+                String published = files.published(file);
+                copies.put(published, file);
+                urls.put(a.source() + "|" + image, published);
             }
-            if (!file.startsWith(root)) {
-                problems.add(Problem.error(a.source(), 0, "image", "`" + image + "` is outside the articles folder.",
-                        "move the image into the articles folder and give its path relative to the article."));
-                continue;
-            }
-            if (Files.isRegularFile(file) && !insideRealFolder(file, root)) {
-                problems.add(Problem.error(a.source(), 0, "image", "`" + image + "` is a link to a file outside the articles folder.",
-                        "copy the image into the articles folder instead of linking to it."));
-                continue;
-            }
-            if (!Files.isRegularFile(file)) {
-                problems.add(Problem.error(a.source(), 0, "image", "the image `" + image + "` does not exist (looked for it "
-                        + (slash < 0 ? "in the articles folder" : "beside the article and in the articles folder") + ").",
-                        "add the file next to the article or in the articles folder's shared `images/` folder, fix the path, or remove `image:`."));
-                continue;
-            }
-            String published = MEDIA + root.relativize(file).toString().replace('\\', '/');
-            copies.put(published, file);
-            urls.put(a.source() + "|" + image, published);
         }
         return urls;
     }

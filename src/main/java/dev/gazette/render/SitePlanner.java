@@ -213,7 +213,8 @@ public final class SitePlanner {
         List<LinkView> tags = a.tags().stream().map(t -> tagLinks.get(t.slug())).toList();
         List<TeaserView> rel = related.get(i).stream().limit(relatedLimit).map(k -> teasers[k]).toList();
         return new ArticleView(teasers[i], a.updated() == null ? null : dates.iso(a.updated()),
-                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), a.bodyHtml(), a.caption(), tags, rel,
+                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), extras.bodies().getOrDefault(a.source(), a.bodyHtml()),
+                a.caption(), tags, rel,
                 urls.related(a));
     }
 

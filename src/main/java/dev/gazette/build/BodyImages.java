@@ -1,0 +1,116 @@
+package dev.gazette.build;
+
+import dev.gazette.index.SiteIndex;
+import dev.gazette.model.Article;
+import dev.gazette.model.Problem;
+import dev.gazette.render.SiteUrls;
+import dev.gazette.source.ImagePaths;
+import dev.gazette.web.ImageSize;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+/**
+ * The local images inside article bodies ({@code ![Carte](carte.png)}, {@code <img src>} in HTML
+ * articles): each one found like a main image (beside the article, or in the articles folder),
+ * published under {@code media/}, its {@code src} rewritten relative to the article's page and its
+ * width and height written when the file says them. A missing one is an error naming the article.
+ */
+final class BodyImages {
+
+    /**
+     * @param bodies  the rewritten body of each article that has local images, by source
+     * @param copies  files to publish, by path in the site
+     * @param problems what was wrong, by article
+     */
+    record Result(Map<String, String> bodies, Map<String, Path> copies, List<Problem> problems) {
+    }
+
+    private BodyImages() {
+    }
+
+    static Result resolve(SiteIndex index, SiteUrls urls, Path sourceRoot, ForkJoinPool pool) {
+        ImageFiles files = new ImageFiles(sourceRoot);
+        Map<Path, Optional<ImageSize.Dimensions>> sizes = new ConcurrentHashMap<>();
+        List<Rewrite> rewrites = Pools.inPool(pool, () -> IntStream.range(0, index.size()).parallel()
+                .filter(i -> index.article(i).bodyHtml().contains("<img"))
+                .mapToObj(i -> rewrite(index.article(i), urls.article(index.article(i)), files, sizes))
+                .toList());
+        Map<String, String> bodies = new TreeMap<>();
+        Map<String, Path> copies = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Rewrite r : rewrites) {
+            if (r.body() != null) {
+                bodies.put(r.source(), r.body());
+            }
+            copies.putAll(r.copies());
+            problems.addAll(r.problems());
+        }
+        return new Result(bodies, copies, problems);
+    }
+
+    private record Rewrite(String source, String body, Map<String, Path> copies, List<Problem> problems) {
+    }
+
+    private static Rewrite rewrite(Article a, String pageUrl, ImageFiles files, Map<Path, Optional<ImageSize.Dimensions>> sizes) {
+        Document doc = Jsoup.parseBodyFragment(a.bodyHtml());
+        // Serialised as the sanitizer serialises, so an untouched body would come out the same.
+        doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        Map<String, Path> copies = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        boolean changed = false;
+        for (Element img : doc.select("img[src]")) {
+            String src = img.attr("src");
+            if (src.isEmpty() || ImagePaths.isUrl(src) || src.startsWith("/") || src.startsWith("data:") || src.startsWith("#")) {
+                continue;
+            }
+            Path file = files.find(a.source(), pathOf(src), "body", problems);
+            if (file == null) {
+                continue;
+            }
+            String published = files.published(file);
+            copies.put(published, file);
+            img.attr("src", SiteUrls.rootFrom(pageUrl) + published);
+            Optional<ImageSize.Dimensions> size = sizes.computeIfAbsent(file, BodyImages::size);
+            if (size.isPresent() && !img.hasAttr("width") && !img.hasAttr("height")) {
+                img.attr("width", Integer.toString(size.get().width()));
+                img.attr("height", Integer.toString(size.get().height()));
+            }
+            changed = true;
+        }
+        return new Rewrite(a.source(), changed ? doc.body().html() : null, copies, problems);
+    }
+
+    /** The file path a relative URL names: percent-escapes decoded, query and fragment dropped. */
+    private static String pathOf(String src) {
+        try {
+            String path = new URI(src).getPath();
+            return path == null || path.isEmpty() ? src : path;
+        } catch (URISyntaxException e) {
+            return src;
+        }
+    }
+
+    private static Optional<ImageSize.Dimensions> size(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ImageSize.read(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

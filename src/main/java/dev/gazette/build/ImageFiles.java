@@ -1,0 +1,69 @@
+package dev.gazette.build;
+
+import dev.gazette.model.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finds the file an article's image reference names: relative to the article's folder, else to the
+ * articles folder (a shared {@code images/}); never outside the articles folder, links included.
+ * Each image is published under {@code media/} at its path in the articles folder.
+ */
+final class ImageFiles {
+
+    /** Where local images are published, under the site's root. */
+    static final String MEDIA = "media/";
+
+    private final Path root;
+
+    /** @param root the articles folder */
+    ImageFiles(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The file of {@code image} as referenced by the article at {@code source} (relative to the
+     * articles folder), or {@code null} with a problem added naming {@code field}.
+     */
+    Path find(String source, String image, String field, List<Problem> problems) {
+        int slash = source.lastIndexOf('/');
+        Path folder = slash < 0 ? root : root.resolve(source.substring(0, slash));
+        Path file = folder.resolve(image).normalize();
+        if (!Files.isRegularFile(file) && slash >= 0 && Files.isRegularFile(root.resolve(image).normalize())) {
+            file = root.resolve(image).normalize(); // a shared folder at the articles' root (`images/…`)
+        }
+        if (!file.startsWith(root)) {
+            problems.add(Problem.error(source, 0, field, "`" + image + "` is outside the articles folder.",
+                    "move the image into the articles folder and give its path relative to the article."));
+            return null;
+        }
+        if (Files.isRegularFile(file) && !insideRealFolder(file, root)) {
+            problems.add(Problem.error(source, 0, field, "`" + image + "` is a link to a file outside the articles folder.",
+                    "copy the image into the articles folder instead of linking to it."));
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            problems.add(Problem.error(source, 0, field, "the image `" + image + "` does not exist (looked for it "
+                            + (slash < 0 ? "in the articles folder" : "beside the article and in the articles folder") + ").",
+                    "add the file next to the article or in the articles folder's shared `images/` folder, fix the path, or remove it."));
+            return null;
+        }
+        return file;
+    }
+
+    /** The path {@code file} is published at, relative to the site's root. */
+    String published(Path file) {
+        return MEDIA + root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Whether {@code file}, links resolved, is inside {@code folder}, links resolved. */
+    private static boolean insideRealFolder(Path file, Path folder) {
+        try {
+            return file.toRealPath().startsWith(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
