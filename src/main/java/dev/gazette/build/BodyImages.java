@@ -6,18 +6,14 @@ import dev.gazette.model.Problem;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.source.ImagePaths;
 import dev.gazette.web.ImageSize;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
@@ -44,9 +40,8 @@ final class BodyImages {
     private BodyImages() {
     }
 
-    static Result resolve(SiteIndex index, SiteUrls urls, Path sourceRoot, ForkJoinPool pool) {
+    static Result resolve(SiteIndex index, SiteUrls urls, Path sourceRoot, ImageSizes sizes, ForkJoinPool pool) {
         ImageFiles files = new ImageFiles(sourceRoot);
-        Map<Path, Optional<ImageSize.Dimensions>> sizes = new ConcurrentHashMap<>();
         List<Rewrite> rewrites = Pools.inPool(pool, () -> IntStream.range(0, index.size()).parallel()
                 .filter(i -> index.article(i).bodyHtml().contains("<img"))
                 .mapToObj(i -> rewrite(index.article(i), urls.article(index.article(i)), files, sizes))
@@ -67,7 +62,7 @@ final class BodyImages {
     private record Rewrite(String source, String body, Map<String, Path> copies, List<Problem> problems) {
     }
 
-    private static Rewrite rewrite(Article a, String pageUrl, ImageFiles files, Map<Path, Optional<ImageSize.Dimensions>> sizes) {
+    private static Rewrite rewrite(Article a, String pageUrl, ImageFiles files, ImageSizes sizes) {
         Document doc = Jsoup.parseBodyFragment(a.bodyHtml());
         // Serialised as the sanitizer serialises, so an untouched body would come out the same.
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
@@ -86,7 +81,7 @@ final class BodyImages {
             String published = files.published(file);
             copies.put(published, file);
             img.attr("src", SiteUrls.rootFrom(pageUrl) + published);
-            Optional<ImageSize.Dimensions> size = sizes.computeIfAbsent(file, BodyImages::size);
+            Optional<ImageSize.Dimensions> size = sizes.of(file).dimensions();
             if (size.isPresent() && !img.hasAttr("width") && !img.hasAttr("height")) {
                 img.attr("width", Integer.toString(size.get().width()));
                 img.attr("height", Integer.toString(size.get().height()));
@@ -103,14 +98,6 @@ final class BodyImages {
             return path == null || path.isEmpty() ? src : path;
         } catch (URISyntaxException e) {
             return src;
-        }
-    }
-
-    private static Optional<ImageSize.Dimensions> size(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ImageSize.read(in);
-        } catch (IOException e) {
-            return Optional.empty();
         }
     }
 }

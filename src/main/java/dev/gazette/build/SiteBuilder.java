@@ -83,10 +83,11 @@ public final class SiteBuilder {
         int skipped = loaded.skipped();
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
-        BodyImages.Result bodyImages = BodyImages.resolve(index, new SiteUrls(config.permalinks()), options.source(), pool);
+        ImageSizes sizes = new ImageSizes();
+        BodyImages.Result bodyImages = BodyImages.resolve(index, new SiteUrls(config.permalinks()), options.source(), sizes, pool);
         problems.addAll(bodyImages.problems());
         images.putAll(bodyImages.copies());
-        Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), problems);
+        Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
         List<Integer> mostRead = WebFiles.mostRead(config, options.config(), index, problems);
         step("index");
 

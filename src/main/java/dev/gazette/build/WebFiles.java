@@ -40,30 +40,25 @@ final class WebFiles {
     private WebFiles() {
     }
 
-    /** Reads the size of each local image to publish (output path → file); an unreadable size is a warning. */
-    static Map<String, ImageInfo> images(Map<String, Path> copies, Map<String, String> firstUser, List<Problem> problems) {
+    /** The size of each local image to publish (output path → file); an unreadable size is a warning. */
+    static Map<String, ImageInfo> images(Map<String, Path> copies, Map<String, String> firstUser, ImageSizes sizes,
+                                         List<Problem> problems) {
         Map<String, ImageInfo> out = new TreeMap<>();
         for (Map.Entry<String, Path> e : copies.entrySet()) {
             Path file = e.getValue();
-            int width = 0;
-            int height = 0;
-            long bytes = 0;
-            try (InputStream in = Files.newInputStream(file)) {
-                Optional<ImageSize.Dimensions> size = ImageSize.read(in);
-                if (size.isPresent()) {
-                    width = size.get().width();
-                    height = size.get().height();
-                } else {
-                    problems.add(Problem.warning(firstUser.getOrDefault(e.getKey(), file.toString()), 0, "image",
-                            "cannot read the size of `" + file.getFileName() + "` (not PNG, JPEG, GIF, WebP or SVG with a size); its <img> has no width and height.",
-                            "convert it to one of those formats, or give the SVG width and height (or a viewBox)."));
-                }
-                bytes = Files.size(file);
-            } catch (IOException ex) {
-                problems.add(Problem.error(firstUser.getOrDefault(e.getKey(), file.toString()), 0, "image",
-                        "cannot read the image `" + file + "` (" + ex.getMessage() + ").", "check that the file is readable."));
+            ImageSizes.Read read = sizes.of(file);
+            String owner = firstUser.getOrDefault(e.getKey(), file.toString());
+            if (read.failure() != null) {
+                problems.add(Problem.error(owner, 0, "image", "cannot read the image `" + file + "` (" + read.failure() + ").",
+                        "check that the file is readable."));
+            } else if (read.dimensions().isEmpty()) {
+                problems.add(Problem.warning(owner, 0, "image",
+                        "cannot read the size of `" + file.getFileName() + "` (not PNG, JPEG, GIF, WebP or SVG with a size); its <img> has no width and height.",
+                        "convert it to one of those formats, or give the SVG width and height (or a viewBox)."));
             }
-            out.put(e.getKey(), new ImageInfo(e.getKey(), width, height, bytes, ImageSize.mediaType(file.getFileName().toString())));
+            int width = read.dimensions().map(ImageSize.Dimensions::width).orElse(0);
+            int height = read.dimensions().map(ImageSize.Dimensions::height).orElse(0);
+            out.put(e.getKey(), new ImageInfo(e.getKey(), width, height, read.bytes(), ImageSize.mediaType(file.getFileName().toString())));
         }
         return out;
     }
