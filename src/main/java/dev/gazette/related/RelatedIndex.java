@@ -604,39 +604,60 @@ public final class RelatedIndex {
 
     /** {@link #score}'s total without building the match; {@code NaN} when excluded, or sure to stay below {@code floor}. */
     private double total(int doc, int c, double text, double keywordDot, double floor) {
-        double days = Math.abs(epochSeconds[doc] - epochSeconds[c]) / 86400.0;
-        if (weights.windowDays() > 0 && days > weights.windowDays()) {
+        double days = daysApart(doc, c);
+        if (outsideWindow(days)) {
             return Double.NaN;
         }
-        boolean sameGroup = groupOf[doc] >= 0 && groupOf[doc] == groupOf[c];
-        double keywords = keywordDot == 0 ? 0 : weights.keywords() * keywordDot / (keywordNorm[doc] * keywordNorm[c]);
+        double keywords = keywordCosine(doc, c, keywordDot);
+        boolean sameGroup = sameGroup(doc, c);
         if (text <= 0 && keywords <= 0 && !sameGroup) {
             return Double.NaN;
         }
-        double content = weights.text() * text + keywords + (sameGroup ? weights.group() : 0);
+        double content = weights.text() * text + weights.keywords() * keywords + (sameGroup ? weights.group() : 0);
         if (content + weights.time() < floor) {
             return Double.NaN;
         }
-        return content + weights.time() * Math.exp(-days / weights.timeScaleDays());
+        return content + timeShare(days);
     }
 
     /** The score of {@code c} for {@code doc} from the accumulated dot products, or {@code null} when excluded. */
     private RelatedMatch score(int doc, int c, double text, double keywordDot) {
-        double days = Math.abs(epochSeconds[doc] - epochSeconds[c]) / 86400.0;
-        if (weights.windowDays() > 0 && days > weights.windowDays()) {
+        double days = daysApart(doc, c);
+        if (outsideWindow(days)) {
             return null;
         }
-        double keywords = keywordDot == 0 ? 0 : keywordDot / (keywordNorm[doc] * keywordNorm[c]);
-        boolean sameGroup = groupOf[doc] >= 0 && groupOf[doc] == groupOf[c];
+        double keywords = keywordCosine(doc, c, keywordDot);
+        boolean sameGroup = sameGroup(doc, c);
         if (text <= 0 && keywords <= 0 && !sameGroup) {
             return null;
         }
         double textShare = weights.text() * text;
         double keywordShare = weights.keywords() * keywords;
         double groupShare = sameGroup ? weights.group() : 0;
-        double timeShare = weights.time() * Math.exp(-days / weights.timeScaleDays());
+        double timeShare = timeShare(days);
         return new RelatedMatch(c, false, textShare + keywordShare + groupShare + timeShare, textShare, keywordShare,
                 groupShare, timeShare);
+    }
+
+    private double daysApart(int doc, int c) {
+        return Math.abs(epochSeconds[doc] - epochSeconds[c]) / 86400.0;
+    }
+
+    private boolean outsideWindow(double days) {
+        return weights.windowDays() > 0 && days > weights.windowDays();
+    }
+
+    /** The cosine of two documents' rarity-weighted keyword sets, from their dot product. */
+    private double keywordCosine(int doc, int c, double keywordDot) {
+        return keywordDot == 0 ? 0 : keywordDot / (keywordNorm[doc] * keywordNorm[c]);
+    }
+
+    private boolean sameGroup(int doc, int c) {
+        return groupOf[doc] >= 0 && groupOf[doc] == groupOf[c];
+    }
+
+    private double timeShare(double days) {
+        return weights.time() * Math.exp(-days / weights.timeScaleDays());
     }
 
     /**
