@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds a site: loads and checks everything first, then renders every page in parallel into a
@@ -71,8 +72,37 @@ public final class SiteBuilder {
         if (hasErrors()) {
             return failed(start, 0, 0);
         }
+        // Opened first: it takes the output folder's lock, so a second build into the same folder
+        // is told at once instead of after reading every source.
+        SiteOutput out;
+        try {
+            out = SiteOutput.open(options.out());
+        } catch (SiteOutput.RefusedException e) {
+            problems.add(Problem.error("--out", 0, null, e.getMessage(), e.fix()));
+            return failed(start, 0, 0);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(Problem.error(options.out().toString(), 0, null, "cannot prepare the output folder (" + e.getMessage() + ").",
+                    "check that the output folder's parent is writable and has free space."));
+            return failed(start, 0, 0);
+        }
+        int[] counts = new int[2];
+        try (out) {
+            return buildInto(out, pool, start, counts);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
+                    "check that the output folder's parent exists, is writable and has free space."));
+            return failed(start, counts[0], counts[1]);
+        }
+    }
+
+    /** Everything after the output folder is open; {@code counts} receives articles and skipped, for the report of a failure. */
+    private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts) throws IOException {
         SiteConfig config = SiteLoader.config(options, problems);
         step("config");
+        if (hasErrors()) {
+            return failed(start, 0, 0);
+        }
+        checkOutputAgainstMostRead(config);
         if (hasErrors()) {
             return failed(start, 0, 0);
         }
@@ -81,6 +111,8 @@ public final class SiteBuilder {
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         int skipped = loaded.skipped();
+        counts[0] = index.size();
+        counts[1] = skipped;
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
         ImageSizes sizes = new ImageSizes();
@@ -116,34 +148,33 @@ public final class SiteBuilder {
             return failed(start, index.size(), skipped);
         }
 
-        try (SiteOutput out = SiteOutput.open(options.out())) {
-            Map<String, Integer> pages = render(jobs, engine, out, pool);
-            if (hasErrors()) {
-                step("render");
-                return failed(start, index.size(), skipped);
-            }
-            for (String asset : TemplateEngine.THEME_ASSETS) {
-                Optional<InputStream> in = engine.openAsset(asset);
-                if (in.isPresent()) {
-                    out.copy(in.get(), asset);
-                }
-            }
-            copyThemeAssets(out);
-            for (Map.Entry<String, Path> image : images.entrySet()) {
-                out.copy(Files.newInputStream(image.getValue()), image.getKey());
-            }
+        Map<String, Integer> pages = render(jobs, engine, out, pool);
+        if (hasErrors()) {
             step("render");
-            Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems);
-            step("feeds");
-            out.commit();
-            step("write");
-            return new BuildReport(true, sorted(problems), pages, index.size(), skipped, out.filesWritten(), out.bytesWritten(),
-                    steps, millisSince(start), web);
-        } catch (IOException | UncheckedIOException e) {
-            problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
-                    "check that the output folder's parent exists, is writable and has free space."));
             return failed(start, index.size(), skipped);
         }
+        for (String asset : TemplateEngine.THEME_ASSETS) {
+            Optional<InputStream> in = engine.openAsset(asset);
+            if (in.isPresent()) {
+                out.copy(in.get(), asset);
+            }
+        }
+        copyThemeAssets(out);
+        for (Map.Entry<String, Path> image : images.entrySet()) {
+            out.copy(Files.newInputStream(image.getValue()), image.getKey());
+        }
+        step("render");
+        Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems);
+        step("feeds");
+        out.commit();
+        if (!out.swappedAtomically()) {
+            problems.add(Problem.warning(options.out().toString(), 0, null,
+                    "this file system cannot swap two folders in one step: the site was missing for an instant while the new one was moved in.",
+                    "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
+        }
+        step("write");
+        return new BuildReport(true, sorted(problems), pages, index.size(), skipped, out.filesWritten(), out.bytesWritten(),
+                steps, millisSince(start), web);
     }
 
     /**
@@ -194,6 +225,24 @@ public final class SiteBuilder {
         checkNotAffected(out, options.templates(), "the templates folder", true);
         if (options.config() != null) {
             checkNotAffected(out, options.config(), "the configuration file", false);
+        }
+        if (problems.isEmpty()) {
+            try {
+                SiteOutput.check(options.out());
+            } catch (SiteOutput.RefusedException e) {
+                problems.add(Problem.error("--out", 0, null, e.getMessage(), e.fix()));
+            } catch (IOException e) {
+                problems.add(Problem.error("--out", 0, null, "cannot inspect the output folder `" + options.out() + "` (" + e.getMessage() + ").",
+                        "check its permissions, or choose another --out."));
+            }
+        }
+    }
+
+    /** The most-read file is an input too: an output folder holding it would delete it on success. */
+    private void checkOutputAgainstMostRead(SiteConfig config) {
+        Path file = WebFiles.mostReadFile(config, options.config());
+        if (file != null) {
+            checkNotAffected(realOrAbsolute(options.out()), file, "the most-read file named by `mostRead`", false);
         }
     }
 
@@ -270,9 +319,12 @@ public final class SiteBuilder {
     private Map<String, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool) {
         Map<String, Problem> failures = new ConcurrentHashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
+        // A write error (a full disk) is kept, not thrown from a worker: the stream then ends only
+        // once every worker has stopped writing, so the staging folder can be deleted whole.
+        AtomicReference<UncheckedIOException> writeError = new AtomicReference<>();
         Pools.inPool(pool, () -> {
             jobs.parallelStream().forEach(job -> {
-                if (failed.get() && failures.size() >= MAX_RENDER_PROBLEMS) {
+                if (writeError.get() != null || (failed.get() && failures.size() >= MAX_RENDER_PROBLEMS)) {
                     return;
                 }
                 try {
@@ -280,10 +332,15 @@ public final class SiteBuilder {
                 } catch (TemplateEngine.RenderException e) {
                     failed.set(true);
                     failures.putIfAbsent(e.problem().describe(), e.problem());
+                } catch (UncheckedIOException e) {
+                    writeError.compareAndSet(null, e);
                 }
             });
             return null;
         });
+        if (writeError.get() != null) {
+            throw writeError.get();
+        }
         problems.addAll(new TreeMap<>(failures).values());
         Map<String, Integer> pages = new LinkedHashMap<>();
         for (PageJob job : jobs) {

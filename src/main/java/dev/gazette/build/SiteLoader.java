@@ -122,7 +122,9 @@ public final class SiteLoader {
         }
         List<String> files;
         try {
-            files = SourceFinder.find(root);
+            SourceFinder.Found found = SourceFinder.find(root);
+            problems.addAll(found.problems());
+            files = found.files();
         } catch (IOException e) {
             problems.add(Problem.error(root.toString(), 0, null, "cannot list the source folder (" + e.getMessage() + ").",
                     "check its permissions."));

@@ -94,12 +94,20 @@ final class WebFiles {
      *
      * @param configFile the configuration file (the CSV's path is relative to its folder), or {@code null}
      */
+    /** The most-read file the configuration names (relative to its folder), or {@code null} for none. */
+    static Path mostReadFile(SiteConfig config, Path configFile) {
+        if (config.mostRead().isEmpty()) {
+            return null;
+        }
+        Path folder = configFile == null || configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
+        return folder.resolve(config.mostRead());
+    }
+
     static List<Integer> mostRead(SiteConfig config, Path configFile, SiteIndex index, List<Problem> problems) {
         if (config.mostRead().isEmpty()) {
             return List.of();
         }
-        Path folder = configFile == null || configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
-        Path file = folder.resolve(config.mostRead());
+        Path file = mostReadFile(config, configFile);
         String name = configFile == null ? config.mostRead() : Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
         if (!Files.isRegularFile(file)) {
             problems.add(Problem.warning(name, 0, null, "the most-read file named by `mostRead` does not exist; no \"most read\" block.",
@@ -146,12 +154,24 @@ final class WebFiles {
         }
         FeedPlanner planner = new FeedPlanner(config, index, imageUrls, extras, now);
         List<FeedPlanner.FeedJob> feeds = planner.feeds();
+        // As for pages: a write error is kept until every worker has stopped, then thrown.
+        java.util.concurrent.atomic.AtomicReference<java.io.UncheckedIOException> writeError = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             pool.submit(() -> feeds.parallelStream().forEach(job -> {
-                var feed = job.feed().get();
-                out.write(job.rssFile(), FeedWriter.rss(feed));
-                out.write(job.atomFile(), FeedWriter.atom(feed));
+                if (writeError.get() != null) {
+                    return;
+                }
+                try {
+                    var feed = job.feed().get();
+                    out.write(job.rssFile(), FeedWriter.rss(feed));
+                    out.write(job.atomFile(), FeedWriter.atom(feed));
+                } catch (java.io.UncheckedIOException e) {
+                    writeError.compareAndSet(null, e);
+                }
             })).get();
+            if (writeError.get() != null) {
+                throw writeError.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("build interrupted", e);

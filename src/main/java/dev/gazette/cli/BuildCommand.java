@@ -5,6 +5,7 @@ import dev.gazette.build.BuildReport;
 import dev.gazette.build.SiteBuilder;
 import dev.gazette.model.Problem;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
         description = "Builds the site from the articles into the output folder (replaced only when the build succeeds).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the site was built", "1:errors in the sources, templates or configuration; nothing was written",
-                "2:bad usage"})
+                "2:bad usage", "3:the build could not finish: out of memory, or an internal error (a bug in Gazette: please report it)"})
 final class BuildCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -48,6 +49,12 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
+        if (spec.commandLine().getParseResult().hasMatchedOption("--templates") && !Files.isDirectory(templates)) {
+            // Only the default `templates` may be missing (the theme in the jar is used then): a
+            // folder named on purpose that is not there is a typo, not a wish for the default theme.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--templates: `" + templates + "` "
+                    + (Files.exists(templates) ? "is not a folder" : "does not exist") + "; give the folder of your templates, or leave --templates out for the default theme.");
+        }
         BuildReport report = SiteBuilder.build(new BuildOptions(site.source, templates, out, site.configFile(), baseUrl,
                 site.drafts, site.future, site.reference(), site.threads()));
         for (Problem p : report.problems()) {

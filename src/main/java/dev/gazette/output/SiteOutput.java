@@ -3,6 +3,10 @@ package dev.gazette.output;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -11,12 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -25,45 +30,172 @@ import java.util.stream.Stream;
  * {@link #commit()} swaps it in, {@link #close()} without commit throws it away, so a failed build
  * leaves the previous site untouched. Every path is checked to stay inside the site, whatever a
  * source says. Safe for concurrent writes of distinct files.
+ *
+ * <p>Three rules keep a newsroom's other files safe:
+ * <ul>
+ *   <li>Only a folder Gazette made is replaced: every site holds a {@value #MARKER} file, and an
+ *       existing non-empty folder without it is refused ({@link #check}).</li>
+ *   <li>One build at a time per output folder: a lock file beside it, held by the operating system
+ *       for as long as the process lives, so a killed build never leaves a stale lock.</li>
+ *   <li>The old site is swapped for the new one in a single step of the file system where it can
+ *       ({@link DirectorySwap}); a symlinked output folder is followed, and its target replaced.</li>
+ * </ul>
  */
 public final class SiteOutput implements AutoCloseable {
 
+    /** The file that marks a folder as a site Gazette made, which a build may therefore replace. */
+    public static final String MARKER = ".gazette-site";
+
+    private static final String MARKER_TEXT = "This folder is a site made by Gazette: `gazette build` replaces it as a whole.\n"
+            + "Gazette refuses to replace a non-empty folder that lacks this file.\n";
+
+    /** Links followed at most to find the real output folder (the same limit as Linux's). */
+    private static final int MAX_LINKS = 40;
+
     private final Path target;
     private final Path staging;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
     private final AtomicLong files = new AtomicLong();
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytes = new AtomicLong();
     private boolean committed;
+    private boolean swappedAtomically = true;
 
-    private SiteOutput(Path target, Path staging) {
+    /** Why an output folder may not be written, with what to do about it. */
+    public static final class RefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String fix;
+
+        RefusedException(String message, String fix) {
+            super(message);
+            this.fix = fix;
+        }
+
+        /** What the user should do. */
+        public String fix() {
+            return fix;
+        }
+    }
+
+    private SiteOutput(Path target, Path staging, FileChannel lockChannel, FileLock lock) {
         this.target = target;
         this.staging = staging;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
     }
-
-    /** Starts writing a site that will replace {@code target} on commit. */
-    public static SiteOutput open(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (absolute.getParent() == null) {
-            throw new IOException("refusing to write the site to the file system's root");
-        }
-        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-            throw new IOException(absolute + " exists and is not a folder");
-        }
-        Files.createDirectories(absolute.getParent());
-        removeLeftovers(absolute, Instant.now().minus(LEFTOVER_AGE));
-        Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".building-");
-        return new SiteOutput(absolute, staging);
-    }
-
-    /** How old a staging or set-aside folder must be to count as left over by a build that crashed. */
-    static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
     /**
-     * Deletes the staging and set-aside folders of {@code target} last modified before
-     * {@code before}: what a killed or crashed build left behind, a whole site's worth of files
-     * each. Younger ones may belong to a build running right now, and are left alone.
+     * The folder a build into {@code out} really replaces: {@code out} itself, or, when it is a
+     * symbolic link, the folder it leads to (a newsroom links {@code site-out} to the web server's
+     * folder; replacing the link by a folder would leave the server's copy stale without a word).
      */
-    static void removeLeftovers(Path target, Instant before) throws IOException {
+    public static Path realTarget(Path out) throws IOException {
+        Path path = out.toAbsolutePath().normalize();
+        for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(path); i++) {
+            Path link = Files.readSymbolicLink(path);
+            Path parent = path.getParent();
+            path = (parent == null ? link : parent.resolve(link)).toAbsolutePath().normalize();
+        }
+        if (Files.isSymbolicLink(path)) {
+            throw new RefusedException("the output folder `" + out + "` is a chain of more than " + MAX_LINKS + " links (a loop?).",
+                    "point --out at a real folder.");
+        }
+        return path;
+    }
+
+    /**
+     * Checks, before anything is read, that a build may replace {@code out}: it does not exist yet,
+     * is an empty folder, or holds the {@value #MARKER} of a site Gazette made.
+     *
+     * @throws RefusedException naming what is wrong and the fix
+     */
+    public static void check(Path out) throws IOException {
+        Path real = realTarget(out);
+        if (real.getParent() == null) {
+            throw new RefusedException("the output folder `" + out + "` is the file system's root.", "choose an output folder such as `site-out`.");
+        }
+        if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RefusedException("the output folder `" + out + "` exists and is not a folder.",
+                    "choose another --out, or move that file away.");
+        }
+        if (Files.isRegularFile(real.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(real)) {
+            if (entries.findAny().isPresent()) {
+                throw new RefusedException("the output folder `" + out + "`" + (real.equals(out.toAbsolutePath().normalize()) ? "" : " (`" + real + "`)")
+                        + " already holds files that Gazette did not make (it has no `" + MARKER + "` file), and a build replaces its output folder as a whole.",
+                        "choose a new or empty folder for --out (Gazette creates it), or, if it is an old site you no longer need, delete it first.");
+            }
+        }
+    }
+
+    /** Starts writing a site that will replace {@code out} on commit (its link target, if it is a link). */
+    public static SiteOutput open(Path out) throws IOException {
+        check(out);
+        Path target = realTarget(out);
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path lockFile = parent.resolve("." + target.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock = null;
+        try {
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by another build in this very process (tests, `serve`)
+            }
+            if (lock == null) {
+                String holder = readHolder(channel);
+                throw new RefusedException("another Gazette build" + (holder.isEmpty() ? "" : " (process " + holder + ")")
+                        + " is writing to `" + out + "` right now.", "wait for it to finish, then build again.");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            // We hold the lock: no other build is writing beside this folder, so every staging or
+            // set-aside folder still there is what a killed or failed build left behind.
+            removeLeftovers(target);
+            Path staging = parent.resolve("." + target.getFileName() + ".building-" + ProcessHandle.current().pid() + "-"
+                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+            // createDirectory, not createTempDirectory: the site must get the umask's usual modes
+            // (755), or a web server running as another user cannot read it.
+            Files.createDirectory(staging);
+            SiteOutput output = new SiteOutput(target, staging, channel, lock);
+            output.write(MARKER, MARKER_TEXT);
+            return output;
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (lock != null) {
+                    lock.release();
+                }
+                channel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private static String readHolder(FileChannel channel) {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(32);
+            channel.read(buffer, 0);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim().replaceAll("[^0-9]", "");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Deletes the staging and set-aside folders of {@code target}: what a killed or failed build
+     * left behind, a whole site's worth of files each. Only folders that carry the marker (or are
+     * empty) are deleted, so a user's own folder that happens to share the name is never touched.
+     */
+    static void removeLeftovers(Path target) throws IOException {
         String building = "." + target.getFileName() + ".building-";
         String old = "." + target.getFileName() + ".old-";
         List<Path> leftovers;
@@ -75,12 +207,18 @@ public final class SiteOutput implements AutoCloseable {
         }
         for (Path p : leftovers) {
             try {
-                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                if (Files.exists(p.resolve(MARKER), LinkOption.NOFOLLOW_LINKS) || isEmpty(p)) {
                     deleteTree(p);
                 }
             } catch (IOException | UncheckedIOException e) {
-                // Best effort: another build may be deleting it right now, and a leftover costs only space.
+                // Best effort: a leftover costs only space, and the next build tries again.
             }
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
         }
     }
 
@@ -149,36 +287,50 @@ public final class SiteOutput implements AutoCloseable {
         return bytes.get();
     }
 
+    /**
+     * Whether the last {@link #commit()} replaced the previous site in one step. {@code false} on a
+     * system that cannot swap folders: the site was then missing for the instant between two renames.
+     */
+    public boolean swappedAtomically() {
+        return swappedAtomically;
+    }
+
     /** Replaces the output folder with what was written. */
     public void commit() throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
-            move(target, old);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            move(staging, target);
+        } else if (DirectorySwap.exchange(staging, target)) {
+            // The staging path now holds the previous site: close() deletes it.
+        } else {
+            swappedAtomically = false;
+            renameTwice();
         }
+        committed = true;
+        try {
+            deleteTree(staging);
+        } catch (IOException | UncheckedIOException e) {
+            // The new site is in place: a previous one we could not delete is only a leftover,
+            // which the next build removes.
+        }
+    }
+
+    /** The fallback where folders cannot be swapped: the previous site aside, the new one in. */
+    private void renameTwice() throws IOException {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        move(target, old);
         try {
             move(staging, target);
         } catch (IOException e) {
             // Never leave the site missing: put the previous one back before reporting.
-            if (old != null) {
-                try {
-                    move(old, target);
-                } catch (IOException restore) {
-                    e.addSuppressed(restore);
-                }
+            try {
+                move(old, target);
+            } catch (IOException restore) {
+                e.addSuppressed(restore);
             }
             throw e;
         }
-        committed = true;
-        if (old != null) {
-            try {
-                deleteTree(old);
-            } catch (IOException | UncheckedIOException e) {
-                // The new site is in place: a previous one we could not delete is only a leftover,
-                // which the next build removes.
-            }
-        }
+        move(old, staging); // so that the clean-up below finds it where a swap would have left it
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -189,16 +341,30 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
-    /** Throws the staging folder away unless the site was committed. */
+    /** Throws the staging folder away unless the site was committed, and lets other builds in. */
     @Override
     public void close() throws IOException {
-        if (!committed) {
-            deleteTree(staging);
+        try {
+            if (!committed) {
+                try {
+                    deleteTree(staging);
+                } catch (IOException | UncheckedIOException e) {
+                    // A writer may still have been finishing a file: one more pass, then leave the
+                    // rest to the next build's clean-up rather than hide the build's own error.
+                    deleteTree(staging);
+                }
+            }
+        } finally {
+            try {
+                lock.release();
+            } finally {
+                lockChannel.close();
+            }
         }
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {

@@ -50,6 +50,7 @@ final class FixtureSite {
 
     /** A previous build's output, to check that a failed build leaves it alone. */
     FixtureSite previousSite() throws IOException {
+        file("site-out/" + dev.gazette.output.SiteOutput.MARKER, "made by Gazette");
         file("site-out/index.html", "<!doctype html><title>previous</title>");
         file("site-out/politique/ancien/index.html", "previous page");
         return this;
@@ -71,7 +72,9 @@ final class FixtureSite {
     private Map<String, byte[]> snapshotOutsideOutput() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(tmp)) {
-            for (Path p : walk.filter(p -> !p.startsWith(out)).toList()) {
+            // The output folder's lock file is the one file a build keeps beside it, by design.
+            Path lock = out.resolveSibling("." + out.getFileName() + ".lock");
+            for (Path p : walk.filter(p -> !p.startsWith(out) && !p.equals(lock)).toList()) {
                 String key = tmp.relativize(p).toString();
                 files.put(key, Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(p) : new byte[0]);
             }

@@ -40,9 +40,10 @@ class GazetteCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** A two-article site in {@code tmp}: {@code articles/}, {@code site.yml}; no template folder (default theme). */
+    /** A two-article site in {@code tmp}: {@code articles/}, {@code site.yml}; an empty template folder (default theme). */
     static void tinySite(Path tmp) throws IOException {
         Path articles = Files.createDirectories(tmp.resolve("articles"));
+        Files.createDirectories(tmp.resolve("templates"));
         Files.writeString(articles.resolve("un.md"), "---\ntitle: Premier article\ndate: 2025-09-01T10:00:00+01:00\n"
                 + "category: Politique\ntags: [Maroc, Russie]\n---\nCorps du premier.\n");
         Files.writeString(articles.resolve("deux.md"), "---\ntitle: Deuxième article\ndate: 2025-09-02 11:00\n"
@@ -66,6 +67,29 @@ class GazetteCommandTest {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".html")).count();
         }
+    }
+
+    /** A command that fails the way a bug does. */
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("unexpected state");
+        }
+    }
+
+    @Test
+    void anInternalErrorHasItsOwnExitCodeAndAsksForABugReport() {
+        CommandLine cl = GazetteCommand.commandLine();
+        cl.addSubcommand("boom", new Boom());
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute("boom");
+        assertEquals(GazetteCommand.INTERNAL_ERROR, exit);
+        assertEquals(3, exit, "never 1, which means errors in the site");
+        assertTrue(err.toString().contains("gazette: internal error: java.lang.IllegalStateException: unexpected state"), err.toString());
+        assertTrue(err.toString().contains("please report it") || err.toString().contains("Please report it"), err.toString());
+        assertTrue(err.toString().lines().count() < 15, "a few frames, not a screenful");
     }
 
     @Test
@@ -120,10 +144,24 @@ class GazetteCommandTest {
         Run r = run("build", "--now", "nonsense");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--now") && r.err().contains("nonsense"), r.err());
-        assertFalse(r.err().contains("internal error"), r.err());
+        assertFalse(r.err().contains("gazette: internal error"), r.err());
         assertEquals(2, run(buildArgs(tmp, "--now", "2025-09-13")).exit(), "a time without offset");
-        assertEquals(2, run(buildArgs(tmp, "--jobs", "0")).exit());
+        Run zero = run("build", "--source", tmp.resolve("articles").toString(), "--out", tmp.resolve("out").toString(), "--jobs", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--jobs must be between"), zero.err());
         assertEquals(2, run(buildArgs(tmp, "--jobs", "many")).exit());
+        String articles = tmp.resolve("articles").toString();
+        String out = tmp.resolve("out").toString();
+        Run tooMany = run("build", "--source", articles, "--out", out, "--jobs", "100000");
+        assertEquals(2, tooMany.exit(), tooMany.err());
+        assertTrue(tooMany.err().contains("--jobs must be between 1 and"), tooMany.err());
+        Run missingTemplates = run("build", "--source", articles, "--out", out, "--templates", tmp.resolve("no-such-theme").toString());
+        assertEquals(2, missingTemplates.exit(), missingTemplates.err());
+        assertTrue(missingTemplates.err().contains("no-such-theme") && missingTemplates.err().contains("does not exist"), missingTemplates.err());
+        Files.writeString(tmp.resolve("theme.txt"), "not a folder");
+        Run fileTemplates = run("build", "--source", articles, "--out", out, "--templates", tmp.resolve("theme.txt").toString());
+        assertEquals(2, fileTemplates.exit(), fileTemplates.err());
+        assertTrue(fileTemplates.err().contains("is not a folder"), fileTemplates.err());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing built on bad usage");
     }
 
@@ -176,6 +214,7 @@ class GazetteCommandTest {
     void aBrokenSiteExits1AndPrintsEveryProblemWithItsFile(@TempDir Path tmp) throws IOException {
         tinySite(tmp);
         Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(tmp.resolve("out/" + dev.gazette.output.SiteOutput.MARKER), "made by Gazette");
         Files.writeString(tmp.resolve("out/index.html"), "previous");
         Files.writeString(tmp.resolve("articles/sans-titre.md"), "---\ndate: 2025-09-01\n---\nx\n");
         Files.writeString(tmp.resolve("articles/mauvaise-date.md"), "---\ntitle: T\ndate: hier\n---\nx\n");
