@@ -173,7 +173,8 @@ public final class SiteBuilder {
                     "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
         }
         step("write");
-        return new BuildReport(true, sorted(problems), pages, index.size(), skipped, out.filesWritten(), out.bytesWritten(),
+        return new BuildReport(true, sorted(problems), pages, index.size(), skipped, out.filesWritten(), out.filesUnchanged(), out.filesRemoved(),
+                out.bytesWritten(),
                 steps, millisSince(start), web);
     }
 
@@ -378,7 +379,7 @@ public final class SiteBuilder {
     }
 
     private BuildReport failed(long start, int articles, int skipped) {
-        return new BuildReport(false, sorted(problems), Map.of(), articles, skipped, 0, 0, steps, millisSince(start), Map.of());
+        return new BuildReport(false, sorted(problems), Map.of(), articles, skipped, 0, 0, 0, 0, steps, millisSince(start), Map.of());
     }
 
     /** Errors first, so they are what a user sees; otherwise the order they were found in. */

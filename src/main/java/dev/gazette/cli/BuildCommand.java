@@ -67,8 +67,9 @@ final class BuildCommand implements Callable<Integer> {
         if (report.succeeded()) {
             String web = report.webFiles().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
-            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings, in %.2f s.%n", out, report.articles(),
-                    report.skipped(), report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(),
+            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings; files: %d written, %d unchanged, "
+                            + "%d removed; in %.2f s.%n", out, report.articles(), report.skipped(), report.totalPages(), counts,
+                    web.isEmpty() ? "" : web + ", ", report.warnings(), report.filesWritten(), report.filesUnchanged(), report.filesRemoved(),
                     report.elapsedMillis() / 1000.0);
             if (timings) {
                 outWriter.println("Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")

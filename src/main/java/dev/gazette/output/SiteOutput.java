@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,8 +58,13 @@ public final class SiteOutput implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final AtomicLong files = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytes = new AtomicLong();
+    /** The previous site's manifest: what it holds, so that unchanged files are kept as they are. */
+    private final Map<String, Manifest.Entry> previous;
+    private final Map<String, Manifest.Entry> current = new ConcurrentHashMap<>();
+    private long removed;
     private boolean committed;
     private boolean swappedAtomically = true;
 
@@ -79,6 +85,7 @@ public final class SiteOutput implements AutoCloseable {
     }
 
     private SiteOutput(Path target, Path staging, FileChannel lockChannel, FileLock lock) {
+        this.previous = Manifest.read(target);
         this.target = target;
         this.staging = staging;
         this.lockChannel = lockChannel;
@@ -227,16 +234,43 @@ public final class SiteOutput implements AutoCloseable {
         write(relative, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes {@code content} to {@code relative}. A file the previous site holds with the same
+     * bytes (by its manifest) is linked from there instead: it keeps its modification time, so
+     * rsync-style uploads skip it, and costs no write.
+     */
     public void write(String relative, byte[] content) {
         Path file = resolve(relative);
+        String key = staging.relativize(file).toString().replace('\\', '/');
+        Manifest.Entry entry = Manifest.entryOf(content);
+        current.put(key, entry);
         try {
             folder(file.getParent());
+            if (entry.equals(previous.get(key)) && linkPrevious(key, file, entry)) {
+                unchanged.incrementAndGet();
+                return;
+            }
             Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
         }
         files.incrementAndGet();
         bytes.addAndGet(content.length);
+    }
+
+    /** Hard-links the previous site's copy of {@code key} to {@code file}; {@code false} when it cannot. */
+    private boolean linkPrevious(String key, Path file, Manifest.Entry entry) {
+        Path old = target.resolve(key);
+        try {
+            // The size is a cheap guard against a previous file changed by hand since its build.
+            if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != entry.size()) {
+                return false;
+            }
+            Files.createLink(file, old);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // a file system without hard links, a file written twice: write it out
+        }
     }
 
     /**
@@ -251,14 +285,17 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
-    /** Copies {@code in} to {@code relative}, closing it. */
+    /** Copies {@code in} to {@code relative}, closing it; as {@link #write(String, byte[])}. */
     public void copy(InputStream in, String relative) throws IOException {
-        Path file = resolve(relative);
+        resolve(relative);
+        byte[] content;
         try (in) {
-            folder(file.getParent());
-            long n = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            files.incrementAndGet();
-            bytes.addAndGet(n);
+            content = in.readAllBytes();
+        }
+        try {
+            write(relative, content);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -279,8 +316,19 @@ public final class SiteOutput implements AutoCloseable {
         return file;
     }
 
+    /** Files written because they are new or their bytes changed. */
     public long filesWritten() {
         return files.get();
+    }
+
+    /** Files the previous site already held with the same bytes, kept as they were. */
+    public long filesUnchanged() {
+        return unchanged.get();
+    }
+
+    /** Files of the previous site that the new one no longer has; known after {@link #commit()}. */
+    public long filesRemoved() {
+        return removed;
     }
 
     public long bytesWritten() {
@@ -297,6 +345,8 @@ public final class SiteOutput implements AutoCloseable {
 
     /** Replaces the output folder with what was written. */
     public void commit() throws IOException {
+        Files.write(staging.resolve(Manifest.FILE), Manifest.format(current));
+        removed = previous.keySet().stream().filter(k -> !current.containsKey(k)).count();
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             move(staging, target);
         } else if (DirectorySwap.exchange(staging, target)) {

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 class GazetteCommandTest {
 
     private static final Pattern SUMMARY = Pattern.compile(
-            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings, in \\d+[.,]\\d{2} s\\.");
+            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings; files: (\\d+) written, (\\d+) unchanged, (\\d+) removed; in \\d+[.,]\\d{2} s\\.");
 
     /** Exit code and what was printed. */
     record Run(int exit, String out, String err) {
@@ -182,6 +182,41 @@ class GazetteCommandTest {
         assertTrue(m.group(5).contains("1 home"), m.group(5));
         assertEquals("0", m.group(6));
         assertTrue(Files.isRegularFile(tmp.resolve("out/index.html")));
+        long files;
+        try (Stream<Path> walk = Files.walk(tmp.resolve("out"))) {
+            files = walk.filter(Files::isRegularFile).count();
+        }
+        assertEquals(files - 1, Long.parseLong(m.group(7)), "a first build writes every file (the manifest is not counted)");
+        assertEquals("0", m.group(8));
+        assertEquals("0", m.group(9));
+    }
+
+    @Test
+    void aRebuildWritesOnlyWhatChangedAndRemovesWhatIsGone(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        assertEquals(0, run(buildArgs(tmp)).exit());
+        Path home = tmp.resolve("out/index.html");
+        Path kept = tmp.resolve("out/assets/gazette.css");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(kept, old);
+        Files.setLastModifiedTime(home, old);
+
+        Matcher same = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
+        assertTrue(same.matches());
+        assertEquals("0", same.group(7), "nothing changed: nothing written");
+        assertEquals("0", same.group(9));
+        assertEquals(old, Files.getLastModifiedTime(kept), "an unchanged file keeps its time, so uploads skip it");
+
+        Files.delete(tmp.resolve("articles/deux.md"));
+        Matcher less = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
+        assertTrue(less.matches());
+        assertTrue(Long.parseLong(less.group(7)) > 0, "the home and lists changed");
+        assertTrue(Long.parseLong(less.group(9)) > 0, "the deleted article's pages are removed");
+        assertEquals(old, Files.getLastModifiedTime(kept));
+        assertTrue(Files.getLastModifiedTime(home).compareTo(old) > 0, "the home page changed and was written");
+        String manifest = Files.readString(tmp.resolve("out/" + dev.gazette.output.Manifest.FILE));
+        assertTrue(manifest.contains("index.html\t"), manifest);
+        assertFalse(manifest.contains("deuxieme-article"), "the manifest lists the site as it is now");
     }
 
     @Test
@@ -203,7 +238,7 @@ class GazetteCommandTest {
         Run loud = run(buildArgs(tmp));
         assertEquals(0, loud.exit());
         assertTrue(loud.err().contains("trois.md:4: warning: `categorie`"), loud.err());
-        assertTrue(loud.out().contains(", 1 warnings,"), loud.out());
+        assertTrue(loud.out().contains(", 1 warnings;"), loud.out());
         Run quiet = run(buildArgs(tmp, "--quiet"));
         assertEquals(0, quiet.exit());
         assertEquals("", quiet.err());
@@ -256,7 +291,7 @@ class GazetteCommandTest {
             java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
             Run r = run(buildArgs(tmp));
             assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().matches("(?s).*, in \\d+\\.\\d{2} s\\.\\R"), r.out());
+            assertTrue(r.out().matches("(?s).*; in \\d+\\.\\d{2} s\\.\\R"), r.out());
         } finally {
             java.util.Locale.setDefault(saved);
         }

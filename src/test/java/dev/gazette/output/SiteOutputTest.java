@@ -85,7 +85,7 @@ class SiteOutputTest {
             out.commit();
         }
         Map<String, byte[]> after = snapshot(site);
-        assertEquals(List.of(SiteOutput.MARKER, "index.html", "media/a.bin", "politique/a/index.html"), List.copyOf(after.keySet()),
+        assertEquals(List.of(Manifest.FILE, SiteOutput.MARKER, "index.html", "media/a.bin", "politique/a/index.html"), List.copyOf(after.keySet()),
                 "the old site's files are gone");
         assertEquals("new site", Files.readString(site.resolve("index.html")));
         assertEquals("ééé", Files.readString(site.resolve("politique/a/index.html"), StandardCharsets.UTF_8));
@@ -257,6 +257,60 @@ class SiteOutputTest {
         assertTrue(Files.isSymbolicLink(link), "the link stays a link");
         assertEquals("new", Files.readString(webRoot.resolve("index.html")), "the web server's folder has the new site");
         assertEquals(List.of(".html.lock", "html"), entriesOf(tmp.resolve("var/www")));
+    }
+
+    @Test
+    void unchangedFilesAreKeptWithTheirTimeAndTheManifestListsEveryFile() throws IOException {
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "home");
+            out.write("a/index.html", "a");
+            out.write("gone/index.html", "gone");
+            out.commit();
+        }
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(site.resolve("a/index.html"), old);
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "new home");
+            out.write("a/index.html", "a");
+            out.commit();
+            assertEquals(1, out.filesWritten(), "only the home changed");
+            assertEquals(2, out.filesUnchanged(), "the page and the marker");
+            assertEquals(1, out.filesRemoved());
+        }
+        assertEquals(old, Files.getLastModifiedTime(site.resolve("a/index.html")));
+        assertFalse(Files.exists(site.resolve("gone")));
+        Map<String, Manifest.Entry> manifest = Manifest.read(site);
+        assertEquals(java.util.Set.of(SiteOutput.MARKER, "index.html", "a/index.html"), manifest.keySet());
+        // sha256("new home"), as `printf 'new home' | sha256sum` prints it
+        assertEquals(new Manifest.Entry(8, java.util.HexFormat.of().formatHex(sha256("new home"))), manifest.get("index.html"));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aDamagedManifestOnlyCostsRewrites() throws IOException {
+        Files.writeString(site.resolve(Manifest.FILE), "not a manifest\n");
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "previous site");
+            out.commit();
+            assertEquals(0, out.filesUnchanged());
+        }
+        assertEquals("previous site", Files.readString(site.resolve("index.html")));
+        assertEquals(2, Manifest.read(site).size());
+    }
+
+    @Test
+    void aPathWithATabSurvivesTheManifest() {
+        Map<String, Manifest.Entry> entries = Map.of("media/a\tb\\c.png", new Manifest.Entry(3, "0".repeat(64)));
+        String text = new String(Manifest.format(entries), StandardCharsets.UTF_8);
+        assertEquals(2, text.lines().count());
+        assertTrue(text.contains("media/a\\tb\\\\c.png\t3\t"), text);
     }
 
     @Test
