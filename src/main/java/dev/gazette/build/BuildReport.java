@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param succeeded    whether the site was written
  * @param problems     every error and warning, errors first, each in source order
- * @param pages        pages written by kind, in planning order
+ * @param pages        pages of the site by kind, in planning order
+ * @param pagesRendered pages rendered by the templates (the others were kept: their inputs had not changed)
  * @param articles     articles published
  * @param skipped      articles left out by the publishing rules (drafts, future)
  * @param filesWritten files written: new, or with bytes that changed since the previous site
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param elapsedMillis wall time of the whole build
  * @param webFiles     what was written for machines: feed files, sitemap URLs, news sitemap articles
  */
-public record BuildReport(boolean succeeded, List<Problem> problems, Map<String, Integer> pages, int articles,
+public record BuildReport(boolean succeeded, List<Problem> problems, Map<String, Integer> pages, long pagesRendered, int articles,
                           int skipped, long filesWritten, long filesUnchanged, long filesRemoved, long bytesWritten, Map<String, Long> stepMillis,
                           long elapsedMillis, Map<String, Integer> webFiles) {
 

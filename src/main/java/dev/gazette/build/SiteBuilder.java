@@ -1,9 +1,13 @@
 package dev.gazette.build;
 
+import dev.gazette.cache.BuildCache;
+import dev.gazette.cache.Fingerprint;
+import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
+import dev.gazette.output.Manifest;
 import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
@@ -31,6 +35,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -44,6 +49,7 @@ public final class SiteBuilder {
 
     private final BuildOptions options;
     private final List<Problem> problems = new ArrayList<>();
+    private final AtomicLong rendered = new AtomicLong();
     private final Map<String, Long> steps = new LinkedHashMap<>();
     private long stepStart;
 
@@ -107,7 +113,8 @@ public final class SiteBuilder {
             return failed(start, 0, 0);
         }
 
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"));
+        BuildCache cache = openCache();
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         int skipped = loaded.skipped();
@@ -148,7 +155,9 @@ public final class SiteBuilder {
             return failed(start, index.size(), skipped);
         }
 
-        Map<String, Integer> pages = render(jobs, engine, out, pool);
+        PageMemo memo = cache == null ? null : PageMemo.open(cache, out.target().toString());
+        String context = memo == null ? "" : renderContext(config);
+        Map<String, Integer> pages = render(jobs, engine, out, pool, memo, context);
         if (hasErrors()) {
             step("render");
             return failed(start, index.size(), skipped);
@@ -167,13 +176,16 @@ public final class SiteBuilder {
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems);
         step("feeds");
         out.commit();
+        if (memo != null) {
+            memo.save();
+        }
         if (!out.swappedAtomically()) {
             problems.add(Problem.warning(options.out().toString(), 0, null,
                     "this file system cannot swap two folders in one step: the site was missing for an instant while the new one was moved in.",
                     "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
         }
         step("write");
-        return new BuildReport(true, sorted(problems), pages, index.size(), skipped, out.filesWritten(), out.filesUnchanged(), out.filesRemoved(),
+        return new BuildReport(true, sorted(problems), pages, rendered.get(), index.size(), skipped, out.filesWritten(), out.filesUnchanged(), out.filesRemoved(),
                 out.bytesWritten(),
                 steps, millisSince(start), web);
     }
@@ -207,6 +219,50 @@ public final class SiteBuilder {
                 // The data of a site with errors may be incomplete: only template mistakes are wanted here.
             }
         }
+    }
+
+    /** The build cache, or {@code null} when there is none or it cannot be used (a warning says why). */
+    private BuildCache openCache() {
+        if (options.cache() == null) {
+            return null;
+        }
+        try {
+            BuildCache cache = BuildCache.open(options.cache());
+            cache.notice().ifPresent(n -> problems.add(Problem.warning(options.cache().toString(), 0, null, n, null)));
+            return cache;
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(Problem.warning(options.cache().toString(), 0, null, "cannot use the build cache (" + e.getMessage()
+                    + "); building without it.", "check that the folder is writable, or pass --no-cache."));
+            return null;
+        }
+    }
+
+    /**
+     * What every page's output depends on besides its model: the templates (the site's files; the
+     * default theme is part of Gazette's build, which the cache is keyed by) and the engine's locale
+     * and time zone.
+     */
+    private String renderContext(SiteConfig config) throws IOException {
+        java.security.MessageDigest d;
+        try {
+            d = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path templates = options.templates();
+        if (Files.isDirectory(templates)) {
+            List<Path> files;
+            try (var walk = Files.walk(templates)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : files) {
+                d.update(templates.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(Files.readAllBytes(f));
+                d.update((byte) 0);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(d.digest()) + "|" + config.locale().toLanguageTag() + "|" + config.timeZone().getId();
     }
 
     /** How messages name the configuration file. */
@@ -317,7 +373,13 @@ public final class SiteBuilder {
         }
     }
 
-    private Map<String, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool) {
+    /**
+     * Renders every page into {@code out}. With a {@code memo}, a page whose model has the
+     * fingerprint of a page the previous site holds is kept from there, not rendered: the model is
+     * everything the page shows, so the same model under the same templates is the same page.
+     */
+    private Map<String, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool, PageMemo memo,
+                                        String context) {
         Map<String, Problem> failures = new ConcurrentHashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
         // A write error (a full disk) is kept, not thrown from a worker: the stream then ends only
@@ -329,7 +391,20 @@ public final class SiteBuilder {
                     return;
                 }
                 try {
-                    out.write(job.file(), engine.render(job.template(), job.model().get()));
+                    Map<String, Object> model = job.model().get();
+                    String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model).orElse(null);
+                    if (fingerprint != null) {
+                        Optional<PageMemo.Output> before = memo.previous(fingerprint);
+                        if (before.isPresent() && out.keep(job.file(), before.get().size(), before.get().sha256())) {
+                            memo.record(fingerprint, before.get());
+                            return;
+                        }
+                    }
+                    Manifest.Entry written = out.write(job.file(), engine.render(job.template(), model));
+                    rendered.incrementAndGet();
+                    if (fingerprint != null) {
+                        memo.record(fingerprint, new PageMemo.Output(written.size(), written.sha256()));
+                    }
                 } catch (TemplateEngine.RenderException e) {
                     failed.set(true);
                     failures.putIfAbsent(e.problem().describe(), e.problem());
@@ -379,7 +454,7 @@ public final class SiteBuilder {
     }
 
     private BuildReport failed(long start, int articles, int skipped) {
-        return new BuildReport(false, sorted(problems), Map.of(), articles, skipped, 0, 0, 0, 0, steps, millisSince(start), Map.of());
+        return new BuildReport(false, sorted(problems), Map.of(), 0, articles, skipped, 0, 0, 0, 0, steps, millisSince(start), Map.of());
     }
 
     /** Errors first, so they are what a user sees; otherwise the order they were found in. */

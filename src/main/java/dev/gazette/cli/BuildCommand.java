@@ -39,6 +39,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at; overrides the configuration's.")
     String baseUrl;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Build cache folder (default: .gazette beside the configuration file, or in the current folder).")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "Build from nothing, without reading or writing the build cache.")
+    boolean noCache;
+
     @Option(names = "--timings", description = "Also print the wall time of each build step.")
     boolean timings;
 
@@ -55,8 +62,13 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--templates: `" + templates + "` "
                     + (Files.exists(templates) ? "is not a folder" : "does not exist") + "; give the folder of your templates, or leave --templates out for the default theme.");
         }
-        BuildReport report = SiteBuilder.build(new BuildOptions(site.source, templates, out, site.configFile(), baseUrl,
-                site.drafts, site.future, site.reference(), site.threads()));
+        if (noCache && cache != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cache and --no-cache: give one or the other.");
+        }
+        Path configFile = site.configFile();
+        Path cacheFolder = noCache ? null : cache != null ? cache : defaultCache(configFile);
+        BuildReport report = SiteBuilder.build(new BuildOptions(site.source, templates, out, configFile, baseUrl,
+                site.drafts, site.future, site.reference(), site.threads(), cacheFolder));
         for (Problem p : report.problems()) {
             if (p.isError() || !quiet) {
                 err.println(p.describe());
@@ -67,10 +79,10 @@ final class BuildCommand implements Callable<Integer> {
         if (report.succeeded()) {
             String web = report.webFiles().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
-            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings; files: %d written, %d unchanged, "
-                            + "%d removed; in %.2f s.%n", out, report.articles(), report.skipped(), report.totalPages(), counts,
-                    web.isEmpty() ? "" : web + ", ", report.warnings(), report.filesWritten(), report.filesUnchanged(), report.filesRemoved(),
-                    report.elapsedMillis() / 1000.0);
+            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings; %d pages rendered; "
+                            + "files: %d written, %d unchanged, %d removed; in %.2f s.%n", out, report.articles(), report.skipped(),
+                    report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(), report.pagesRendered(),
+                    report.filesWritten(), report.filesUnchanged(), report.filesRemoved(), report.elapsedMillis() / 1000.0);
             if (timings) {
                 outWriter.println("Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
                         .collect(Collectors.joining(", ")) + ".");
@@ -82,6 +94,12 @@ final class BuildCommand implements Callable<Integer> {
         outWriter.flush();
         err.flush();
         return report.succeeded() ? 0 : 1;
+    }
+
+    /** {@code .gazette} beside the configuration file, or in the current folder without one. */
+    private static Path defaultCache(Path configFile) {
+        Path folder = configFile == null ? null : configFile.toAbsolutePath().getParent();
+        return folder == null ? Path.of(".gazette") : folder.resolve(".gazette");
     }
 
     /** "3 articles", "1 tag page", "1 tag index": the page kinds as a reader says them. */

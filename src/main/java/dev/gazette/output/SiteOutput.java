@@ -230,8 +230,8 @@ public final class SiteOutput implements AutoCloseable {
     }
 
     /** Writes {@code text} as UTF-8 to {@code relative}. */
-    public void write(String relative, String text) {
-        write(relative, text.getBytes(StandardCharsets.UTF_8));
+    public Manifest.Entry write(String relative, String text) {
+        return write(relative, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -239,7 +239,7 @@ public final class SiteOutput implements AutoCloseable {
      * bytes (by its manifest) is linked from there instead: it keeps its modification time, so
      * rsync-style uploads skip it, and costs no write.
      */
-    public void write(String relative, byte[] content) {
+    public Manifest.Entry write(String relative, byte[] content) {
         Path file = resolve(relative);
         String key = staging.relativize(file).toString().replace('\\', '/');
         Manifest.Entry entry = Manifest.entryOf(content);
@@ -248,7 +248,7 @@ public final class SiteOutput implements AutoCloseable {
             folder(file.getParent());
             if (entry.equals(previous.get(key)) && linkPrevious(key, file, entry)) {
                 unchanged.incrementAndGet();
-                return;
+                return entry;
             }
             Files.write(file, content);
         } catch (IOException e) {
@@ -256,6 +256,33 @@ public final class SiteOutput implements AutoCloseable {
         }
         files.incrementAndGet();
         bytes.addAndGet(content.length);
+        return entry;
+    }
+
+    /**
+     * Keeps the previous site's {@code relative} when it holds exactly the bytes of that size and
+     * hash: what a page renders to when its fingerprint has not changed, known without rendering it.
+     *
+     * @return {@code false} when the previous site does not hold them: render and write the page
+     */
+    public boolean keep(String relative, long size, String sha256) {
+        Path file = resolve(relative);
+        String key = staging.relativize(file).toString().replace('\\', '/');
+        Manifest.Entry entry = new Manifest.Entry(size, sha256);
+        if (!entry.equals(previous.get(key))) {
+            return false;
+        }
+        try {
+            folder(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
+        }
+        if (!linkPrevious(key, file, entry)) {
+            return false;
+        }
+        current.put(key, entry);
+        unchanged.incrementAndGet();
+        return true;
     }
 
     /** Hard-links the previous site's copy of {@code key} to {@code file}; {@code false} when it cannot. */
@@ -314,6 +341,11 @@ public final class SiteOutput implements AutoCloseable {
             throw new IllegalArgumentException("path leaves the output folder: " + relative);
         }
         return file;
+    }
+
+    /** The folder this output replaces on commit (the output folder, or its link's target). */
+    public Path target() {
+        return target;
     }
 
     /** Files written because they are new or their bytes changed. */

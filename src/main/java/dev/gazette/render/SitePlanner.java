@@ -31,8 +31,16 @@ public final class SitePlanner {
     private final DateLabels dates;
     private final SiteView site;
     private final TeaserView[] teasers;
+    /** With their article counts: for the indexes and the home's sections, which show them. */
     private final Map<String, LinkView> rubricLinks = new HashMap<>();
     private final Map<String, LinkView> tagLinks = new HashMap<>();
+    /**
+     * Without counts (0): for the menu, teasers and article tags, which show only name and link.
+     * A count there would make every page's data change at each publish, so no page could be
+     * kept from the previous build.
+     */
+    private final Map<String, LinkView> rubricNames = new HashMap<>();
+    private final Map<String, LinkView> tagNames = new HashMap<>();
     private final Map<String, String> imageUrls;
     private final WebExtras extras;
     private final ArticleImages images;
@@ -67,14 +75,16 @@ public final class SitePlanner {
         this.heads = new Heads(config, index, urls, dates, extras, images);
         for (TermGroup g : index.rubrics()) {
             rubricLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.rubric(g.term()), g.size()));
+            rubricNames.put(g.term().slug(), new LinkView(g.term().name(), urls.rubric(g.term()), 0));
         }
         for (TermGroup g : index.tags()) {
             tagLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), g.size()));
+            tagNames.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), 0));
         }
         this.rubricsByWeight = index.rubrics().stream()
                 .sorted(Comparator.comparingInt(TermGroup::size).reversed().thenComparing(g -> g.term().slug()))
                 .toList();
-        List<LinkView> nav = rubricsByWeight.stream().map(g -> rubricLinks.get(g.term().slug())).toList();
+        List<LinkView> nav = rubricsByWeight.stream().map(g -> rubricNames.get(g.term().slug())).toList();
         this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
                 urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
         this.teasers = new TeaserView[index.size()];
@@ -210,7 +220,7 @@ public final class SitePlanner {
 
     private ArticleView articleView(int i, int relatedLimit) {
         Article a = index.article(i);
-        List<LinkView> tags = a.tags().stream().map(t -> tagLinks.get(t.slug())).toList();
+        List<LinkView> tags = a.tags().stream().map(t -> tagNames.get(t.slug())).toList();
         List<TeaserView> rel = related.get(i).stream().limit(relatedLimit).map(k -> teasers[k]).toList();
         return new ArticleView(teasers[i], a.updated() == null ? null : dates.iso(a.updated()),
                 a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), extras.bodies().getOrDefault(a.source(), a.bodyHtml()),
@@ -219,7 +229,7 @@ public final class SitePlanner {
     }
 
     private TeaserView teaser(Article a) {
-        LinkView rubric = a.rubric() == null ? null : rubricLinks.get(a.rubric().slug());
+        LinkView rubric = a.rubric() == null ? null : rubricNames.get(a.rubric().slug());
         ImageInfo info = images.of(a);
         String image = info == null ? null : info.url();
         String alt = a.caption().isEmpty() ? a.title() : a.caption();

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 class GazetteCommandTest {
 
     private static final Pattern SUMMARY = Pattern.compile(
-            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings; files: (\\d+) written, (\\d+) unchanged, (\\d+) removed; in \\d+[.,]\\d{2} s\\.");
+            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings; (\\d+) pages rendered; files: (\\d+) written, (\\d+) unchanged, (\\d+) removed; in \\d+[.,]\\d{2} s\\.");
 
     /** Exit code and what was printed. */
     record Run(int exit, String out, String err) {
@@ -186,9 +186,10 @@ class GazetteCommandTest {
         try (Stream<Path> walk = Files.walk(tmp.resolve("out"))) {
             files = walk.filter(Files::isRegularFile).count();
         }
-        assertEquals(files - 1, Long.parseLong(m.group(7)), "a first build writes every file (the manifest is not counted)");
-        assertEquals("0", m.group(8));
+        assertEquals(m.group(4), m.group(7), "a first build renders every page");
+        assertEquals(files - 1, Long.parseLong(m.group(8)), "a first build writes every file (the manifest is not counted)");
         assertEquals("0", m.group(9));
+        assertEquals("0", m.group(10));
     }
 
     @Test
@@ -203,15 +204,23 @@ class GazetteCommandTest {
 
         Matcher same = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
         assertTrue(same.matches());
-        assertEquals("0", same.group(7), "nothing changed: nothing written");
-        assertEquals("0", same.group(9));
+        assertEquals("0", same.group(7), "nothing changed: no page rendered (the cache knows every page's fingerprint)");
+        assertEquals("0", same.group(8), "nothing changed: nothing written");
+        assertEquals("0", same.group(10));
         assertEquals(old, Files.getLastModifiedTime(kept), "an unchanged file keeps its time, so uploads skip it");
+
+        Files.writeString(tmp.resolve("articles/trois.md"), "---\ntitle: Troisième article\ndate: 2025-09-03T10:00:00+01:00\n"
+                + "category: Économie\ntags: [Russie]\n---\nCorps du troisième, sans rapport.\n"); // the menu keeps its order
+        Matcher more = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
+        assertTrue(more.matches());
+        assertTrue(Long.parseLong(more.group(7)) < Long.parseLong(more.group(4)), "only pages whose inputs changed are rendered: " + more.group());
+        assertTrue(Files.readString(tmp.resolve("out/index.html")).contains("Troisième article"));
 
         Files.delete(tmp.resolve("articles/deux.md"));
         Matcher less = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
         assertTrue(less.matches());
-        assertTrue(Long.parseLong(less.group(7)) > 0, "the home and lists changed");
-        assertTrue(Long.parseLong(less.group(9)) > 0, "the deleted article's pages are removed");
+        assertTrue(Long.parseLong(less.group(8)) > 0, "the home and lists changed");
+        assertTrue(Long.parseLong(less.group(10)) > 0, "the deleted article's pages are removed");
         assertEquals(old, Files.getLastModifiedTime(kept));
         assertTrue(Files.getLastModifiedTime(home).compareTo(old) > 0, "the home page changed and was written");
         String manifest = Files.readString(tmp.resolve("out/" + dev.gazette.output.Manifest.FILE));
