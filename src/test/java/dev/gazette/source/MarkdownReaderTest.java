@@ -438,4 +438,14 @@ class MarkdownReaderTest {
         Problem p = onlyError("a.md", fm("title: T", "date: 2025-09-05", "tags: &t [a, *t]"));
         assertTrue(p.line() >= 1, p.describe());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"date: 10000-01-01", "date: '+10000-01-01T00:00:00Z'", "date: 0000-01-01", "updated: 10000-01-01"})
+    void aYearOutsideFourDigitsIsAnErrorOnItsFieldAndLine(String line) {
+        Problem p = onlyError("a.md", fm("title: T", "category: Politique", line.startsWith("updated") ? "date: 2025-09-05" : "caption: C", line));
+        assertEquals(line.substring(0, line.indexOf(':')), p.field(), p.describe());
+        assertEquals(5, p.line(), p.describe());
+        assertTrue(p.message().contains("1000 to 9999"), p.describe());
+        assertTrue(p.fix().contains("2025-09-09"), p.fix());
+    }
 }
