@@ -225,4 +225,109 @@ class ConfigLoaderTest {
         assertTrue(r.problems().stream().anyMatch(p -> "title".equals(p.field()) || p.message().contains("title")),
                 r.problems()::toString);
     }
+
+    @Test
+    void textSettingsKeepTheTextWrittenNotYaml11Types() {
+        // YAML 1.1 reads Yes, No, on as booleans and 010 as octal 8: "true", "false", "@8".
+        ConfigLoader.Result r = parse("""
+                title: Yes
+                description: No
+                language: no
+                mostRead: 1.10
+                twitterSite: 010
+                logo: on
+                permalinks:
+                  tag: "tags/{slug}/"
+                """);
+        assertTrue(r.ok(), r.problems()::toString);
+        SiteConfig c = r.config();
+        assertEquals("Yes", c.title());
+        assertEquals("No", c.description());
+        assertEquals("no", c.language(), "Norwegian, not false");
+        assertEquals("1.10", c.mostRead());
+        assertEquals("@010", c.twitterSite());
+        assertEquals("on", c.logo());
+    }
+
+    @Test
+    void numberAndBooleanSettingsAreStillReadByTheirField() {
+        ConfigLoader.Result r = parse("""
+                pageSize: 010
+                feedItems: +30
+                tagFeeds: no
+                related:
+                  textWeight: 1
+                  tagWeight: .5
+                  timeScaleDays: 1e1
+                  windowDays: 0
+                """);
+        assertTrue(r.ok(), r.problems()::toString);
+        SiteConfig c = r.config();
+        assertEquals(10, c.pageSize(), "decimal, as a newsroom means it, not YAML 1.1's octal 8");
+        assertEquals(30, c.feedItems());
+        assertFalse(c.tagFeeds());
+        assertEquals(1.0, c.related().textWeight());
+        assertEquals(0.5, c.related().tagWeight());
+        assertEquals(10.0, c.related().timeScaleDays());
+        assertEquals(0, c.related().windowDays());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "tagFeeds: 'true'|tagFeeds",
+            "tagFeeds: 1|tagFeeds",
+            "tagFeeds: [true]|tagFeeds",
+            "pageSize: 99999999999|pageSize",
+            "pageSize: 0x10|pageSize",
+            "related: {windowDays: -1}|related.windowDays",
+            "related: {minScore: .inf}|related.minScore",
+            "related: {minScore: '0.5'}|related.minScore",
+    })
+    void aNumberOrBooleanSettingNamesItselfWhenItIsNotOne(String line, String field) {
+        Problem p = onlyError(parse("# site\n" + line + "\n"));
+        assertEquals(field, p.field(), p.describe());
+        assertEquals(2, p.line(), p.describe());
+        assertNotNull(p.fix());
+    }
+
+    @Test
+    void aQuotedNumberIsShownWithItsQuotes() {
+        Problem p = onlyError(parse("homePerRubric: '4'\n"));
+        assertTrue(p.message().contains("`\"4\"`"), p.message());
+    }
+
+    @Test
+    void problemsNameTheLineOfTheirSetting() {
+        ConfigLoader.Result r = parse("title: T\npageSize: 0\ntimeZone: Nowhere/Land\npermalinks:\n  tag: 'x/{id}/'\nrelated:\n  speed: 3\n");
+        List<String> where = r.problems().stream().sorted(java.util.Comparator.comparingInt(Problem::line))
+                .map(p -> p.field() + "@" + p.line()).toList();
+        assertEquals(List.of("pageSize@2", "timeZone@3", "permalinks.tag@5", "related.speed@7"), where);
+    }
+
+    @Test
+    void aSettingWrittenTwiceNamesItAndTheSecondLine() {
+        Problem p = onlyError(parse("title: Gazette\npageSize: 10\ntitle: Autre\n"));
+        assertEquals("title", p.field());
+        assertEquals(3, p.line());
+    }
+
+    @Test
+    void yamlsNoValueGivesTheDefault() {
+        ConfigLoader.Result r = parse("title: ~\npageSize:\ntagFeeds: null\n");
+        assertTrue(r.ok(), r.problems()::toString);
+        assertEquals(SiteConfig.defaults(), r.config());
+    }
+
+    @Test
+    void aYamlBombIsAnErrorNamingTheFileNotACrash() {
+        StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(9, "*" + (char) (c - 1))))
+                    .append("]\n");
+        }
+        yaml.append("title: *j\n");
+        Problem p = onlyError(parse(yaml.toString()));
+        assertEquals("site.yml", p.file());
+        assertNotNull(p.fix());
+    }
 }

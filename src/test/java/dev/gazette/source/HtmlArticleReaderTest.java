@@ -245,6 +245,17 @@ class HtmlArticleReaderTest {
     }
 
     @Test
+    void aYearOutsideFourDigitsIsAnErrorOnTheDateField() {
+        String html = """
+                <html><head><meta property="og:title" content="Titre">
+                <meta property="article:published_time" content="+10000-01-01T00:00:00Z"></head><body><article><p>x</p></article></body></html>""";
+        Problem p = onlyError(HtmlArticleReader.read("a.html", html, CTX));
+        assertEquals("date", p.field());
+        assertEquals(2, p.line());
+        assertTrue(p.message().contains("+10000-01-01T00:00:00Z"), p.message());
+    }
+
+    @Test
     void unreadableJsonLdDateFallsBackToMetaWithAWarning() {
         String html = """
                 <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Titre",

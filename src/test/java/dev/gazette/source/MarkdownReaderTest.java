@@ -356,4 +356,96 @@ class MarkdownReaderTest {
         assertEquals("2025", a.title());
         assertEquals(ZonedDateTime.of(2025, 9, 5, 18, 36, 0, 0, CASABLANCA), a.date());
     }
+
+    @Test
+    void textFieldsKeepTheTextWrittenNotYaml11Types() {
+        // YAML 1.1 made these "true", "8", [true, false, 1.1], 750, "false", 31 and [false, 1000.0].
+        Article a = clean("a.md", fm("title: Yes", "date: 2025-09-05", "slug: 010", "tags: [on, NO, 1.10]", "caption: 12:30",
+                "category: Off", "summary: 0x1F", "author: [No, 1e3]", "related: [010]"));
+        assertEquals("Yes", a.title());
+        assertEquals("010", a.slug());
+        assertEquals(List.of("on", "NO", "1.10"), a.tags().stream().map(Term::name).toList());
+        assertEquals("12:30", a.caption());
+        assertEquals("Off", a.rubric().name());
+        assertEquals("0x1F", a.lead());
+        assertEquals(List.of("No", "1e3"), a.authors());
+        assertEquals(List.of("010"), a.pinnedSlugs());
+    }
+
+    @Test
+    void quotedTextIsTheTextAfterUnquoting() {
+        Article a = clean("a.md", fm("title: \"Maroc : l\\u2019\u00e9t\u00e9 \\\"br\u00fblant\\\"\"", "date: 2025-09-05",
+                "caption: 'l''\u00e9t\u00e9'"));
+        assertEquals("Maroc : l\u2019\u00e9t\u00e9 \"br\u00fblant\"", a.title());
+        assertEquals("l'\u00e9t\u00e9", a.caption());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"true|true", "yes|true", "on|true", "True|true",
+            "false|false", "no|false", "off|false", "~|false"})
+    void draftIsReadAsABoolean(String written, boolean draft) {
+        assertEquals(draft, clean("a.md", fm("title: T", "date: 2025-09-05", "draft: " + written)).draft());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "'true'", "[true]", "vrai"})
+    void aDraftThatIsNoBooleanIsAnErrorOnItsLine(String written) {
+        Problem p = onlyError("a.md", fm("title: T", "date: 2025-09-05", "draft: " + written));
+        assertEquals("draft", p.field());
+        assertEquals(4, p.line());
+        assertTrue(p.fix().contains("draft: true"), p.fix());
+    }
+
+    @Test
+    void datesAreReadFromTheirTextQuotedOrNot() {
+        Article a = clean("a.md", fm("title: T", "date: '2025-09-05T11:20:00+01:00'", "updated: 2025-09-06 09:00"));
+        assertEquals(ZonedDateTime.of(2025, 9, 5, 11, 20, 0, 0, CASABLANCA), a.date());
+        assertEquals(ZonedDateTime.of(2025, 9, 6, 9, 0, 0, 0, CASABLANCA), a.updated());
+    }
+
+    @Test
+    void yamlsNoValueLeavesAFieldEmptyButQuotedNullIsText() {
+        Article a = clean("a.md", fm("title: 'null'", "date: 2025-09-05", "caption: ~", "tags: [Maroc, ~]", "summary:"));
+        assertEquals("null", a.title());
+        assertEquals("", a.caption());
+        assertEquals("", a.lead());
+        assertEquals(List.of("Maroc"), a.tags().stream().map(Term::name).toList());
+    }
+
+    @Test
+    void aFieldWrittenTwiceNamesTheFieldAndTheSecondLine() {
+        Problem p = onlyError("a.md", fm("title: T", "date: 2025-09-05", "title: U"));
+        assertEquals("title", p.field());
+        assertEquals(4, p.line());
+    }
+
+    @Test
+    void aYamlBombIsAnErrorNamingTheFileNotACrash() {
+        List<String> lines = new java.util.ArrayList<>(List.of("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"));
+        for (char c = 'b'; c <= 'j'; c++) {
+            lines.add(c + ": &" + c + " [" + String.join(", ", java.util.Collections.nCopies(9, "*" + (char) (c - 1))) + "]");
+        }
+        lines.add("title: T");
+        lines.add("date: 2025-09-05");
+        lines.add("tags: *j");
+        Problem p = onlyError("bombe.md", fm(lines.toArray(String[]::new)));
+        assertEquals("bombe.md", p.file());
+        assertTrue(p.message().contains("refused"), p.message());
+    }
+
+    @Test
+    void aRecursiveAliasIsAnErrorNotAStackOverflow() {
+        Problem p = onlyError("a.md", fm("title: T", "date: 2025-09-05", "tags: &t [a, *t]"));
+        assertTrue(p.line() >= 1, p.describe());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"date: 10000-01-01", "date: '+10000-01-01T00:00:00Z'", "date: 0000-01-01", "updated: 10000-01-01"})
+    void aYearOutsideFourDigitsIsAnErrorOnItsFieldAndLine(String line) {
+        Problem p = onlyError("a.md", fm("title: T", "category: Politique", line.startsWith("updated") ? "date: 2025-09-05" : "caption: C", line));
+        assertEquals(line.substring(0, line.indexOf(':')), p.field(), p.describe());
+        assertEquals(5, p.line(), p.describe());
+        assertTrue(p.message().contains("1000 to 9999"), p.describe());
+        assertTrue(p.fix().contains("2025-09-09"), p.fix());
+    }
 }

@@ -204,6 +204,25 @@ class NewsTextReaderTest {
     }
 
     @Test
+    void aHeaderYearOutsideFourDigitsIsAnErrorNamingTheDateField() {
+        String text = seedText.replace("date 2025-09-09", "date +10000-01-01T00:00:00Z").replace("Le 09/09/2025 à 18h36\n", "");
+        Problem p = onlyError(NewsTextReader.read("a.txt", text, CTX));
+        assertEquals("date", p.field());
+        assertEquals(1, p.line());
+        assertTrue(p.message().contains("1000 to 9999"), p.message());
+    }
+
+    @Test
+    void aDatelineYearOutsideFourDigitsFallsBackToTheHeaderWithAWarning() {
+        ParsedSource parsed = NewsTextReader.read("a.txt", seedText.replace("Le 09/09/2025 à 18h36", "Le 09/09/0999 à 18h36"), CTX);
+        assertEquals(2025, parsed.article().date().getYear());
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("date", w.field());
+        assertTrue(w.message().contains("1000 to 9999"), w.message());
+    }
+
+    @Test
     void headerWithoutDayIsAnError() {
         Problem p = onlyError(NewsTextReader.read("a.txt", "date\n\nTitre\n\nChapô.\n", CTX));
         assertEquals("date", p.field());
