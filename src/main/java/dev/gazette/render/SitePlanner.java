@@ -46,7 +46,7 @@ public final class SitePlanner {
     private final ArticleImages images;
     private final Heads heads;
     private final List<TeaserView> mostRead;
-    /** Rubrics with the most articles first: the order of the navigation and the home page. */
+    /** Rubrics with the most articles first: the order of the home page's sections. */
     private final List<TermGroup> rubricsByWeight;
 
     /**
@@ -84,7 +84,11 @@ public final class SitePlanner {
         this.rubricsByWeight = index.rubrics().stream()
                 .sorted(Comparator.comparingInt(TermGroup::size).reversed().thenComparing(g -> g.term().slug()))
                 .toList();
-        List<LinkView> nav = rubricsByWeight.stream().map(g -> rubricNames.get(g.term().slug())).toList();
+        // The menu is in the rubrics' alphabetical order (by slug, so accents sort as readers expect:
+        // Économie before Monde), not by article count: a menu that moves as articles are published
+        // confuses readers, and would change every page of the site at each publish.
+        List<LinkView> nav = index.rubrics().stream().sorted(Comparator.comparing(g -> g.term().slug()))
+                .map(g -> rubricNames.get(g.term().slug())).toList();
         this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
                 urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
         this.teasers = new TeaserView[index.size()];
