@@ -173,7 +173,7 @@ public final class SiteBuilder {
             out.copy(Files.newInputStream(image.getValue()), image.getKey());
         }
         step("render");
-        Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems);
+        Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
         out.commit();
         if (memo != null) {

@@ -1,5 +1,6 @@
 package dev.gazette.build;
 
+import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
@@ -144,7 +145,7 @@ final class WebFiles {
      */
     static Map<String, Integer> write(SiteConfig config, String configName, SiteIndex index, Map<String, String> imageUrls,
                                       WebExtras extras, Instant now, SiteOutput out, java.util.concurrent.ForkJoinPool pool,
-                                      List<Problem> problems) {
+                                      List<Problem> problems, PageMemo memo) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         if (config.baseUrl().isEmpty()) {
             problems.add(Problem.warning(configName, 0, "baseUrl", "no base URL: feeds, sitemaps, canonical links and structured data need absolute URLs, so they are not written.",
@@ -163,8 +164,14 @@ final class WebFiles {
                 }
                 try {
                     var feed = job.feed().get();
-                    out.write(job.rssFile(), FeedWriter.rss(feed));
-                    out.write(job.atomFile(), FeedWriter.atom(feed));
+                    // As pages: a feed whose data has not changed is kept from the previous site.
+                    String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed).orElse(null);
+                    if (!kept(memo, fingerprint, "rss", job.rssFile(), out)) {
+                        remember(memo, fingerprint, "rss", out.write(job.rssFile(), FeedWriter.rss(feed)));
+                    }
+                    if (!kept(memo, fingerprint, "atom", job.atomFile(), out)) {
+                        remember(memo, fingerprint, "atom", out.write(job.atomFile(), FeedWriter.atom(feed)));
+                    }
                 } catch (java.io.UncheckedIOException e) {
                     writeError.compareAndSet(null, e);
                 }
@@ -199,6 +206,25 @@ final class WebFiles {
         }
         out.write("robots.txt", RobotsTxt.of(sitemaps));
         return counts;
+    }
+
+    /** Whether the file of a feed with this fingerprint was kept from the previous site. */
+    private static boolean kept(PageMemo memo, String fingerprint, String format, String file, SiteOutput out) {
+        if (fingerprint == null) {
+            return false;
+        }
+        var before = memo.previous(fingerprint + "|" + format);
+        if (before.isPresent() && out.keep(file, before.get().size(), before.get().sha256())) {
+            memo.record(fingerprint + "|" + format, before.get());
+            return true;
+        }
+        return false;
+    }
+
+    private static void remember(PageMemo memo, String fingerprint, String format, dev.gazette.output.Manifest.Entry written) {
+        if (fingerprint != null) {
+            memo.record(fingerprint + "|" + format, new PageMemo.Output(written.size(), written.sha256()));
+        }
     }
 
     /** For messages: the source file of the first article using each published image. */

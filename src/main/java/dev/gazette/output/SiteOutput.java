@@ -67,6 +67,8 @@ public final class SiteOutput implements AutoCloseable {
     private long removed;
     private boolean committed;
     private boolean swappedAtomically = true;
+    /** Deletes what earlier builds left beside the output, while this one works; or {@code null}. */
+    private Thread cleaner;
 
     /** Why an output folder may not be written, with what to do about it. */
     public static final class RefusedException extends IOException {
@@ -164,14 +166,23 @@ public final class SiteOutput implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             // We hold the lock: no other build is writing beside this folder, so every staging or
-            // set-aside folder still there is what a killed or failed build left behind.
-            removeLeftovers(target);
+            // set-aside folder still there is what a killed or failed build, or the previous build
+            // (its replaced site), left behind. Deleting tens of thousands of files takes seconds:
+            // it runs beside this build's own work, and what a short build leaves, the next finishes.
+            List<Path> leftovers = leftovers(target);
+            Thread cleaner = null;
+            if (!leftovers.isEmpty()) {
+                cleaner = new Thread(() -> removeLeftovers(leftovers), "gazette-leftovers");
+                cleaner.setDaemon(true);
+                cleaner.start();
+            }
             Path staging = parent.resolve("." + target.getFileName() + ".building-" + ProcessHandle.current().pid() + "-"
                     + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
             // createDirectory, not createTempDirectory: the site must get the umask's usual modes
             // (755), or a web server running as another user cannot read it.
             Files.createDirectory(staging);
             SiteOutput output = new SiteOutput(target, staging, channel, lock);
+            output.cleaner = cleaner;
             output.write(MARKER, MARKER_TEXT);
             return output;
         } catch (IOException | RuntimeException e) {
@@ -197,25 +208,31 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes the staging and set-aside folders of {@code target}: what a killed or failed build
-     * left behind, a whole site's worth of files each. Only folders that carry the marker (or are
-     * empty) are deleted, so a user's own folder that happens to share the name is never touched.
-     */
-    static void removeLeftovers(Path target) throws IOException {
+    /** The staging and set-aside folders beside {@code target}: what earlier builds left. */
+    static List<Path> leftovers(Path target) throws IOException {
         String building = "." + target.getFileName() + ".building-";
         String old = "." + target.getFileName() + ".old-";
-        List<Path> leftovers;
         try (Stream<Path> siblings = Files.list(target.getParent())) {
-            leftovers = siblings.filter(p -> {
+            return siblings.filter(p -> {
                 String name = p.getFileName().toString();
                 return (name.startsWith(building) || name.startsWith(old)) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
             }).sorted().toList();
         }
+    }
+
+    /**
+     * Deletes {@code leftovers}, a whole site's worth of files each. Only folders that carry the
+     * marker (or are empty) are deleted, so a user's own folder that happens to share the name is
+     * never touched; the marker goes last, so a deletion cut short is finished by the next build.
+     */
+    static void removeLeftovers(List<Path> leftovers) {
         for (Path p : leftovers) {
             try {
-                if (Files.exists(p.resolve(MARKER), LinkOption.NOFOLLOW_LINKS) || isEmpty(p)) {
-                    deleteTree(p);
+                Path marker = p.resolve(MARKER);
+                if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p, marker);
+                } else if (isEmpty(p)) {
+                    Files.deleteIfExists(p);
                 }
             } catch (IOException | UncheckedIOException e) {
                 // Best effort: a leftover costs only space, and the next build tries again.
@@ -367,6 +384,13 @@ public final class SiteOutput implements AutoCloseable {
         return bytes.get();
     }
 
+    /** Waits until what earlier builds left beside the output is deleted (tests; a build never waits). */
+    void awaitLeftoversRemoved() throws InterruptedException {
+        if (cleaner != null) {
+            cleaner.join();
+        }
+    }
+
     /**
      * Whether the last {@link #commit()} replaced the previous site in one step. {@code false} on a
      * system that cannot swap folders: the site was then missing for the instant between two renames.
@@ -388,11 +412,17 @@ public final class SiteOutput implements AutoCloseable {
             renameTwice();
         }
         committed = true;
-        try {
-            deleteTree(staging);
-        } catch (IOException | UncheckedIOException e) {
-            // The new site is in place: a previous one we could not delete is only a leftover,
-            // which the next build removes.
+        if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+            // The staging path now holds the previous site. Set it aside for the next build to
+            // delete in the background rather than make this one wait for thousands of deletions;
+            // unchanged files are hard links shared with the new site, so it costs little space.
+            Path aside = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-"
+                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+            try {
+                move(staging, aside);
+            } catch (IOException e) {
+                // Left where it is: the next build removes it all the same.
+            }
         }
     }
 
@@ -446,13 +476,26 @@ public final class SiteOutput implements AutoCloseable {
     }
 
     static void deleteTree(Path root) throws IOException {
+        deleteTree(root, null);
+    }
+
+    /** Deletes {@code root} and everything under it, {@code last} (if not null) just before {@code root} itself. */
+    private static void deleteTree(Path root, Path last) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        List<Path> paths;
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : paths) {
+            if (!p.equals(last) && !p.equals(root)) {
                 Files.deleteIfExists(p);
             }
         }
+        if (last != null) {
+            Files.deleteIfExists(last);
+        }
+        Files.deleteIfExists(root);
     }
 }

@@ -72,14 +72,24 @@ final class FixtureSite {
     private Map<String, byte[]> snapshotOutsideOutput() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(tmp)) {
-            // The output folder's lock file is the one file a build keeps beside it, by design.
+            // A build keeps two things beside its output, by design: the lock file, and the site it
+            // replaced, set aside (`.site-out.old-…`) for the next build to delete.
             Path lock = out.resolveSibling("." + out.getFileName() + ".lock");
-            for (Path p : walk.filter(p -> !p.startsWith(out) && !p.equals(lock)).toList()) {
+            String aside = "." + out.getFileName() + ".old-";
+            for (Path p : walk.filter(p -> !p.startsWith(out) && !p.equals(lock) && !setAside(p, aside)).toList()) {
                 String key = tmp.relativize(p).toString();
                 files.put(key, Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(p) : new byte[0]);
             }
         }
         return files;
+    }
+
+    private boolean setAside(Path p, String prefix) {
+        if (!p.startsWith(out.getParent()) || p.equals(out.getParent())) {
+            return false;
+        }
+        Path first = out.getParent().relativize(p).getName(0);
+        return first.toString().startsWith(prefix);
     }
 
     /** Every file of the output folder with its bytes. */
