@@ -130,7 +130,7 @@ public final class SiteBuilder {
         List<Integer> mostRead = WebFiles.mostRead(config, options.config(), index, problems);
         step("index");
 
-        RelatedIndex relatedIndex = RelatedContent.index(index, config, pool);
+        RelatedIndex relatedIndex = RelatedContent.index(index, config, pool, cache);
         List<List<Integer>> related = RelatedContent.lists(relatedIndex, Math.max(config.relatedCount(), config.relatedPageSize()), pool);
         step("related");
 

@@ -1,6 +1,8 @@
 package dev.gazette.cache;
 
+import dev.gazette.related.RelatedIndex;
 import dev.gazette.source.ParsedSource;
+import java.nio.ByteBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -29,7 +31,8 @@ import java.util.zip.CRC32C;
  * same key always holds the same bytes).
  *
  * <p>Layout: {@code VERSION} (the Gazette build that wrote the entries), {@code sources/ab/…}
- * (parsed sources), {@code pages/…} (see {@link PageMemo}).
+ * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code pages/…}
+ * (see {@link PageMemo}).
  */
 public final class BuildCache {
 
@@ -123,6 +126,58 @@ public final class BuildCache {
         write(entry("sources", key), Codec.encode(parsed));
     }
 
+    /**
+     * The key of a document's text analysis for related content: the texts it reads and the
+     * language it reads them in, with this build of Gazette (which fixes the analyzers).
+     */
+    public String analysisKey(String language, String title, String lead, String bodyHtml) {
+        MessageDigest d = sha256();
+        for (String part : new String[] {version, "analysis", language, title, lead, bodyHtml}) {
+            byte[] bytes = (part == null ? "\u0000null" : part).getBytes(StandardCharsets.UTF_8);
+            d.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            d.update(bytes);
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** The analysis stored under {@code key}, if there is a whole one. */
+    public Optional<RelatedIndex.Analysis> analysis(String key) {
+        byte[] bytes = read(entry("analysis", key));
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int n = in.readInt();
+            if (n < 0 || n > bytes.length) {
+                return Optional.empty();
+            }
+            String[] terms = new String[n];
+            float[] weights = new float[n];
+            for (int i = 0; i < n; i++) {
+                terms[i] = in.readUTF();
+                weights[i] = in.readFloat();
+            }
+            return Optional.of(new RelatedIndex.Analysis(terms, weights));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores {@code analysis} under {@code key}; best effort. */
+    public void putAnalysis(String key, RelatedIndex.Analysis analysis) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(analysis.terms().length * 12 + 8);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(analysis.terms().length);
+            for (int i = 0; i < analysis.terms().length; i++) {
+                out.writeUTF(analysis.terms()[i]);
+                out.writeFloat(analysis.weights()[i]);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        write(entry("analysis", key), bytes.toByteArray());
+    }
+
     /** Sources found in the cache and sources parsed, since it was opened. */
     public long hits() {
         return hits.get();
@@ -206,7 +261,7 @@ public final class BuildCache {
 
     /** Deletes what the cache holds (only its own kinds of entries: it may sit in a user's folder). */
     private static void clear(Path root) throws IOException {
-        for (String kind : new String[] {"sources", "pages", "VERSION"}) {
+        for (String kind : new String[] {"sources", "analysis", "pages", "VERSION"}) {
             Path p = root.resolve(kind);
             if (!Files.exists(p)) {
                 continue;
