@@ -1,6 +1,7 @@
 package dev.gazette.build;
 
 import dev.gazette.model.Problem;
+import dev.gazette.render.PageKind;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param elapsedMillis wall time of the whole build
  * @param webFiles     what was written for machines: feed files, sitemap URLs, news sitemap articles
  */
-public record BuildReport(boolean succeeded, List<Problem> problems, Map<String, Integer> pages, long pagesRendered, int articles,
+public record BuildReport(boolean succeeded, List<Problem> problems, Map<PageKind, Integer> pages, long pagesRendered, int articles,
                           int skipped, long filesWritten, long filesUnchanged, long filesRemoved, long bytesWritten, Map<String, Long> stepMillis,
                           long elapsedMillis, Map<String, Integer> webFiles) {
 

@@ -11,6 +11,7 @@ import dev.gazette.output.Manifest;
 import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
+import dev.gazette.render.PageKind;
 import dev.gazette.render.SitePlanner;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.render.TemplateEngine;
@@ -157,7 +158,7 @@ public final class SiteBuilder {
 
         PageMemo memo = cache == null ? null : PageMemo.open(cache, out.target().toString());
         String context = memo == null ? "" : renderContext(config);
-        Map<String, Integer> pages = render(jobs, engine, out, pool, memo, context);
+        Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, context);
         if (hasErrors()) {
             step("render");
             return failed(start, index.size(), skipped);
@@ -378,7 +379,7 @@ public final class SiteBuilder {
      * fingerprint of a page the previous site holds is kept from there, not rendered: the model is
      * everything the page shows, so the same model under the same templates is the same page.
      */
-    private Map<String, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool, PageMemo memo,
+    private Map<PageKind, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool, PageMemo memo,
                                         String context) {
         Map<String, Problem> failures = new ConcurrentHashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
@@ -418,7 +419,7 @@ public final class SiteBuilder {
             throw writeError.get();
         }
         problems.addAll(new TreeMap<>(failures).values());
-        Map<String, Integer> pages = new LinkedHashMap<>();
+        Map<PageKind, Integer> pages = new LinkedHashMap<>();
         for (PageJob job : jobs) {
             pages.merge(job.kind(), 1, Integer::sum);
         }

@@ -4,6 +4,7 @@ import dev.gazette.build.BuildOptions;
 import dev.gazette.build.BuildReport;
 import dev.gazette.build.SiteBuilder;
 import dev.gazette.model.Problem;
+import dev.gazette.render.PageKind;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,14 +104,16 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** "3 articles", "1 tag page", "1 tag index": the page kinds as a reader says them. */
-    private static String plural(Map.Entry<String, Integer> e) {
+    private static String plural(Map.Entry<PageKind, Integer> e) {
         boolean one = e.getValue() == 1;
         return switch (e.getKey()) {
-            case "home", "404" -> e.getKey();
-            case "tags" -> "tag index";
-            case "rubrics" -> "rubric index";
-            case "article" -> one ? "article" : "articles";
-            default -> e.getKey() + (one ? " page" : " pages");
+            case HOME -> "home";
+            case NOT_FOUND -> "404";
+            case TAG_INDEX -> "tag index";
+            case RUBRIC_INDEX -> "rubric index";
+            case ARTICLE -> one ? "article" : "articles";
+            case RELATED -> one ? "related page" : "related pages";
+            default -> e.getKey().label() + (one ? " page" : " pages");
         };
     }
 }

@@ -111,21 +111,21 @@ public final class SitePlanner {
             jobs.add(relatedPage(i));
         }
         for (TermGroup g : index.tags()) {
-            list(jobs, "tag", urls.tag(g.term()), "#" + g.term().name(), "", g.articles()::get, g.size(), "tag " + g.term().name());
+            list(jobs, PageKind.TAG, urls.tag(g.term()), "#" + g.term().name(), "", g.articles()::get, g.size(), "tag " + g.term().name());
         }
         for (TermGroup g : index.rubrics()) {
-            list(jobs, "rubric", urls.rubric(g.term()), g.term().name(), "", g.articles()::get, g.size(), "rubric " + g.term().name());
+            list(jobs, PageKind.RUBRIC, urls.rubric(g.term()), g.term().name(), "", g.articles()::get, g.size(), "rubric " + g.term().name());
         }
-        list(jobs, "archive", urls.archive(), heading("archive"), "", i -> i, index.size(), "the archive");
-        jobs.add(terms("tags", urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
-        jobs.add(terms("rubrics", urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
+        list(jobs, PageKind.ARCHIVE, urls.archive(), heading("archive"), "", i -> i, index.size(), "the archive");
+        jobs.add(terms(PageKind.TAG_INDEX, urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
+        jobs.add(terms(PageKind.RUBRIC_INDEX, urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
         jobs.add(notFound());
         return jobs;
     }
 
     private PageJob home() {
         String url = urls.home();
-        return new PageJob(url, "home", "home.ftlh", "the home page", () -> {
+        return new PageJob(url, PageKind.HOME, "the home page", () -> {
             Map<String, Object> m = base(new PageView("home", config.title(), config.description(), url, "", canonical(url)));
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, null));
             List<TeaserView> latest = new ArrayList<>();
@@ -146,7 +146,7 @@ public final class SitePlanner {
     private PageJob articlePage(int i) {
         Article a = index.article(i);
         String url = teasers[i].url();
-        return new PageJob(url, "article", "article.ftlh", a.source(), () -> {
+        return new PageJob(url, PageKind.ARTICLE, a.source(), () -> {
             Map<String, Object> m = base(new PageView("article", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
             m.put("head", heads.article(i, (PageView) m.get("page")));
             m.put("article", articleView(i, config.relatedCount()));
@@ -157,7 +157,7 @@ public final class SitePlanner {
     private PageJob relatedPage(int i) {
         Article a = index.article(i);
         String url = urls.related(a);
-        return new PageJob(url, "related", "related.ftlh", a.source() + " (related page)", () -> {
+        return new PageJob(url, PageKind.RELATED, a.source() + " (related page)", () -> {
             Map<String, Object> m = base(new PageView("related", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
             // Only links found on other pages: worth following, not worth a place in search results.
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, "noindex, follow"));
@@ -166,15 +166,15 @@ public final class SitePlanner {
         });
     }
 
-    private void list(List<PageJob> jobs, String kind, String first, String heading, String intro, IntFunction<Integer> member,
+    private void list(List<PageJob> jobs, PageKind kind, String first, String heading, String intro, IntFunction<Integer> member,
                       int count, String owner) {
         int size = config.pageSize();
         int pages = Math.max(1, (count + size - 1) / size);
         for (int p = 1; p <= pages; p++) {
             int page = p;
             String url = SiteUrls.paged(first, page);
-            jobs.add(new PageJob(url, kind, "list.ftlh", owner, () -> {
-                Map<String, Object> m = base(new PageView(kind, heading, intro, url, SiteUrls.rootFrom(url), canonical(url)));
+            jobs.add(new PageJob(url, kind, owner, () -> {
+                Map<String, Object> m = base(new PageView(kind.label(), heading, intro, url, SiteUrls.rootFrom(url), canonical(url)));
                 List<TeaserView> items = new ArrayList<>(size);
                 for (int k = (page - 1) * size; k < Math.min(count, page * size); k++) {
                     items.add(teasers[member.apply(k)]);
@@ -184,16 +184,16 @@ public final class SitePlanner {
                 m.put("articles", items);
                 PagerView pager = PagerView.of(page, pages, q -> SiteUrls.paged(first, q));
                 m.put("pager", pager);
-                boolean ownFeeds = kind.equals("rubric") || (kind.equals("tag") && config.tagFeeds());
+                boolean ownFeeds = kind == PageKind.RUBRIC || (kind == PageKind.TAG && config.tagFeeds());
                 m.put("head", heads.page((PageView) m.get("page"), ownFeeds ? first : null, heading, pager, null));
                 return m;
             }));
         }
     }
 
-    private PageJob terms(String kind, String url, String heading, List<LinkView> terms) {
-        return new PageJob(url, kind, "terms.ftlh", "the " + kind + " index", () -> {
-            Map<String, Object> m = base(new PageView(kind, heading, "", url, SiteUrls.rootFrom(url), canonical(url)));
+    private PageJob terms(PageKind kind, String url, String heading, List<LinkView> terms) {
+        return new PageJob(url, kind, "the " + kind.label() + " index", () -> {
+            Map<String, Object> m = base(new PageView(kind.label(), heading, "", url, SiteUrls.rootFrom(url), canonical(url)));
             m.put("heading", heading);
             m.put("terms", terms);
             return m;
@@ -202,7 +202,7 @@ public final class SitePlanner {
 
     private PageJob notFound() {
         String url = "404.html";
-        return new PageJob(url, "404", "404.ftlh", "the 404 page", () -> {
+        return new PageJob(url, PageKind.NOT_FOUND, "the 404 page", () -> {
             // Served at whatever URL was missing: relative links would break, so use the site's path.
             String root = config.baseUrl().isEmpty() ? "/" : URI.create(config.baseUrl()).getRawPath();
             return base(new PageView("404", "404", "", url, root.isEmpty() ? "/" : root, ""));
