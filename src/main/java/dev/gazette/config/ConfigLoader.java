@@ -75,12 +75,15 @@ public final class ConfigLoader {
     /** Parses configuration text; touches no disk. */
     public static Result parse(String text, String name) {
         List<Problem> problems = new ArrayList<>();
-        Optional<Node> root;
+        YamlTree.Document yaml;
         try {
-            root = YamlTree.parse(text);
+            yaml = YamlTree.parse(text);
         } catch (YamlTree.Refusal e) {
             return new Result(SiteConfig.defaults(), List.of(refused(name, e)));
         }
+        Optional<Node> root = yaml.root();
+        yaml.controls().ifPresent(r -> problems.add(r.warning(name, 0, " written as YAML escapes",
+                "remove the escapes such as `\\0`, `\\x01` or `\\u0007` from the quoted value.")));
         if (root.isEmpty()) {
             return new Result(SiteConfig.defaults(), problems);
         }

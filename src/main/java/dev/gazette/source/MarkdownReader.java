@@ -58,12 +58,17 @@ final class MarkdownReader {
         int bodyStart = normalised.indexOf('\n', close + 1);
         String body = bodyStart < 0 ? "" : normalised.substring(bodyStart + 1);
 
-        Optional<Node> root;
+        YamlTree.Document yaml;
         try {
-            root = YamlTree.parse(frontMatter);
+            yaml = YamlTree.parse(frontMatter);
         } catch (YamlTree.Refusal e) {
             return ParsedSource.failed(List.of(refused(source, e)));
         }
+        Optional<Node> root = yaml.root();
+        // The front matter starts on the file's second line.
+        yaml.controls().ifPresent(r -> problems.add(r.warning(source, 1, " written as YAML escapes",
+                "remove the escapes such as `\\0`, `\\x01` or `\\u0007` from the quoted value; write a tab as `\\t` "
+                        + "and a line break as `\\n`.")));
         if (root.isEmpty() || !(root.get() instanceof Mapping map)) {
             return ParsedSource.failed(List.of(Problem.error(source, 2, null,
                     "the front matter must be `field: value` lines.", "write at least `title: ...` and `date: ...` between the `---` lines.")));

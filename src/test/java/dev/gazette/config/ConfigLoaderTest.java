@@ -389,4 +389,34 @@ class ConfigLoaderTest {
         assertEquals("site.yml", p.file());
         assertNotNull(p.fix());
     }
+
+    @Test
+    void controlCharactersWrittenAsYamlEscapesReachNoSettingAndAreReportedOnce() {
+        ConfigLoader.Result r = parse("title: \"Gazette\\0 du Maroc\\x01\"\ndescription: \"L\u2019actualit\u00e9\\u0007\"\n"
+                + "twitterSite: \"@gazette\\e\"\nmostRead: \"data/lus\\x7F.csv\"\npermalinks:\n  article: \"{slug}\\x85/\"\n");
+        assertTrue(r.ok(), r.problems()::toString);
+        SiteConfig c = r.config();
+        assertEquals("Gazette du Maroc", c.title());
+        assertEquals("L\u2019actualit\u00e9", c.description());
+        assertEquals("@gazette", c.twitterSite());
+        assertEquals("data/lus.csv", c.mostRead());
+        assertEquals("{slug}/", c.permalinks().article());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem w = r.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("site.yml", w.file());
+        assertEquals(1, w.line());
+        assertEquals("title", w.field());
+        assertTrue(w.message().contains("removed 6 control characters written as YAML escapes"), w.message());
+        assertTrue(w.message().contains("U+0000"), w.message());
+    }
+
+    @Test
+    void aControlEscapeInANestedSettingNamesItsPath() {
+        ConfigLoader.Result r = parse("title: T\npermalinks:\n  tag: \"sujets/{slug}\\b\"\n");
+        assertEquals("sujets/{slug}/", r.config().permalinks().tag());
+        Problem w = r.problems().get(0);
+        assertEquals("permalinks.tag", w.field());
+        assertEquals(3, w.line());
+    }
 }
