@@ -5,6 +5,7 @@ import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
+import dev.gazette.text.ControlCharacters;
 import dev.gazette.yaml.YamlTree;
 import dev.gazette.yaml.YamlTree.Mapping;
 import dev.gazette.yaml.YamlTree.Node;
@@ -130,7 +131,10 @@ final class MarkdownReader {
         if (problems.stream().anyMatch(Problem::isError)) {
             return ParsedSource.failed(problems);
         }
-        String bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer());
+        ControlCharacters.Tally bodyControls = new ControlCharacters.Tally();
+        String bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer(), bodyControls);
+        bodyControls.removed().ifPresent(r -> problems.add(r.warning(source, 0, " written as character references",
+                "remove the references such as `&#1;` or `&#x7f;` from the body.")));
         Article article = new Article(source, SourceFormat.MARKDOWN, slug, title.strip(), date, updated, rubric, tags,
                 authors, lead == null ? "" : lead.strip(), bodyHtml, image, caption, draft,
                 language == null || language.isBlank() ? null : language.strip(), pins, List.of());

@@ -498,4 +498,29 @@ class MarkdownReaderTest {
         assertEquals(4, w.line());
         assertTrue(w.message().contains("1 control character ") && w.message().contains("U+0085"), w.message());
     }
+
+    @Test
+    void numericEntitiesToControlsInTheBodyAreRemovedAndReported() {
+        ParsedSource parsed = read("corps.md", "---\ntitle: Titre\ndate: 2025-09-05\n---\n"
+                + "Corps &#1; avec un [lien](https://exemple.ma \"t&#x7f;\") et &#128;.\n\nSuite &#x1b;.\n");
+        Article a = parsed.article();
+        assertNotNull(a, parsed.problems()::toString);
+        NoControls.assertNone(a);
+        Element body = Jsoup.parseBodyFragment(a.bodyHtml()).body();
+        assertEquals("t", body.selectFirst("a").attr("title"));
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("corps.md", w.file());
+        assertEquals("body", w.field());
+        assertTrue(w.message().contains("removed 4 control characters written as character references"), w.message());
+        assertTrue(w.fix().contains("&#1;"), w.fix());
+    }
+
+    @Test
+    void numericEntitiesInPlainProseAreRemovedToo() {
+        ParsedSource parsed = read("prose.md", "---\ntitle: Titre\ndate: 2025-09-05\n---\nUn &#1; deux &#x9f; trois.\n");
+        NoControls.assertNone(parsed.article());
+        assertEquals("body", parsed.problems().get(0).field(), parsed.problems()::toString);
+    }
 }
