@@ -48,9 +48,12 @@ public final class ControlCharacters {
             if (i == text.length()) {
                 return text;
             }
-            if (count == 0) {
+            int at = line == 0 ? 0 : line + lineBreaks(text, i);
+            // Texts are not always met in the order of the file (a page's JSON-LD is read after its
+            // text): the first is the one on the earliest line known.
+            if (count == 0 || at > 0 && (firstLine == 0 || at < firstLine)) {
                 first = text.charAt(i);
-                firstLine = line == 0 ? 0 : line + lineBreaks(text, i);
+                firstLine = at;
                 firstField = field;
             }
             StringBuilder kept = new StringBuilder(text.length()).append(text, 0, i);

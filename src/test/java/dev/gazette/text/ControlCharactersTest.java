@@ -65,4 +65,15 @@ class ControlCharactersTest {
         assertEquals(0, w.line());
         assertTrue(w.message().endsWith("the first U+0001 in `body`."), w.message());
     }
+
+    @Test
+    void theFirstIsTheOneOnTheEarliestKnownLineWhateverTheOrderOfTheTexts() {
+        ControlCharacters.Tally tally = new ControlCharacters.Tally();
+        tally.strip("a\u0001", 0, "plain");
+        tally.strip("b\u0002", 7, "meta");
+        tally.strip("c\u0003", 3, "json-ld");
+        tally.strip("d\u0004", 5, "h1");
+        tally.strip("e\u0005", 0, "other");
+        assertEquals(new ControlCharacters.Removed(5, '\u0003', 3, "json-ld"), tally.removed().orElseThrow());
+    }
 }
