@@ -105,19 +105,14 @@ final class HtmlArticleReader {
          * go from every text and attribute value, before any field or the body is read.
          */
         private void removeControls() {
+            // The line is looked up only for the rare text that holds one.
             NodeTraversor.traverse((node, depth) -> {
-                if (node instanceof TextNode t) {
-                    String text = t.getWholeText();
-                    String kept = controls.strip(text, line(t), null);
-                    if (kept != text) {
-                        t.text(kept);
-                    }
+                if (node instanceof TextNode t && ControlCharacters.in(t.getWholeText())) {
+                    t.text(controls.strip(t.getWholeText(), line(t), null));
                 } else if (node instanceof Element e) {
                     for (Attribute a : e.attributes()) {
-                        String value = a.getValue();
-                        String kept = controls.strip(value, line(e), null);
-                        if (kept != value) {
-                            a.setValue(kept);
+                        if (ControlCharacters.in(a.getValue())) {
+                            a.setValue(controls.strip(a.getValue(), line(e), null));
                         }
                     }
                 }

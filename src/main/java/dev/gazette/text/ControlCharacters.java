@@ -22,6 +22,16 @@ public final class ControlCharacters {
         return c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7F && c <= 0x9F;
     }
 
+    /** Whether {@code text} holds any control character. */
+    public static boolean in(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (is(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Removes control characters from the texts of one file and remembers how many went and where
      * the first was, for one warning per file. Not thread-safe: one tally per file being read.

@@ -22,6 +22,8 @@ class ControlCharactersTest {
         for (char c : "a €\u00A0\u00FF\u2028\uFEFF\uFFFD".toCharArray()) {
             assertFalse(ControlCharacters.is(c), "U+" + Integer.toHexString(c));
         }
+        assertTrue(ControlCharacters.in("ab\u0085"));
+        assertFalse(ControlCharacters.in("a\tb\r\nc €"));
     }
 
     @Test
