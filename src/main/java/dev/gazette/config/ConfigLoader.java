@@ -1,6 +1,7 @@
 package dev.gazette.config;
 
 import dev.gazette.model.Problem;
+import dev.gazette.text.TextDecoder;
 import dev.gazette.yaml.YamlTree;
 import dev.gazette.yaml.YamlTree.Mapping;
 import dev.gazette.yaml.YamlTree.Node;
@@ -8,7 +9,6 @@ import dev.gazette.yaml.YamlTree.Scalar;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -49,27 +49,41 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** Reads the file; {@code file} must exist. {@code name} is how messages call it. */
+    /**
+     * Reads the file; {@code file} must exist. {@code name} is how messages call it. Its bytes are
+     * decoded as the sources' are ({@link TextDecoder}): a byte-order mark is followed, text that
+     * is not UTF-8 is read as Windows-1252 and control characters are removed, each with a warning.
+     */
     public static Result load(Path file, String name) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | SecurityException e) {
             return new Result(SiteConfig.defaults(), List.of(Problem.error(name, 0, null,
-                    "cannot read the configuration file (" + e.getMessage() + ").", "check that it exists and is readable UTF-8.")));
+                    "cannot read the configuration file (" + e.getMessage() + ").", "check that it exists and is readable.")));
         }
-        return parse(text, name);
+        List<Problem> problems = new ArrayList<>();
+        String text = TextDecoder.decode(name, bytes, problems);
+        Result parsed = parse(text, name);
+        if (problems.isEmpty()) {
+            return parsed;
+        }
+        problems.addAll(parsed.problems());
+        return new Result(parsed.config(), problems);
     }
 
     /** Parses configuration text; touches no disk. */
     public static Result parse(String text, String name) {
         List<Problem> problems = new ArrayList<>();
-        Optional<Node> root;
+        YamlTree.Document yaml;
         try {
-            root = YamlTree.parse(text);
+            yaml = YamlTree.parse(text);
         } catch (YamlTree.Refusal e) {
             return new Result(SiteConfig.defaults(), List.of(refused(name, e)));
         }
+        Optional<Node> root = yaml.root();
+        yaml.controls().ifPresent(r -> problems.add(r.warning(name, 0, " written as YAML escapes",
+                "remove the escapes such as `\\0`, `\\x01` or `\\u0007` from the quoted value.")));
         if (root.isEmpty()) {
             return new Result(SiteConfig.defaults(), problems);
         }

@@ -5,6 +5,7 @@ import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
+import dev.gazette.text.ControlCharacters;
 import dev.gazette.yaml.YamlTree;
 import dev.gazette.yaml.YamlTree.Mapping;
 import dev.gazette.yaml.YamlTree.Node;
@@ -58,12 +59,17 @@ final class MarkdownReader {
         int bodyStart = normalised.indexOf('\n', close + 1);
         String body = bodyStart < 0 ? "" : normalised.substring(bodyStart + 1);
 
-        Optional<Node> root;
+        YamlTree.Document yaml;
         try {
-            root = YamlTree.parse(frontMatter);
+            yaml = YamlTree.parse(frontMatter);
         } catch (YamlTree.Refusal e) {
             return ParsedSource.failed(List.of(refused(source, e)));
         }
+        Optional<Node> root = yaml.root();
+        // The front matter starts on the file's second line.
+        yaml.controls().ifPresent(r -> problems.add(r.warning(source, 1, " written as YAML escapes",
+                "remove the escapes such as `\\0`, `\\x01` or `\\u0007` from the quoted value; write a tab as `\\t` "
+                        + "and a line break as `\\n`.")));
         if (root.isEmpty() || !(root.get() instanceof Mapping map)) {
             return ParsedSource.failed(List.of(Problem.error(source, 2, null,
                     "the front matter must be `field: value` lines.", "write at least `title: ...` and `date: ...` between the `---` lines.")));
@@ -125,7 +131,10 @@ final class MarkdownReader {
         if (problems.stream().anyMatch(Problem::isError)) {
             return ParsedSource.failed(problems);
         }
-        String bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer());
+        ControlCharacters.Tally bodyControls = new ControlCharacters.Tally();
+        String bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer(), bodyControls);
+        bodyControls.removed().ifPresent(r -> problems.add(r.warning(source, 0, " written as character references",
+                "remove the references such as `&#1;` or `&#x7f;` from the body.")));
         Article article = new Article(source, SourceFormat.MARKDOWN, slug, title.strip(), date, updated, rubric, tags,
                 authors, lead == null ? "" : lead.strip(), bodyHtml, image, caption, draft,
                 language == null || language.isBlank() ? null : language.strip(), pins, List.of());

@@ -1,5 +1,6 @@
 package dev.gazette.yaml;
 
+import dev.gazette.text.ControlCharacters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -38,6 +39,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <p>Refused, with the line when known: a key written twice (a mistake to show, not a choice of
  * the last line), and documents that would exhaust memory or the stack (alias "billion laughs"
  * bombs, recursive aliases, absurd nesting or size).
+ *
+ * <p>Double-quoted scalars have escapes for any character: {@code "\0"}, {@code "\x01"},
+ * <code>"&#92;u0007"</code>, {@code "\e"} write control characters that no page may carry, although the
+ * text itself holds none. They are removed from every scalar and key of the tree
+ * ({@link ControlCharacters}), and the document says how many were and where the first was, so
+ * that each reader can warn in its own terms.
  */
 public final class YamlTree {
 
@@ -181,6 +188,22 @@ public final class YamlTree {
     public record Entry(int line, Node value) {
     }
 
+    /**
+     * A document read.
+     *
+     * @param root     the root value, or empty when the document holds none (empty, or only comments)
+     * @param controls the control characters removed from its scalars and keys, with the line and
+     *                 the key of the first ({@code related.textWeight} inside a mapping, the list's key
+     *                 for an entry of a list); empty when there were none
+     */
+    public record Document(Optional<Node> root, Optional<ControlCharacters.Removed> controls) {
+
+        public Document {
+            Objects.requireNonNull(root, "root");
+            Objects.requireNonNull(controls, "controls");
+        }
+    }
+
     /** Why a document was not read. */
     public static final class Refusal extends Exception {
 
@@ -242,10 +265,10 @@ public final class YamlTree {
     /**
      * Reads {@code text}, a single YAML document.
      *
-     * @return the root value, or empty when the document holds none (empty, or only comments)
+     * @return the tree, and what was removed from it
      * @throws Refusal when it is not YAML, writes a key twice, or is too big or aliased to read safely
      */
-    public static Optional<Node> parse(String text) throws Refusal {
+    public static Document parse(String text) throws Refusal {
         Objects.requireNonNull(text, "text");
         if (text.length() > MAX_CHARS) {
             throw new Refusal(Refusal.Kind.TOO_COMPLEX, 0, null, "it is longer than " + MAX_CHARS + " characters");
@@ -269,7 +292,12 @@ public final class YamlTree {
             // The limits set above: SnakeYAML has no exception type of its own for them.
             throw new Refusal(Refusal.Kind.TOO_COMPLEX, 0, null, "too complex to read safely (" + e.getMessage() + ")");
         }
-        return root == null ? Optional.empty() : Optional.of(new Builder().node(root));
+        if (root == null) {
+            return new Document(Optional.empty(), Optional.empty());
+        }
+        Builder builder = new Builder();
+        Node tree = builder.node(root, null);
+        return new Document(Optional.of(tree), builder.controls.removed());
     }
 
     /** The 1-based line of the {@code codePoint}-th code point of {@code text}, or 0. */
@@ -285,20 +313,25 @@ public final class YamlTree {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 
-    /** Turns SnakeYAML's nodes into the tree, an alias becoming a copy of what it names. */
+    /**
+     * Turns SnakeYAML's nodes into the tree, an alias becoming a copy of what it names, and every
+     * scalar and key losing its control characters.
+     */
     private static final class Builder {
 
         /** The lists and mappings being built: meeting one again is an alias inside itself. */
         private final Set<org.yaml.snakeyaml.nodes.Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final ControlCharacters.Tally controls = new ControlCharacters.Tally();
         private int values;
 
-        Node node(org.yaml.snakeyaml.nodes.Node node) throws Refusal {
+        /** The value of {@code node}, found under the key path {@code key} ({@code null} at the top). */
+        Node node(org.yaml.snakeyaml.nodes.Node node, String key) throws Refusal {
             if (++values > MAX_VALUES) {
                 throw new Refusal(Refusal.Kind.TOO_COMPLEX, line(node), null,
                         "it holds more than " + MAX_VALUES + " values, counting an aliased list each time it is used");
             }
             if (node instanceof ScalarNode scalar) {
-                return new Scalar(scalar.getValue(), scalar.isPlain(), line(scalar));
+                return new Scalar(controls.strip(scalar.getValue(), line(scalar), key), scalar.isPlain(), line(scalar));
             }
             if (!open.add(node)) {
                 throw new Refusal(Refusal.Kind.TOO_COMPLEX, line(node), null, "an alias is used inside the list or mapping it names");
@@ -307,29 +340,31 @@ public final class YamlTree {
                 if (node instanceof SequenceNode sequence) {
                     List<Node> items = new ArrayList<>();
                     for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
-                        items.add(node(item));
+                        items.add(node(item, key));
                     }
                     return new Sequence(items, line(sequence));
                 }
-                return mapping((MappingNode) node);
+                return mapping((MappingNode) node, key);
             } finally {
                 open.remove(node);
             }
         }
 
-        private Mapping mapping(MappingNode node) throws Refusal {
+        private Mapping mapping(MappingNode node, String path) throws Refusal {
             Map<String, Entry> entries = new LinkedHashMap<>();
             List<Mapping> merged = new ArrayList<>();
             for (NodeTuple tuple : node.getValue()) {
-                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
                     throw new Refusal(Refusal.Kind.SYNTAX, line(tuple.getKeyNode()), null, "a key must be text, not a list or mapping");
                 }
-                Node value = node(tuple.getValueNode());
-                if (key.isPlain() && key.getValue().equals("<<") && addMerged(value, merged)) {
+                String key = controls.strip(keyNode.getValue(), line(keyNode), path);
+                boolean merge = keyNode.isPlain() && key.equals("<<");
+                Node value = node(tuple.getValueNode(), merge ? path : path == null ? key : path + "." + key);
+                if (merge && addMerged(value, merged)) {
                     continue;
                 }
-                if (entries.putIfAbsent(key.getValue(), new Entry(line(key), value)) != null) {
-                    throw new Refusal(Refusal.Kind.DUPLICATE_KEY, line(key), key.getValue(), "`" + key.getValue() + "` is written twice");
+                if (entries.putIfAbsent(key, new Entry(line(keyNode), value)) != null) {
+                    throw new Refusal(Refusal.Kind.DUPLICATE_KEY, line(keyNode), key, "`" + key + "` is written twice");
                 }
             }
             // YAML's merge key (`<<: *defaults`): the keys written here win, then the first mapping merged.

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gazette.model.Problem;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +72,62 @@ class ConfigLoaderTest {
         assertEquals(6, c.homePerRubric());
         assertEquals(new Permalinks("{year}/{month}/{day}/{slug}/", "sujets/{slug}/", "rubriques/{slug}/"), c.permalinks(),
                 "the leading slash goes, a trailing slash is added");
+    }
+
+    private static ConfigLoader.Result load(Path tmp, byte[] bytes) throws Exception {
+        Path file = tmp.resolve("site.yml");
+        Files.write(file, bytes);
+        return ConfigLoader.load(file, "conf/site.yml");
+    }
+
+    private static byte[] withMark(int[] mark, String text, Charset charset) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int b : mark) {
+            bytes.write(b);
+        }
+        bytes.writeBytes(text.getBytes(charset));
+        return bytes.toByteArray();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UTF-8, EF BB BF", "UTF-16LE, FF FE", "UTF-16BE, FE FF", "UTF-32LE, FF FE 00 00", "UTF-32BE, 00 00 FE FF"})
+    void aByteOrderMarkSaysTheEncodingOfTheFileAsForTheSources(String charset, String mark, @TempDir Path tmp) throws Exception {
+        int[] markBytes = Arrays.stream(mark.split(" ")).mapToInt(h -> Integer.parseInt(h, 16)).toArray();
+        ConfigLoader.Result r = load(tmp, withMark(markBytes, FULL, Charset.forName(charset)));
+        assertEquals(List.of(), r.problems(), "read as " + charset);
+        assertEquals("Gazette du Maroc", r.config().title(), "the mark is not part of the first key");
+        assertEquals("L’actualité du Maroc et du monde, en continu.", r.config().description());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReadAsWindows1252WithAWarningNamingIt(@TempDir Path tmp) throws Exception {
+        ConfigLoader.Result r = load(tmp, "title: \u201cL\u2019\u00c9co\u201d \u2013 5 \u20ac\ndescription: Caf\u00e9s\n"
+                .getBytes(Charset.forName("windows-1252")));
+        assertTrue(r.ok(), r.problems()::toString);
+        assertEquals("\u201cL\u2019\u00c9co\u201d \u2013 5 \u20ac", r.config().title());
+        assertEquals("Caf\u00e9s", r.config().description());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem w = r.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("conf/site.yml", w.file());
+        assertTrue(w.message().contains("UTF-8") && w.message().contains("Windows-1252"), w.message());
+    }
+
+    @Test
+    void controlCharactersInTheFileAreRemovedWithOneWarningNamingItTheCountAndTheLine(@TempDir Path tmp) throws Exception {
+        ConfigLoader.Result r = load(tmp, "title: Gazette\u0000 du Maroc\u0007\ndescription: \"En\u0085 continu\u001B\"\npageSize: 15\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(r.ok(), r.problems()::toString);
+        assertEquals("Gazette du Maroc", r.config().title());
+        assertEquals("En continu", r.config().description());
+        assertEquals(15, r.config().pageSize());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem w = r.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("conf/site.yml", w.file());
+        assertEquals(1, w.line(), "the line of the first one");
+        assertTrue(w.message().contains("4 control characters") && w.message().contains("U+0000"), w.message());
+        assertNotNull(w.fix());
     }
 
     @Test
@@ -329,5 +388,35 @@ class ConfigLoaderTest {
         Problem p = onlyError(parse(yaml.toString()));
         assertEquals("site.yml", p.file());
         assertNotNull(p.fix());
+    }
+
+    @Test
+    void controlCharactersWrittenAsYamlEscapesReachNoSettingAndAreReportedOnce() {
+        ConfigLoader.Result r = parse("title: \"Gazette\\0 du Maroc\\x01\"\ndescription: \"L\u2019actualit\u00e9\\u0007\"\n"
+                + "twitterSite: \"@gazette\\e\"\nmostRead: \"data/lus\\x7F.csv\"\npermalinks:\n  article: \"{slug}\\x85/\"\n");
+        assertTrue(r.ok(), r.problems()::toString);
+        SiteConfig c = r.config();
+        assertEquals("Gazette du Maroc", c.title());
+        assertEquals("L\u2019actualit\u00e9", c.description());
+        assertEquals("@gazette", c.twitterSite());
+        assertEquals("data/lus.csv", c.mostRead());
+        assertEquals("{slug}/", c.permalinks().article());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem w = r.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("site.yml", w.file());
+        assertEquals(1, w.line());
+        assertEquals("title", w.field());
+        assertTrue(w.message().contains("removed 6 control characters written as YAML escapes"), w.message());
+        assertTrue(w.message().contains("U+0000"), w.message());
+    }
+
+    @Test
+    void aControlEscapeInANestedSettingNamesItsPath() {
+        ConfigLoader.Result r = parse("title: T\npermalinks:\n  tag: \"sujets/{slug}\\b\"\n");
+        assertEquals("sujets/{slug}/", r.config().permalinks().tag());
+        Problem w = r.problems().get(0);
+        assertEquals("permalinks.tag", w.field());
+        assertEquals(3, w.line());
     }
 }

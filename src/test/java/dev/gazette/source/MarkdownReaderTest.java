@@ -448,4 +448,79 @@ class MarkdownReaderTest {
         assertTrue(p.message().contains("1000 to 9999"), p.describe());
         assertTrue(p.fix().contains("2025-09-09"), p.fix());
     }
+
+    @Test
+    void controlCharactersWrittenAsYamlEscapesReachNoFieldAndAreReportedOnce() {
+        ParsedSource parsed = read("2025/echappes.md", fm(
+                "title: \"Un\\0 titre\\x01 ici\\u0007\"",
+                "date: 2025-09-05",
+                "category: \"Poli\\etique\"",
+                "tags: [\"Ma\\x02roc\", Russie]",
+                "author: [\"Salma\\N Benali\"]",
+                "summary: \"Le\\a chap\u00f4\\ttabul\u00e9\"",
+                "image: \"images/po\\x7Frt.svg\"",
+                "caption: \"Le\\b port\"",
+                "slug: \"mon\\x1b-slug\"",
+                "related: [\"autre\\x03-article\"]",
+                "lang: \"e\\x01n\""));
+        Article a = parsed.article();
+        assertNotNull(a, parsed.problems()::toString);
+        NoControls.assertNone(a);
+        assertEquals("Un titre ici", a.title());
+        assertEquals(new Term("Politique", "politique"), a.rubric());
+        assertEquals("Politique", a.rubric().name());
+        assertEquals(List.of("Maroc", "Russie"), a.tags().stream().map(Term::name).toList());
+        assertEquals(List.of("Salma Benali"), a.authors());
+        assertEquals("Le chap\u00f4\ttabul\u00e9", a.lead(), "a tab is kept, as in the file's own text");
+        assertEquals("images/port.svg", a.image());
+        assertEquals("Le port", a.caption());
+        assertEquals("mon-slug", a.slug());
+        assertEquals(List.of("autre-article"), a.pinnedSlugs());
+        assertEquals("en", a.language());
+
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("2025/echappes.md", w.file());
+        assertEquals("title", w.field());
+        assertEquals(2, w.line(), "the file's line: the front matter starts on line 2");
+        assertTrue(w.message().contains("removed 12 control characters written as YAML escapes"), w.message());
+        assertTrue(w.message().contains("U+0000"), w.message());
+        assertTrue(w.fix().contains("\\0"), w.fix());
+    }
+
+    @Test
+    void aControlEscapeInALaterFieldIsReportedOnItsLine() {
+        ParsedSource parsed = read("a.md", fm("title: Titre", "date: 2025-09-05", "caption: \"L\u00e9gende\\x85\""));
+        assertEquals("L\u00e9gende", parsed.article().caption());
+        Problem w = parsed.problems().get(0);
+        assertEquals("caption", w.field());
+        assertEquals(4, w.line());
+        assertTrue(w.message().contains("1 control character ") && w.message().contains("U+0085"), w.message());
+    }
+
+    @Test
+    void numericEntitiesToControlsInTheBodyAreRemovedAndReported() {
+        ParsedSource parsed = read("corps.md", "---\ntitle: Titre\ndate: 2025-09-05\n---\n"
+                + "Corps &#1; avec un [lien](https://exemple.ma \"t&#x7f;\") et &#128;.\n\nSuite &#x1b;.\n");
+        Article a = parsed.article();
+        assertNotNull(a, parsed.problems()::toString);
+        NoControls.assertNone(a);
+        Element body = Jsoup.parseBodyFragment(a.bodyHtml()).body();
+        assertEquals("t", body.selectFirst("a").attr("title"));
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("corps.md", w.file());
+        assertEquals("body", w.field());
+        assertTrue(w.message().contains("removed 4 control characters written as character references"), w.message());
+        assertTrue(w.fix().contains("&#1;"), w.fix());
+    }
+
+    @Test
+    void numericEntitiesInPlainProseAreRemovedToo() {
+        ParsedSource parsed = read("prose.md", "---\ntitle: Titre\ndate: 2025-09-05\n---\nUn &#1; deux &#x9f; trois.\n");
+        NoControls.assertNone(parsed.article());
+        assertEquals("body", parsed.problems().get(0).field(), parsed.problems()::toString);
+    }
 }

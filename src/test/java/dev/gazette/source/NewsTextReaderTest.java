@@ -367,6 +367,20 @@ class NewsTextReaderTest {
         }
     }
 
+    @Test
+    void aCharacterReferenceIsTextHereNotAnEscape() {
+        // The plain-text format has no escapes: `&#1;` is what the editor typed, shown as such.
+        String text = " date 2025-09-09 Politique\n\nUn titre &#1;\n\nLe chap\u00f4 &#x7f;.\n\nPar La R\u00e9daction\nLe 09/09/2025 \u00e0 18h36\n\n"
+                + "Corps &#128; &amp;.\n";
+        ParsedSource parsed = NewsTextReader.read("a.txt", text, CTX);
+        Article a = article(parsed);
+        NoControls.assertNone(a);
+        assertEquals("Un titre &#1;", a.title());
+        assertEquals("Le chap\u00f4 &#x7f;.", a.lead());
+        assertEquals("Corps &#128; &amp;.", paragraphs(a).get(0).text());
+        assertTrue(parsed.problems().stream().noneMatch(p -> p.message().contains("control")), parsed.problems()::toString);
+    }
+
     private static Article article(ParsedSource parsed) {
         assertNotNull(parsed.article(), () -> describe(parsed.problems()));
         return parsed.article();

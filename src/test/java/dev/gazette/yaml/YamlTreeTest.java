@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gazette.text.ControlCharacters;
 import dev.gazette.yaml.YamlTree.Mapping;
 import dev.gazette.yaml.YamlTree.Refusal;
 import dev.gazette.yaml.YamlTree.Scalar;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class YamlTreeTest {
 
     private static Mapping mapping(String yaml) throws Refusal {
-        return assertInstanceOf(Mapping.class, YamlTree.parse(yaml).orElseThrow());
+        return assertInstanceOf(Mapping.class, YamlTree.parse(yaml).root().orElseThrow());
     }
 
     private static Scalar scalar(String yaml, String key) throws Refusal {
@@ -100,8 +101,8 @@ class YamlTreeTest {
 
     @Test
     void anEmptyDocumentHasNoValue() throws Refusal {
-        assertEquals(Optional.empty(), YamlTree.parse(""));
-        assertEquals(Optional.empty(), YamlTree.parse("# only a comment\n"));
+        assertEquals(Optional.empty(), YamlTree.parse("").root());
+        assertEquals(Optional.empty(), YamlTree.parse("# only a comment\n").root());
     }
 
     @Test
@@ -212,5 +213,46 @@ class YamlTreeTest {
         assertEquals("`\"4\"`", m.get("b").shown());
         assertEquals("a list", m.get("c").shown());
         assertEquals("a mapping", m.get("d").shown());
+    }
+
+    @Test
+    void controlCharactersWrittenAsEscapesAreRemovedAndTheFirstIsNamed() throws Refusal {
+        YamlTree.Document doc = YamlTree.parse("a: plain\ntitle: \"Un\\0 titre\\x01 ici\\u0007\"\n"
+                + "related:\n  note: \"\\e[31m\"\ntags: [\"Ma\\x02roc\", \"Rus\\Nsie\"]\n");
+        Mapping m = assertInstanceOf(Mapping.class, doc.root().orElseThrow());
+        assertEquals("Un titre ici", ((Scalar) m.get("title")).text());
+        assertEquals("[31m", ((Scalar) ((Mapping) m.get("related")).get("note")).text());
+        assertEquals(List.of("Maroc", "Russie"), texts((Sequence) m.get("tags")));
+        ControlCharacters.Removed removed = doc.controls().orElseThrow();
+        assertEquals(6, removed.count());
+        assertEquals('\u0000', removed.first());
+        assertEquals(2, removed.line());
+        assertEquals("title", removed.field());
+    }
+
+    @Test
+    void theFirstRemovalNamesItsKeyPathAndListEntriesTheirList() throws Refusal {
+        ControlCharacters.Removed nested = YamlTree.parse("related:\n  note: fine\n  textWeight: \"1\\x7F\"\n").controls().orElseThrow();
+        assertEquals("related.textWeight", nested.field());
+        assertEquals(3, nested.line());
+        ControlCharacters.Removed item = YamlTree.parse("tags:\n  - Maroc\n  - \"Ru\\bssie\"\n").controls().orElseThrow();
+        assertEquals("tags", item.field());
+        assertEquals(3, item.line());
+    }
+
+    @Test
+    void aKeyLosesItsControlCharactersToo() throws Refusal {
+        YamlTree.Document doc = YamlTree.parse("\"ti\\0tle\": T\n");
+        assertEquals(List.of("title"), List.copyOf(assertInstanceOf(Mapping.class, doc.root().orElseThrow()).keys()));
+        assertEquals(1, doc.controls().orElseThrow().count());
+    }
+
+    @Test
+    void tabsAndLineBreaksWrittenAsEscapesAreKept() throws Refusal {
+        YamlTree.Document doc = YamlTree.parse("a: \"x\\ty\\nz\\r\"\nb: 'as \\0 written'\n");
+        Mapping m = assertInstanceOf(Mapping.class, doc.root().orElseThrow());
+        assertEquals("x\ty\nz\r", ((Scalar) m.get("a")).text());
+        assertEquals("as \\0 written", ((Scalar) m.get("b")).text(), "single quotes have no escapes");
+        assertEquals(Optional.empty(), doc.controls());
     }
 }
