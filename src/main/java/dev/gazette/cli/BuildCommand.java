@@ -111,6 +111,7 @@ final class BuildCommand implements Callable<Integer> {
             case NOT_FOUND -> "404";
             case TAG_INDEX -> "tag index";
             case RUBRIC_INDEX -> "rubric index";
+            case ARCHIVE_INDEX -> "archive index";
             case ARTICLE -> one ? "article" : "articles";
             case RELATED -> one ? "related page" : "related pages";
             default -> e.getKey().label() + (one ? " page" : " pages");

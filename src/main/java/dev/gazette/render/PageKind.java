@@ -7,7 +7,10 @@ public enum PageKind {
     RELATED("related", "related.ftlh"),
     TAG("tag", "list.ftlh"),
     RUBRIC("rubric", "list.ftlh"),
+    /** One month of the archive. */
     ARCHIVE("archive", "list.ftlh"),
+    /** The archive's index of months. */
+    ARCHIVE_INDEX("archives", "terms.ftlh"),
     TAG_INDEX("tags", "terms.ftlh"),
     RUBRIC_INDEX("rubrics", "terms.ftlh"),
     NOT_FOUND("404", "404.ftlh");

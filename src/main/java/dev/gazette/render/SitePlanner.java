@@ -116,7 +116,14 @@ public final class SitePlanner {
         for (TermGroup g : index.rubrics()) {
             list(jobs, PageKind.RUBRIC, urls.rubric(g.term()), g.term().name(), "", g.articles()::get, g.size(), "rubric " + g.term().name());
         }
-        list(jobs, PageKind.ARCHIVE, urls.archive(), heading("archive"), "", i -> i, index.size(), "the archive");
+        List<LinkView> months = new ArrayList<>();
+        for (ArchiveMonths.Month m : ArchiveMonths.of(index, config.timeZone())) {
+            String name = dates.month(m.month());
+            String url = urls.archiveMonth(m.month());
+            months.add(new LinkView(name, url, m.count()));
+            list(jobs, PageKind.ARCHIVE, url, monthHeading(name), "", k -> m.first() + k, m.count(), "the archive of " + m.month());
+        }
+        jobs.add(terms(PageKind.ARCHIVE_INDEX, urls.archive(), heading("archive"), months));
         jobs.add(terms(PageKind.TAG_INDEX, urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
         jobs.add(terms(PageKind.RUBRIC_INDEX, urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
         jobs.add(notFound());
@@ -247,6 +254,11 @@ public final class SitePlanner {
     }
 
     /** Headings of the pages that have no name of their own, in the site's language. */
+    /** "Archives : septembre 2025" (a no-break space before the colon in French), "Archive: September 2025". */
+    private String monthHeading(String month) {
+        return config.locale().getLanguage().equals("en") ? "Archive: " + month : heading("archive") + "\u00A0: " + month;
+    }
+
     private String heading(String kind) {
         boolean french = !config.locale().getLanguage().equals("en");
         return switch (kind) {

@@ -61,10 +61,15 @@ class ValidSitesTest {
         assertEquals("Un", un.selectFirst("h1").text());
         assertNull(un.selectFirst(".kicker"), "no rubric line");
         assertEquals("Le 01/09/2025 à 10h00", un.selectFirst(".dateline").text());
-        assertTrue(Files.isRegularFile(site.out.resolve("archives/page/2/index.html")), "three articles, two a page");
+        assertTrue(Files.isRegularFile(site.out.resolve("archives/2025/09/page/2/index.html")), "three articles of one month, two a page");
         assertTrue(Files.isRegularFile(site.out.resolve("rubriques/index.html")));
         assertFalse(Files.exists(site.out.resolve("rubriques/non-classe")));
-        Document archive2 = page(site, "archives/page/2/index.html");
+        Document archive1 = page(site, "archives/2025/09/index.html");
+        Document archive2 = page(site, "archives/2025/09/page/2/index.html");
+        assertTrue(archive1.select("head link[rel=prev]").isEmpty());
+        assertTrue(archive1.selectFirst("head link[rel=next]").attr("href").endsWith("archives/2025/09/page/2/"),
+                archive1.select("head link").outerHtml());
+        assertTrue(archive2.selectFirst("head link[rel=prev]").attr("href").endsWith("archives/2025/09/"));
         assertTrue(archive2.select("a").eachAttr("href").stream().anyMatch(h -> h.endsWith("non-classe/un/")),
                 archive2.body().html());
     }
