@@ -15,9 +15,11 @@ WORK=${BENCH_WORK:-/tmp/gazette-incremental}/$N
 [ -x ./gazette ] || { echo "run from the project's root" >&2; exit 2; }
 [ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set GEN=)" >&2; exit 2; }
 ./gazette --version >/dev/null   # packages the jar if needed, outside the measurements
-JAR=$(pwd)/target/gazette.jar
 OPTS=${GAZETTE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g}
 rm -rf "$WORK"; mkdir -p "$WORK"
+# A copy of the jar: a `mvn package` during the run must not swap the code under the measurements.
+cp target/gazette.jar "$WORK/gazette.jar"
+JAR=$WORK/gazette.jar
 python3 "$GEN" "$WORK/articles" "$N" >/dev/null
 cp -r templates "$WORK/templates"
 printf 'title: Gazette bench\ndescription: Incremental build bench.\nbaseUrl: https://bench.example/\nlanguage: fr\ntimeZone: Africa/Casablanca\n' >"$WORK/site.yml"

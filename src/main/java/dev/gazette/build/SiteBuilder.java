@@ -126,6 +126,8 @@ public final class SiteBuilder {
         ImageSizes sizes = new ImageSizes();
         BodyImages.Result bodyImages = BodyImages.resolve(index, new SiteUrls(config.permalinks()), options.source(), sizes, pool);
         problems.addAll(bodyImages.problems());
+        // The index from here on holds the bodies as published: later steps need no side map.
+        index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
         List<Integer> mostRead = WebFiles.mostRead(config, options.config(), index, problems);
@@ -146,7 +148,7 @@ public final class SiteBuilder {
         problems.addAll(engine.check(SitePlanner.TEMPLATES));
         int year = ZonedDateTime.ofInstant(options.now(), config.timeZone()).getYear();
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
-                !config.baseUrl().isEmpty(), bodyImages.bodies());
+                !config.baseUrl().isEmpty());
         SitePlanner planner = new SitePlanner(config, index, related, imageUrls, year, extras);
         List<PageJob> jobs = planner.plan();
         checkCollisions(jobs, images.keySet());

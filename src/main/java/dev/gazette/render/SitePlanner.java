@@ -234,7 +234,7 @@ public final class SitePlanner {
         List<LinkView> tags = a.tags().stream().map(t -> tagNames.get(t.slug())).toList();
         List<TeaserView> rel = related.get(i).stream().limit(relatedLimit).map(k -> teasers[k]).toList();
         return new ArticleView(teasers[i], a.updated() == null ? null : dates.iso(a.updated()),
-                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), extras.bodies().getOrDefault(a.source(), a.bodyHtml()),
+                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), a.bodyHtml(),
                 a.caption(), tags, rel,
                 urls.related(a));
     }
