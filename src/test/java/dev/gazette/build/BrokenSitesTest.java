@@ -189,6 +189,23 @@ class BrokenSitesTest {
     }
 
     @Test
+    void aBodyNestedTooDeeplyIsAnErrorNamingItsLine() throws IOException {
+        // About a kilobyte each: once an uncaught StackOverflowError, a 1,000-line trace and no file named.
+        FixtureSite site = site()
+                .article("citations.md", "Intro.\n\n" + ">".repeat(1000) + " x", "title: Citations", "date: 2025-09-01")
+                .article("2025/listes.md", "- ".repeat(1000) + "x", "title: Listes", "date: 2025-09-02")
+                .article("etoiles.md", "*".repeat(20_000) + "x", "title: Étoiles", "date: 2025-09-03");
+        List<Problem> errors = failedBuild(site);
+        Problem quotes = errors.stream().filter(p -> p.file().equals("citations.md")).findFirst().orElseThrow();
+        assertEquals(7, quotes.line(), quotes.describe());
+        assertTrue(quotes.message().contains("levels deep"), quotes.describe());
+        Problem lists = errors.stream().filter(p -> p.file().equals("2025/listes.md")).findFirst().orElseThrow();
+        assertEquals(5, lists.line(), lists.describe());
+        // A line of thousands of `*` overflows flexmark's own regular expressions; on a bigger stack it is a page.
+        assertTrue(errors.size() == 2 || errors.stream().anyMatch(p -> p.file().equals("etoiles.md")), errors::toString);
+    }
+
+    @Test
     void everyProblemOfABuildIsReportedTogether() throws IOException {
         FixtureSite site = site()
                 .article("sans-titre.md", "x", "date: 2025-09-01")
