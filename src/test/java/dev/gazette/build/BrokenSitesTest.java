@@ -206,6 +206,36 @@ class BrokenSitesTest {
     }
 
     @Test
+    void aTemplateMacroCallingItselfForeverIsAnErrorNamingItsLine() throws IOException {
+        FixtureSite site = site().file("templates/article.ftlh", "<#macro fil n>\n<p>${n}</p>\n<@fil n=n+1/>\n</#macro>\n"
+                + "<!doctype html>\n<title>${page.title}</title>\n<@fil n=1/>\n");
+        Problem p = onlyError(site);
+        assertEquals(site.root.resolve("templates/article.ftlh").toString(), p.file());
+        assertEquals(3, p.line(), "the macro's call to itself: " + p.describe());
+        assertTrue(p.message().contains("`fil`"), p.describe());
+    }
+
+    @Test
+    void aTemplateRecursingThroughAnIncludedFileNamesThatFile() throws IOException {
+        FixtureSite site = site()
+                .file("templates/article.ftlh", "<#import \"lib/outils.ftl\" as o>\n<!doctype html>\n<title>${page.title}</title>\n"
+                        + "${o.compte(1)}\n")
+                .file("templates/lib/outils.ftl", "<#-- outils -->\n<#function compte n>\n  <#return compte(n + 1)>\n</#function>\n");
+        Problem p = onlyError(site);
+        assertEquals(site.root.resolve("templates/lib/outils.ftl").toString(), p.file());
+        assertEquals(3, p.line(), p.describe());
+    }
+
+    @Test
+    void aTemplateRecursingInAWayNotFoundInItsSourceStillNamesTheTemplate() throws IOException {
+        FixtureSite site = site().file("templates/article.ftlh", "<#macro a><@b/></#macro>\n<#macro b><@a/></#macro>\n"
+                + "<!doctype html>\n<title>${page.title}</title>\n<@a/>\n");
+        Problem p = onlyError(site);
+        assertEquals(site.root.resolve("templates/article.ftlh").toString(), p.file());
+        assertTrue(p.message().contains("stack"), p.describe());
+    }
+
+    @Test
     void everyProblemOfABuildIsReportedTogether() throws IOException {
         FixtureSite site = site()
                 .article("sans-titre.md", "x", "date: 2025-09-01")
