@@ -74,31 +74,40 @@ public final class MostRead {
     }
 
     /**
-     * Reads the file's bytes; {@code file} is how messages name it. UTF-8, with or without its
-     * byte-order mark; UTF-16 with its byte-order mark (Excel's "Unicode text"); otherwise
-     * Windows-1252 with a warning (Excel's CSV on a French Windows). A file holding NUL bytes is
-     * not text at all (an image, a spreadsheet, a program named by mistake): one warning says so.
+     * Reads the file's bytes; {@code file} is how messages name it. A file holding NUL bytes is not
+     * text at all (an image, a spreadsheet, a program named by mistake): one warning says so, rather
+     * than one per line of garbage. Otherwise the text is decoded as in {@link #decode}.
      */
     public static Parsed parse(byte[] bytes, String file) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            return parse(new String(bytes, StandardCharsets.UTF_16), file);
-        }
-        for (byte b : bytes) {
-            if (b == 0) {
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+        for (int i = 0; i < bytes.length && !utf16; i++) {
+            if (bytes[i] == 0) {
                 return new Parsed(List.of(), List.of(Problem.warning(file, 0, null, "`" + file + "` does not look like a CSV of page views: "
                         + "it is a binary file (an image, a spreadsheet, a program?), not text; no \"most read\" block.", FILE_FIX)));
             }
         }
+        List<Problem> problems = new ArrayList<>();
+        Parsed parsed = parse(decode(bytes, utf16, file, problems), file);
+        problems.addAll(parsed.problems());
+        return new Parsed(parsed.rows(), problems);
+    }
+
+    /**
+     * UTF-8 (a byte-order mark is dropped by {@link #parse(String, String)}); UTF-16 after its
+     * byte-order mark (Excel's "Unicode text"); text that is not valid UTF-8 is read as
+     * Windows-1252 with a warning (Excel's CSV on a French Windows), as article sources are.
+     */
+    private static String decode(byte[] bytes, boolean utf16, String file, List<Problem> problems) {
+        if (utf16) {
+            return new String(bytes, StandardCharsets.UTF_16);
+        }
         try {
-            return parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString(), file);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            Parsed parsed = parse(new String(bytes, WINDOWS_1252), file);
-            List<Problem> problems = new ArrayList<>();
             problems.add(Problem.warning(file, 0, null, "the file is not valid UTF-8; read it as Windows-1252.",
                     "export it as UTF-8 (in Excel: \"CSV UTF-8\")."));
-            problems.addAll(parsed.problems());
-            return new Parsed(parsed.rows(), problems);
+            return new String(bytes, WINDOWS_1252);
         }
     }
 
