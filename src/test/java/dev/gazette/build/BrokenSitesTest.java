@@ -217,6 +217,29 @@ class BrokenSitesTest {
     }
 
     @Test
+    void aFileOverflowingTheParserIsAnErrorWithTheBuildCacheToo() throws IOException {
+        // The cache path parses bytes it has read itself (SourceReader.parse, not read): the guard
+        // must hold there too, when the source is parsed and on the next build's cache hit. A
+        // million `*` overflow flexmark's regular expressions on any stack a build runs with.
+        FixtureSite site = site().article("etoiles.md", "*".repeat(1_000_000) + "x", "title: Étoiles", "date: 2025-09-03");
+        BuildOptions options = new BuildOptions(site.articles, site.root.resolve("templates"), site.out, null, null, false, false,
+                FixtureSite.NOW, 2).withCache(tmp.resolve("cache"));
+        for (String build : List.of("parsed", "from the cache")) {
+            BuildReport report = SiteBuilder.build(options);
+            assertFalse(report.succeeded(), build);
+            List<Problem> errors = report.problems().stream().filter(Problem::isError).toList();
+            assertEquals(1, errors.size(), build + ": " + errors);
+            Problem p = errors.get(0);
+            assertEquals("etoiles.md", p.file(), build);
+            assertTrue(p.message().contains("ran out of stack"), build + ": " + p.describe());
+            assertNotNull(p.fix());
+        }
+        try (java.util.stream.Stream<Path> entries = Files.walk(tmp.resolve("cache/sources"))) {
+            assertEquals(2, entries.filter(Files::isRegularFile).count(), "both sources went through the cache");
+        }
+    }
+
+    @Test
     void aTemplateMacroCallingItselfForeverIsAnErrorNamingItsLine() throws IOException {
         FixtureSite site = site().file("templates/article.ftlh", "<#macro fil n>\n<p>${n}</p>\n<@fil n=n+1/>\n</#macro>\n"
                 + "<!doctype html>\n<title>${page.title}</title>\n<@fil n=1/>\n");
