@@ -1,15 +1,11 @@
 package dev.gazette.web;
 
 import dev.gazette.model.Problem;
+import dev.gazette.text.TextDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,7 +42,6 @@ public final class MostRead {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern VIEWS_HEADER = Pattern.compile(".*(view|vue|count|hits|lectures|visites|pageviews|sessions).*",
             Pattern.CASE_INSENSITIVE);
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final String FILE_FIX = "point `mostRead` at your analytics export of page views: a CSV file with the article "
             + "(slug or URL) and its views on each line, e.g. `page,views` then `mon-article,12500`.";
 
@@ -76,39 +71,31 @@ public final class MostRead {
     /**
      * Reads the file's bytes; {@code file} is how messages name it. A file holding NUL bytes is not
      * text at all (an image, a spreadsheet, a program named by mistake): one warning says so, rather
-     * than one per line of garbage. Otherwise the text is decoded as in {@link #decode}.
+     * than one per line of garbage. Otherwise the text is decoded as in {@link #decode}; a file that
+     * then does not look like page views gets that one warning, not also the decoder's.
      */
     public static Parsed parse(byte[] bytes, String file) {
-        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
-        for (int i = 0; i < bytes.length && !utf16; i++) {
-            if (bytes[i] == 0) {
-                return new Parsed(List.of(), List.of(Problem.warning(file, 0, null, "`" + file + "` does not look like a CSV of page views: "
-                        + "it is a binary file (an image, a spreadsheet, a program?), not text; no \"most read\" block.", FILE_FIX)));
+        if (!TextDecoder.hasWideByteOrderMark(bytes)) {
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return new Parsed(List.of(), List.of(Problem.warning(file, 0, null, "`" + file + "` does not look like a CSV of page views: "
+                            + "it is a binary file (an image, a spreadsheet, a program?), not text; no \"most read\" block.", FILE_FIX)));
+                }
             }
         }
-        List<Problem> problems = new ArrayList<>();
-        Parsed parsed = parse(decode(bytes, utf16, file, problems), file);
-        problems.addAll(parsed.problems());
-        return new Parsed(parsed.rows(), problems);
+        List<Problem> decoding = new ArrayList<>();
+        String text = decode(bytes, file, decoding);
+        return parse(text, file, decoding);
     }
 
     /**
-     * UTF-8 (a byte-order mark is dropped by {@link #parse(String, String)}); UTF-16 after its
-     * byte-order mark (Excel's "Unicode text"); text that is not valid UTF-8 is read as
-     * Windows-1252 with a warning (Excel's CSV on a French Windows), as article sources are.
+     * The text of the file as {@link TextDecoder} reads every text file: UTF-8, or UTF-16 or UTF-32
+     * after their byte-order mark (Excel's "Unicode text"); text that is not valid UTF-8 is read as
+     * Windows-1252 with a warning (Excel's CSV on a French Windows); control characters removed
+     * with a warning.
      */
-    private static String decode(byte[] bytes, boolean utf16, String file, List<Problem> problems) {
-        if (utf16) {
-            return new String(bytes, StandardCharsets.UTF_16);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(Problem.warning(file, 0, null, "the file is not valid UTF-8; read it as Windows-1252.",
-                    "export it as UTF-8 (in Excel: \"CSV UTF-8\")."));
-            return new String(bytes, WINDOWS_1252);
-        }
+    private static String decode(byte[] bytes, String file, List<Problem> problems) {
+        return TextDecoder.decode(file, bytes, "export it as UTF-8 (in Excel: \"CSV UTF-8\").", problems);
     }
 
     /**
@@ -117,6 +104,14 @@ public final class MostRead {
      * warning carries the line its record starts on.
      */
     public static Parsed parse(String text, String file) {
+        return parse(text, file, List.of());
+    }
+
+    /**
+     * {@link #parse(String, String)}, with the warnings {@code decoding} from reading the text
+     * first; a file that is no CSV of page views gets only that verdict.
+     */
+    private static Parsed parse(String text, String file, List<Problem> decoding) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Lines lines = new Lines(csv);
         char delimiter = delimiterOf(lines.firstData());
@@ -198,6 +193,7 @@ public final class MostRead {
                     + "`); no \"most read\" block.", FILE_FIX)));
         }
         problems.addAll(0, bad.list());
+        problems.addAll(0, decoding);
         return new Parsed(rows, problems);
     }
 
