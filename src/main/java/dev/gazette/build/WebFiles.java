@@ -19,7 +19,6 @@ import dev.gazette.web.RobotsTxt;
 import dev.gazette.web.SitemapWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -115,15 +114,15 @@ final class WebFiles {
                     "export it from your analytics (slug or URL, views) to that path, or remove `mostRead` from the configuration."));
             return List.of();
         }
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(Problem.warning(name, 0, null, "cannot read the most-read file (" + e.getMessage() + "); no \"most read\" block.",
-                    "save it as UTF-8 text."));
+                    "check that Gazette may read it."));
             return List.of();
         }
-        MostRead.Parsed parsed = MostRead.parse(text, name);
+        MostRead.Parsed parsed = MostRead.parse(bytes, name);
         problems.addAll(parsed.problems());
         SiteUrls urls = new SiteUrls(config.permalinks());
         Map<String, Integer> byUrl = new HashMap<>(index.size() * 2);

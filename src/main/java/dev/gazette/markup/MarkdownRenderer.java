@@ -1,10 +1,17 @@
 package dev.gazette.markup;
 
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.DelimitedNode;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import dev.gazette.text.ControlCharacters;
@@ -17,8 +24,20 @@ import java.util.List;
  *
  * <p>The HTML it returns still carries whatever raw HTML the author wrote: pass it through
  * {@link HtmlSanitizer} before publishing.
+ *
+ * <p>flexmark renders a document by recursion, a few Java frames per level of quotes, lists,
+ * emphasis or links inside each other: about a kilobyte of {@code '>'} is enough to overflow a
+ * thread's stack. Text nested deeper than {@link #MAX_NESTING} levels is therefore refused with a
+ * {@link TooDeepException} naming its line, before rendering starts.
  */
 public final class MarkdownRenderer {
+
+    /**
+     * How many quotes, lists, emphases and links may hold each other. Far beyond what any article
+     * needs (a quote of a quote of a list is three), and far below what overflows a default 1 MB
+     * thread stack (about 350 levels of lists, with the JIT compiler not yet warmed up).
+     */
+    public static final int MAX_NESTING = 50;
 
     private final Parser parser;
     /** The same parser without autolinking, for text that holds nothing it could link. */
@@ -45,9 +64,55 @@ public final class MarkdownRenderer {
                 .set(TablesExtension.CLASS_NAME, "table");
     }
 
-    /** The HTML of {@code markdown}; not yet sanitized. */
+    /**
+     * The HTML of {@code markdown}; not yet sanitized.
+     *
+     * @throws TooDeepException when the text nests more than {@link #MAX_NESTING} levels deep
+     */
     public String toHtml(String markdown) {
-        return renderer.render((mayHoldLinks(markdown) ? parser : parserWithoutAutolinks).parse(markdown));
+        Document document = (mayHoldLinks(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
+        Node tooDeep = firstTooDeep(document);
+        if (tooDeep != null) {
+            throw new TooDeepException(tooDeep.getStartLineNumber() + 1);
+        }
+        return renderer.render(document);
+    }
+
+    /**
+     * The first node (in reading order) with more than {@link #MAX_NESTING} nesting nodes around
+     * it, counting itself; {@code null} when there is none. Walks the tree by its links rather than
+     * by recursion, which is the very thing a deep tree must not meet.
+     */
+    private static Node firstTooDeep(Document document) {
+        int levels = 0;
+        Node node = document.getFirstChild();
+        while (node != null) {
+            if (nests(node) && ++levels > MAX_NESTING) {
+                return node;
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                continue;
+            }
+            // Leave the node, and each ancestor it was the last child of, up to the next sibling.
+            while (node != document) {
+                if (nests(node)) {
+                    levels--;
+                }
+                if (node.getNext() != null) {
+                    break;
+                }
+                node = node.getParent();
+            }
+            node = node == document ? null : node.getNext();
+        }
+        return null;
+    }
+
+    /** Whether a node is a level a reader sees as one thing inside another. */
+    private static boolean nests(Node node) {
+        return node instanceof BlockQuote || node instanceof ListBlock || node instanceof DelimitedNode
+                || node instanceof LinkNodeBase || node instanceof RefNode;
     }
 
     /**
@@ -64,6 +129,8 @@ public final class MarkdownRenderer {
      * cannot have produced anything but flexmark's own escaped markup (see {@link #isPlainProse}).
      * Either way without control characters: Markdown's numeric entities ({@code &#1;}) write them
      * although the text holds none; they are counted in {@code controls}.
+     *
+     * @throws TooDeepException when the text nests more than {@link #MAX_NESTING} levels deep
      */
     public String toSafeHtml(String markdown, HtmlSanitizer sanitizer, ControlCharacters.Tally controls) {
         String html = toHtml(markdown);
@@ -83,5 +150,22 @@ public final class MarkdownRenderer {
      */
     static boolean isPlainProse(String markdown) {
         return markdown.indexOf('<') < 0 && markdown.indexOf(']') < 0 && markdown.indexOf('|') < 0 && !mayHoldLinks(markdown);
+    }
+
+    /** Markdown nested more deeply than {@link #MAX_NESTING} levels; not rendered. */
+    public static final class TooDeepException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        TooDeepException(int line) {
+            super("the text nests quotes, lists, emphasis or links more than " + MAX_NESTING + " levels deep (line " + line + ")",
+                    null, false, false);
+            this.line = line;
+        }
+
+        /** The 1-based line, in the text given, where the nesting goes past the limit. */
+        public int line() {
+            return line;
+        }
     }
 }

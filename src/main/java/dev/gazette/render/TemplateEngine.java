@@ -22,6 +22,7 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * FreeMarker, configured once per build and shared by all rendering threads. Templates are looked
@@ -48,6 +50,12 @@ public final class TemplateEngine {
 
     private final Configuration configuration;
     private final Path templatesDir;
+    /**
+     * The problem of each template whose rendering overflowed the stack. A template that overflowed
+     * once fails at once afterwards: unwinding a full stack costs milliseconds, a site renders
+     * thousands of pages from one template, and the build has failed anyway.
+     */
+    private final Map<String, Problem> overflowed = new ConcurrentHashMap<>();
 
     /**
      * @param templatesDir the site's template folder; may not exist
@@ -96,6 +104,8 @@ public final class TemplateEngine {
             } catch (IOException e) {
                 problems.add(Problem.error(displayName(name), 0, null, "cannot read the template (" + e.getMessage() + ").",
                         "check that the file is readable."));
+            } catch (StackOverflowError e) {
+                problems.add(tooDeepToParse(name));
             }
         }
         return problems;
@@ -107,16 +117,80 @@ public final class TemplateEngine {
      * @throws RenderException naming the template, line and expression that failed
      */
     public String render(String name, Map<String, Object> model) {
+        Problem overflow = overflowed.get(name);
+        if (overflow != null) {
+            throw new RenderException(overflow);
+        }
         try {
             Template template = configuration.getTemplate(name);
             TextWriter out = new TextWriter(16 * 1024);
-            template.process(model, out);
+            try {
+                template.process(model, out);
+            } catch (StackOverflowError e) {
+                throw overflowed(name, runaway(name));
+            }
             return out.toString();
         } catch (TemplateException e) {
             throw new RenderException(problemOf(name, e));
         } catch (IOException e) {
             throw new RenderException(Problem.error(displayName(name), 0, null, "cannot read the template (" + e.getMessage() + ").",
                     "check that the file is readable."));
+        } catch (StackOverflowError e) {
+            throw overflowed(name, tooDeepToParse(name));
+        }
+    }
+
+    private RenderException overflowed(String name, Problem problem) {
+        overflowed.putIfAbsent(name, problem);
+        return new RenderException(problem);
+    }
+
+    /**
+     * The problem of a render that ran out of stack: FreeMarker lets a macro call itself without
+     * limit. It names the call to itself when {@link TemplateRecursion} finds one in the sources,
+     * else the page's template.
+     */
+    private Problem runaway(String name) {
+        Optional<TemplateRecursion.Call> call = TemplateRecursion.find(name, this::sourceOf);
+        if (call.isEmpty()) {
+            return Problem.error(displayName(name), 0, null, "rendering ran out of stack: a macro, function or include "
+                            + "calls itself (perhaps through another) without end, or the data nests too deeply.",
+                    "look in this template and the ones it includes or imports for macros that call each other, and make sure "
+                            + "an `<#if>` stops the calls, e.g. on a shorter list each time.");
+        }
+        TemplateRecursion.Call c = call.get();
+        if (c.name() == null) {
+            return Problem.error(displayName(c.template()), c.line(), null, "the template includes itself without end: rendering ran out of stack.",
+                    "remove that `<#include>`, or put it inside an `<#if>` that becomes false.");
+        }
+        return Problem.error(displayName(c.template()), c.line(), null, "`" + c.name() + "` calls itself here without end: "
+                        + "rendering ran out of stack.",
+                "call `" + c.name() + "` from itself only inside an `<#if>` that becomes false, e.g. on a shorter list each time.");
+    }
+
+    private Problem tooDeepToParse(String name) {
+        return Problem.error(displayName(name), 0, null, "the template nests directives or expressions too deeply to be read: "
+                        + "the parser ran out of stack.",
+                "flatten it: fewer `<#if>`, `<#list>` or parentheses inside each other.");
+    }
+
+    /** The text of a template as its loader finds it (the site's folder, then the default theme); empty when unreadable. */
+    private Optional<String> sourceOf(String name) {
+        TemplateLoader loader = configuration.getTemplateLoader();
+        try {
+            Object source = loader.findTemplateSource(name);
+            if (source == null) {
+                return Optional.empty();
+            }
+            try (Reader reader = loader.getReader(source, "UTF-8")) {
+                StringWriter text = new StringWriter();
+                reader.transferTo(text);
+                return Optional.of(text.toString());
+            } finally {
+                loader.closeTemplateSource(source);
+            }
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gazette.source;
 
+import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
@@ -132,7 +133,16 @@ final class MarkdownReader {
             return ParsedSource.failed(problems);
         }
         ControlCharacters.Tally bodyControls = new ControlCharacters.Tally();
-        String bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer(), bodyControls);
+        String bodyHtml;
+        try {
+            bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer(), bodyControls);
+        } catch (MarkdownRenderer.TooDeepException e) {
+            int bodyLine = bodyStart < 0 ? 1 : (int) normalised.substring(0, bodyStart + 1).chars().filter(c -> c == '\n').count() + 1;
+            problems.add(Problem.error(source, bodyLine + e.line() - 1, null, "the body nests quotes, lists, emphasis or links more than "
+                            + MarkdownRenderer.MAX_NESTING + " levels deep; Gazette does not render it.",
+                    "flatten it at that line: fewer `>` quotes inside quotes, lists inside lists, `*emphasis*` or `[links]` inside each other."));
+            return ParsedSource.failed(problems);
+        }
         bodyControls.removed().ifPresent(r -> problems.add(r.warning(source, 0, " written as character references",
                 "remove the references such as `&#1;` or `&#x7f;` from the body.")));
         Article article = new Article(source, SourceFormat.MARKDOWN, slug, title.strip(), date, updated, rubric, tags,

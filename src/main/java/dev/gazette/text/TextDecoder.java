@@ -34,6 +34,14 @@ public final class TextDecoder {
      * @param problems where the warnings go
      */
     public static String decode(String name, byte[] bytes, List<Problem> problems) {
+        return decode(name, bytes, "save the file as UTF-8 (most editors: \"Save with encoding\" › UTF-8).", problems);
+    }
+
+    /**
+     * As {@link #decode(String, byte[], List)}, for a file that is not written in an editor (an
+     * analytics export): {@code utf8Fix} tells how to get it as UTF-8 instead of Windows-1252.
+     */
+    public static String decode(String name, byte[] bytes, String utf8Fix, List<Problem> problems) {
         Encoding encoding = Encoding.of(bytes);
         int start = encoding.markLength();
         String text;
@@ -44,8 +52,7 @@ public final class TextDecoder {
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
         } catch (CharacterCodingException e) {
             if (encoding.charset().equals(StandardCharsets.UTF_8)) {
-                problems.add(Problem.warning(name, 0, null, "the file is not valid UTF-8; read it as Windows-1252.",
-                        "save the file as UTF-8 (most editors: \"Save with encoding\" › UTF-8)."));
+                problems.add(Problem.warning(name, 0, null, "the file is not valid UTF-8; read it as Windows-1252.", utf8Fix));
                 text = new String(bytes, start, bytes.length - start, WINDOWS_1252);
             } else {
                 // The byte-order mark leaves no doubt about the encoding: keep all that can be read.
@@ -60,6 +67,15 @@ public final class TextDecoder {
         controls.removed().ifPresent(r -> problems.add(r.warning(name, 0, "",
                 "remove them from the file (they come from broken exports or copy-paste); the rest of its text is kept.")));
         return kept;
+    }
+
+    /**
+     * Whether {@code bytes} start with the byte-order mark of UTF-16 or UTF-32, which {@link
+     * #decode} follows: text in which NUL bytes are expected (every ASCII character has one), so
+     * they do not tell a binary file.
+     */
+    public static boolean hasWideByteOrderMark(byte[] bytes) {
+        return Encoding.of(bytes).charset() != StandardCharsets.UTF_8;
     }
 
     /**

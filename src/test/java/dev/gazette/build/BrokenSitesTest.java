@@ -200,6 +200,76 @@ class BrokenSitesTest {
     }
 
     @Test
+    void aBodyNestedTooDeeplyIsAnErrorNamingItsLine() throws IOException {
+        // About a kilobyte each: once an uncaught StackOverflowError, a 1,000-line trace and no file named.
+        FixtureSite site = site()
+                .article("citations.md", "Intro.\n\n" + ">".repeat(1000) + " x", "title: Citations", "date: 2025-09-01")
+                .article("2025/listes.md", "- ".repeat(1000) + "x", "title: Listes", "date: 2025-09-02")
+                .article("etoiles.md", "*".repeat(20_000) + "x", "title: Étoiles", "date: 2025-09-03");
+        List<Problem> errors = failedBuild(site);
+        Problem quotes = errors.stream().filter(p -> p.file().equals("citations.md")).findFirst().orElseThrow();
+        assertEquals(7, quotes.line(), quotes.describe());
+        assertTrue(quotes.message().contains("levels deep"), quotes.describe());
+        Problem lists = errors.stream().filter(p -> p.file().equals("2025/listes.md")).findFirst().orElseThrow();
+        assertEquals(5, lists.line(), lists.describe());
+        // A line of thousands of `*` overflows flexmark's own regular expressions; on a bigger stack it is a page.
+        assertTrue(errors.size() == 2 || errors.stream().anyMatch(p -> p.file().equals("etoiles.md")), errors::toString);
+    }
+
+    @Test
+    void aFileOverflowingTheParserIsAnErrorWithTheBuildCacheToo() throws IOException {
+        // The cache path parses bytes it has read itself (SourceReader.parse, not read): the guard
+        // must hold there too, when the source is parsed and on the next build's cache hit. A
+        // million `*` overflow flexmark's regular expressions on any stack a build runs with.
+        FixtureSite site = site().article("etoiles.md", "*".repeat(1_000_000) + "x", "title: Étoiles", "date: 2025-09-03");
+        BuildOptions options = new BuildOptions(site.articles, site.root.resolve("templates"), site.out, null, null, false, false,
+                FixtureSite.NOW, 2).withCache(tmp.resolve("cache"));
+        for (String build : List.of("parsed", "from the cache")) {
+            BuildReport report = SiteBuilder.build(options);
+            assertFalse(report.succeeded(), build);
+            List<Problem> errors = report.problems().stream().filter(Problem::isError).toList();
+            assertEquals(1, errors.size(), build + ": " + errors);
+            Problem p = errors.get(0);
+            assertEquals("etoiles.md", p.file(), build);
+            assertTrue(p.message().contains("ran out of stack"), build + ": " + p.describe());
+            assertNotNull(p.fix());
+        }
+        try (java.util.stream.Stream<Path> entries = Files.walk(tmp.resolve("cache/sources"))) {
+            assertEquals(2, entries.filter(Files::isRegularFile).count(), "both sources went through the cache");
+        }
+    }
+
+    @Test
+    void aTemplateMacroCallingItselfForeverIsAnErrorNamingItsLine() throws IOException {
+        FixtureSite site = site().file("templates/article.ftlh", "<#macro fil n>\n<p>${n}</p>\n<@fil n=n+1/>\n</#macro>\n"
+                + "<!doctype html>\n<title>${page.title}</title>\n<@fil n=1/>\n");
+        Problem p = onlyError(site);
+        assertEquals(site.root.resolve("templates/article.ftlh").toString(), p.file());
+        assertEquals(3, p.line(), "the macro's call to itself: " + p.describe());
+        assertTrue(p.message().contains("`fil`"), p.describe());
+    }
+
+    @Test
+    void aTemplateRecursingThroughAnIncludedFileNamesThatFile() throws IOException {
+        FixtureSite site = site()
+                .file("templates/article.ftlh", "<#import \"lib/outils.ftl\" as o>\n<!doctype html>\n<title>${page.title}</title>\n"
+                        + "${o.compte(1)}\n")
+                .file("templates/lib/outils.ftl", "<#-- outils -->\n<#function compte n>\n  <#return compte(n + 1)>\n</#function>\n");
+        Problem p = onlyError(site);
+        assertEquals(site.root.resolve("templates/lib/outils.ftl").toString(), p.file());
+        assertEquals(3, p.line(), p.describe());
+    }
+
+    @Test
+    void aTemplateRecursingInAWayNotFoundInItsSourceStillNamesTheTemplate() throws IOException {
+        FixtureSite site = site().file("templates/article.ftlh", "<#macro a><@b/></#macro>\n<#macro b><@a/></#macro>\n"
+                + "<!doctype html>\n<title>${page.title}</title>\n<@a/>\n");
+        Problem p = onlyError(site);
+        assertEquals(site.root.resolve("templates/article.ftlh").toString(), p.file());
+        assertTrue(p.message().contains("stack"), p.describe());
+    }
+
+    @Test
     void everyProblemOfABuildIsReportedTogether() throws IOException {
         FixtureSite site = site()
                 .article("sans-titre.md", "x", "date: 2025-09-01")

@@ -149,6 +149,37 @@ class ValidSitesTest {
         }
     }
 
+    @Test
+    void deepButReasonableNestingRenders() throws Exception {
+        StringBuilder lists = new StringBuilder("Intro.\n\n");
+        for (int i = 0; i < 20; i++) {
+            lists.append("  ".repeat(i)).append("- niveau ").append(i + 1).append('\n');
+        }
+        lists.append('\n').append("> ".repeat(20)).append("citation\n");
+        FixtureSite site = new FixtureSite(tmp).article("profond.md", lists.toString(), "title: Profond", "date: 2025-09-01");
+        validBuild(site);
+        Element body = page(site, "non-classe/profond/index.html").selectFirst(".article-body");
+        assertEquals(20, body.select("ul").size());
+        assertEquals(20, body.select("blockquote").size());
+        assertEquals("niveau 20", body.select("ul ".repeat(19) + "ul > li").text());
+    }
+
+    @Test
+    void htmlNestedTenThousandLevelsDeepIsAPage() throws Exception {
+        // jsoup stops nesting elements at 512 levels (later ones become siblings), so nothing recurses deeper.
+        int n = 10_000;
+        FixtureSite site = new FixtureSite(tmp)
+                .file("articles/profond.html", "<html><head><meta property=\"og:title\" content=\"Profond\">"
+                        + "<meta property=\"article:published_time\" content=\"2025-09-02T10:00:00+01:00\"></head><body><article><h1>Profond</h1>"
+                        + "<div><blockquote>".repeat(n / 2) + "<p>Au fond.</p>" + "</blockquote></div>".repeat(n / 2) + "</article></body></html>")
+                .article("brut.md", "<blockquote>".repeat(n) + "Au fond.", "title: Brut", "date: 2025-09-01");
+        BuildReport report = site.build();
+        assertTrue(report.succeeded(), report.problems()::toString);
+        for (String url : List.of("non-classe/profond/", "non-classe/brut/")) {
+            assertTrue(page(site, url + "index.html").text().contains("Au fond."), url);
+        }
+    }
+
     private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
 
     /** Whether {@code text} holds a character no page may carry (written out here, not taken from the code under test). */

@@ -360,4 +360,27 @@ class WebOutputTest {
         assertTrue(home.select("link[rel=canonical], link[rel=alternate], meta[property=og:url], script[type=application/ld+json]").isEmpty());
         assertNotNull(home.selectFirst("meta[property=og:title]"));
     }
+
+    @Test
+    void aMostReadFileThatIsNoCsvOfPageViewsIsOneWarning(@TempDir Path tmp) throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        StringBuilder services = new StringBuilder("# Network services, Internet style\n");
+        for (int port = 1; port <= 300; port++) {
+            services.append("service-").append(port).append("\t\t").append(port).append("/tcp\t\t# port ").append(port).append('\n');
+        }
+        for (String name : List.of("logo.png", "services")) {
+            Path dir = tmp.resolve(name);
+            FixtureSite site = new FixtureSite(dir)
+                    .article("a.md", "Corps.", "title: A", "date: 2025-09-01")
+                    .file("site.yml", "title: T\nmostRead: data/" + name + "\n")
+                    .file("data/services", services.toString());
+            Files.write(site.root.resolve("data/logo.png"), png);
+            BuildReport report = site.build();
+            assertTrue(report.succeeded(), report.problems()::toString);
+            List<Problem> about = report.problems().stream().filter(p -> p.file().endsWith(name)).toList();
+            assertEquals(1, about.size(), about::toString);
+            assertTrue(about.get(0).message().contains("does not look like a CSV of page views"), about.get(0).describe());
+            assertTrue(page(site.out.resolve("index.html")).select("aside.most-read").isEmpty(), "no block");
+        }
+    }
 }

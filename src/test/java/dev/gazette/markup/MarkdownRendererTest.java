@@ -3,6 +3,7 @@ package dev.gazette.markup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -143,6 +144,67 @@ class MarkdownRendererTest {
         for (String risky : List.of("a <b>", "[x](y)", "[x]: javascript:1", "| a |", "www.x.ma", "a@b.ma", "http://x")) {
             assertFalse(MarkdownRenderer.isPlainProse(risky), risky);
         }
+    }
+
+    /** Nested bullet lists, {@code levels} deep, one item a level, each indented under the previous. */
+    static String nestedLists(int levels) {
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < levels; i++) {
+            md.append("  ".repeat(i)).append("- niveau ").append(i + 1).append('\n');
+        }
+        return md.toString();
+    }
+
+    @Test
+    void aDeepButReasonableDocumentRenders() {
+        Element body = body("Intro.\n\n" + nestedLists(20) + "\n" + "> ".repeat(20) + "citation\n");
+        assertEquals(20, body.select("ul").size());
+        assertEquals("niveau 20", body.select("ul ".repeat(19) + "ul > li").text());
+        assertEquals(20, body.select("blockquote").size());
+        Element bottom = Jsoup.parseBodyFragment(RENDERER.toHtml(">".repeat(MarkdownRenderer.MAX_NESTING) + " x")).body();
+        assertEquals(MarkdownRenderer.MAX_NESTING, bottom.select("blockquote").size(), "the limit itself still renders");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"quotes", "quotes with spaces", "lists", "ordered lists", "indented lists", "quoted lists", "emphasis",
+        "strong emphasis", "strikethrough", "images", "emphasis in links"})
+    void nestingPastTheLimitIsRefusedWithItsLineInsteadOfOverflowingTheStack(String kind) {
+        int n = 1000;
+        String deep = switch (kind) {
+            case "quotes" -> ">".repeat(n) + " x";
+            case "quotes with spaces" -> "> ".repeat(n) + "x";
+            case "lists" -> "- ".repeat(n) + "x";
+            case "ordered lists" -> "1. ".repeat(n) + "x";
+            case "indented lists" -> nestedLists(MarkdownRenderer.MAX_NESTING + 10); // 1,000 would be half a million spaces
+            case "quoted lists" -> "> - ".repeat(n) + "x";
+            case "emphasis" -> "*a ".repeat(n) + "x" + " b*".repeat(n);
+            case "strong emphasis" -> "**a ".repeat(n) + "x" + " b**".repeat(n);
+            case "strikethrough" -> "~~a ".repeat(n) + "x" + " b~~".repeat(n);
+            case "images" -> "![".repeat(n) + "x" + "](u)".repeat(n);
+            case "emphasis in links" -> "*[a ".repeat(n) + "x" + "](u)*".repeat(n);
+            default -> throw new IllegalArgumentException(kind);
+        };
+        MarkdownRenderer.TooDeepException e = assertThrows(MarkdownRenderer.TooDeepException.class,
+                () -> RENDERER.toHtml("Premier paragraphe.\n\nDeuxième.\n\n" + deep));
+        int expected = kind.equals("indented lists") ? 5 + MarkdownRenderer.MAX_NESTING : 5;
+        assertEquals(expected, e.line(), "the line where the nesting passes the limit");
+    }
+
+    @Test
+    void justPastTheLimitIsRefused() {
+        assertThrows(MarkdownRenderer.TooDeepException.class,
+                () -> RENDERER.toHtml(">".repeat(MarkdownRenderer.MAX_NESTING + 1) + " x"));
+        assertThrows(MarkdownRenderer.TooDeepException.class,
+                () -> RENDERER.toHtml("> ".repeat(MarkdownRenderer.MAX_NESTING / 2) + "- ".repeat(MarkdownRenderer.MAX_NESTING / 2 + 1) + "x"));
+    }
+
+    @Test
+    void siblingsDoNotAddUpToNesting() {
+        // Thousands of quotes, lists and emphases one after the other: each is one level.
+        String flat = "> citation\n\n- point\n\n*mot* **mot** ~~mot~~ [lien](u)\n\n".repeat(2000);
+        Element body = body(flat);
+        assertEquals(2000, body.select("blockquote").size());
+        assertEquals(2000, body.select("em").size());
     }
 
     @ParameterizedTest

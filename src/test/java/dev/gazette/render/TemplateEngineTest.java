@@ -3,6 +3,7 @@ package dev.gazette.render;
 import static dev.gazette.model.TestArticles.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,5 +132,76 @@ class TemplateEngineTest {
     void dangerousBuiltinsAreOff(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("x.ftlh"), "${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
         assertThrows(TemplateEngine.RenderException.class, () -> engine(dir).render("x.ftlh", Map.of()));
+    }
+
+    @Test
+    void aMacroCallingItselfForeverIsAProblemNamingTheCallNotAStackOverflow(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("page.ftlh"), "<#macro fil n>\n  <p>${n}</p>\n  <@fil n=n+1/>\n</#macro>\n<@fil n=1/>\n");
+        TemplateEngine engine = engine(dir);
+        Problem p = assertThrows(TemplateEngine.RenderException.class, () -> engine.render("page.ftlh", Map.of())).problem();
+        assertTrue(p.isError());
+        assertEquals(dir.resolve("page.ftlh").toString(), p.file());
+        assertEquals(3, p.line());
+        assertTrue(p.message().contains("`fil` calls itself"), p.message());
+        assertTrue(p.fix().contains("<#if>"), p.fix());
+        // Once overflowed, the template fails at once with the same problem: no second overflow per page.
+        assertSame(p, assertThrows(TemplateEngine.RenderException.class, () -> engine.render("page.ftlh", Map.of())).problem());
+    }
+
+    @Test
+    void aFunctionOfAnImportedLibraryCallingItselfNamesTheLibrary(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("page.ftlh"), "<#import \"lib/outils.ftl\" as o>\n${o.compte(1)}\n");
+        Files.writeString(dir.resolve("lib/outils.ftl"), "<#function compte n>\n  <#return compte(n + 1)>\n</#function>\n");
+        Problem p = assertThrows(TemplateEngine.RenderException.class, () -> engine(dir).render("page.ftlh", Map.of())).problem();
+        assertEquals(dir.resolve("lib/outils.ftl").toString(), p.file());
+        assertEquals(2, p.line());
+        assertTrue(p.message().contains("`compte`"), p.message());
+    }
+
+    @Test
+    void aTemplateIncludingItselfIsAProblemNamingTheInclude(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("page.ftlh"), "<p>x</p>\n<#include \"page.ftlh\">\n");
+        Problem p = assertThrows(TemplateEngine.RenderException.class, () -> engine(dir).render("page.ftlh", Map.of())).problem();
+        assertEquals(dir.resolve("page.ftlh").toString(), p.file());
+        assertEquals(2, p.line());
+        assertTrue(p.message().contains("includes itself"), p.message());
+    }
+
+    @Test
+    void macrosCallingEachOtherForeverStillNameThePageTemplate(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("page.ftlh"), "<#macro a><@b/></#macro>\n<#macro b><@a/></#macro>\n<@a/>\n");
+        Problem p = assertThrows(TemplateEngine.RenderException.class, () -> engine(dir).render("page.ftlh", Map.of())).problem();
+        assertEquals(dir.resolve("page.ftlh").toString(), p.file());
+        assertEquals(0, p.line(), "no line: the recursion goes through two macros");
+        assertTrue(p.message().contains("ran out of stack"), p.message());
+        assertNotNull(p.fix());
+    }
+
+    @Test
+    void aMacroThatStopsCallingItselfRenders(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("page.ftlh"), "<#macro fil n><#if n < 20>${n} <@fil n=n+1/></#if></#macro><@fil n=1/>");
+        assertTrue(engine(dir).render("page.ftlh", Map.of()).startsWith("1 2 3"));
+    }
+
+    @Test
+    void aTemplateNestedTooDeeplyToParseIsAProblemNamingIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("page.ftlh"), "<#if true>".repeat(20_000) + "x" + "</#if>".repeat(20_000));
+        TemplateEngine engine = engine(dir);
+        for (Problem p : List.of(engine.check(List.of("page.ftlh")).get(0),
+                assertThrows(TemplateEngine.RenderException.class, () -> engine.render("page.ftlh", Map.of())).problem())) {
+            assertEquals(dir.resolve("page.ftlh").toString(), p.file());
+            assertTrue(p.message().contains("too deeply"), p.message());
+        }
+    }
+
+    @Test
+    void selfCallsAreFoundInBothSyntaxesAndNotInOtherMacros() {
+        assertEquals(new TemplateRecursion.Call("t", 1, "m"),
+                TemplateRecursion.selfCall("t", "[#macro m x][@m x=1/][/#macro]").orElseThrow());
+        assertTrue(TemplateRecursion.selfCall("t", "<#macro m><@mm/><@other.x/></#macro>\n<#macro n><@m/></#macro>").isEmpty());
+        assertTrue(TemplateRecursion.selfCall("t", "<#function f x><#return g(x) + xf(1)></#function>").isEmpty());
+        assertEquals("lib/b.ftl", TemplateRecursion.resolve("parts/a.ftlh", "../lib/b.ftl"));
+        assertEquals("b.ftl", TemplateRecursion.resolve("parts/a.ftlh", "/b.ftl"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Problem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -16,6 +17,9 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SourceReaderTest {
 
@@ -103,6 +107,37 @@ class SourceReaderTest {
         assertTrue(parsed.problems().get(0).isError());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"quotes", "lists"})
+    void markdownNestedTooDeeplyIsAnErrorNamingTheFileAndLine(String kind) {
+        // About a kilobyte: once an uncaught StackOverflowError inside flexmark, naming no file.
+        String body = kind.equals("quotes") ? ">".repeat(1000) + " x" : "- ".repeat(1000) + "x";
+        String text = "---\ntitle: Trop profond\ndate: 2025-09-05\n---\nUn paragraphe.\n\n" + body + "\n";
+        ParsedSource parsed = SourceReader.parse("2025/profond.md", text.getBytes(StandardCharsets.UTF_8), CTX);
+        assertNull(parsed.article());
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        Problem p = parsed.problems().get(0);
+        assertTrue(p.isError());
+        assertEquals("2025/profond.md", p.file());
+        assertEquals(7, p.line(), "the line of the deep " + kind);
+        assertTrue(p.message().contains(MarkdownRenderer.MAX_NESTING + " levels"), p.message());
+        assertNotNull(p.fix());
+    }
+
+    @Test
+    void aLineOfThousandsOfStarsIsAPageOrAnErrorNamingTheFile() {
+        // flexmark's thematic-break regular expression recurses once per character of the line.
+        for (String line : List.of("*".repeat(20_000) + "x", "- ".repeat(20_000) + "x", "_ ".repeat(20_000))) {
+            String text = "---\ntitle: Étoiles\ndate: 2025-09-05\n---\n" + line + "\n";
+            ParsedSource parsed = SourceReader.parse("etoiles.md", text.getBytes(StandardCharsets.UTF_8), CTX);
+            if (parsed.article() == null) {
+                assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+                assertEquals("etoiles.md", parsed.problems().get(0).file());
+                assertTrue(parsed.problems().get(0).isError());
+            }
+        }
+    }
+
     private static byte[] withMark(int[] mark, String text, Charset charset) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int b : mark) {
@@ -112,8 +147,8 @@ class SourceReaderTest {
         return bytes.toByteArray();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"UTF-16LE, FF FE", "UTF-16BE, FE FF", "UTF-32LE, FF FE 00 00", "UTF-32BE, 00 00 FE FF"})
+    @ParameterizedTest
+    @CsvSource({"UTF-16LE, FF FE", "UTF-16BE, FE FF", "UTF-32LE, FF FE 00 00", "UTF-32BE, 00 00 FE FF"})
     void aByteOrderMarkSaysTheEncoding(String charset, String mark) {
         int[] markBytes = java.util.Arrays.stream(mark.split(" ")).mapToInt(h -> Integer.parseInt(h, 16)).toArray();
         ParsedSource parsed = SourceReader.parse("unicode.md", withMark(markBytes, ARTICLE, Charset.forName(charset)), CTX);
@@ -173,6 +208,27 @@ class SourceReaderTest {
             assertTrue(parsed.article().bodyHtml().chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t'), parsed.article().bodyHtml());
             assertTrue(parsed.problems().stream().anyMatch(p -> p.message().contains("control character")), parsed.problems()::toString);
         }
+    }
+
+    @Test
+    void aStackOverflowOrABugInAReaderIsAnErrorNamingTheFile() {
+        ParsedSource overflow = SourceReader.guarded("a.html", () -> {
+            throw new StackOverflowError();
+        });
+        assertNull(overflow.article());
+        assertEquals("a.html", overflow.problems().get(0).file());
+        assertTrue(overflow.problems().get(0).message().contains("too deeply nested"), overflow.problems()::toString);
+        ParsedSource bug = SourceReader.guarded("b.txt", () -> {
+            throw new IllegalStateException("no such line");
+        });
+        assertNull(bug.article());
+        Problem p = bug.problems().get(0);
+        assertEquals("b.txt", p.file());
+        assertTrue(p.isError());
+        assertTrue(p.message().contains("IllegalStateException: no such line"), p.message());
+        assertTrue(p.fix().contains("report"), p.fix());
+        ParsedSource fine = SourceReader.guarded("c.md", () -> ParsedSource.failed(List.of()));
+        assertEquals(List.of(), fine.problems());
     }
 
     @Test
