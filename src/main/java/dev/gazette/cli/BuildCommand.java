@@ -1,8 +1,8 @@
 package dev.gazette.cli;
 
-import dev.gazette.build.BuildOptions;
-import dev.gazette.build.BuildReport;
-import dev.gazette.build.SiteBuilder;
+import dev.gazette.pipeline.BuildOptions;
+import dev.gazette.pipeline.BuildReport;
+import dev.gazette.pipeline.SiteBuilder;
 import dev.gazette.model.Problem;
 import dev.gazette.render.PageKind;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.gazette.cli;
 
-import dev.gazette.build.BuildOptions;
-import dev.gazette.build.RelatedContent;
-import dev.gazette.build.SiteLoader;
+import dev.gazette.pipeline.BuildOptions;
+import dev.gazette.pipeline.RelatedContent;
+import dev.gazette.pipeline.SiteLoader;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;

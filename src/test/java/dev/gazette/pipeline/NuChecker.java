@@ -1,4 +1,4 @@
-package dev.gazette.build;
+package dev.gazette.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;

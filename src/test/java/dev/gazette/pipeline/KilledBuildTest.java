@@ -1,4 +1,4 @@
-package dev.gazette.build;
+package dev.gazette.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

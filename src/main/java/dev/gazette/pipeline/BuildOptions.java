@@ -1,4 +1,4 @@
-package dev.gazette.build;
+package dev.gazette.pipeline;
 
 import java.nio.file.Path;
 import java.time.Instant;

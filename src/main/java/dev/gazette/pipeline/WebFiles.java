@@ -1,4 +1,4 @@
-package dev.gazette.build;
+package dev.gazette.pipeline;
 
 import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;

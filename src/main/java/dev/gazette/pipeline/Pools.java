@@ -1,4 +1,4 @@
-package dev.gazette.build;
+package dev.gazette.pipeline;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
