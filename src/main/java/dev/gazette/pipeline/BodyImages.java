@@ -1,11 +1,13 @@
 package dev.gazette.pipeline;
 
+import dev.gazette.images.ImageFiles;
+import dev.gazette.images.ImageSizes;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
 import dev.gazette.render.SiteUrls;
-import dev.gazette.source.ImagePaths;
-import dev.gazette.web.ImageSize;
+import dev.gazette.images.ImagePaths;
+import dev.gazette.images.ImageSize;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.gazette.pipeline;
 
+import dev.gazette.images.ImageFiles;
+import dev.gazette.images.ImageSizes;
 import dev.gazette.cache.BuildCache;
 import dev.gazette.cache.Fingerprint;
 import dev.gazette.cache.PageMemo;
@@ -16,8 +18,8 @@ import dev.gazette.render.SitePlanner;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.render.TemplateEngine;
 import dev.gazette.render.WebExtras;
-import dev.gazette.web.ImageInfo;
-import dev.gazette.source.ImagePaths;
+import dev.gazette.images.ImageInfo;
+import dev.gazette.images.ImagePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.gazette.pipeline;
 
+import dev.gazette.images.ImageSizes;
 import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
@@ -11,8 +12,8 @@ import dev.gazette.render.SiteUrls;
 import dev.gazette.render.TemplateEngine;
 import dev.gazette.render.WebExtras;
 import dev.gazette.web.FeedWriter;
-import dev.gazette.web.ImageInfo;
-import dev.gazette.web.ImageSize;
+import dev.gazette.images.ImageInfo;
+import dev.gazette.images.ImageSize;
 import dev.gazette.web.MostRead;
 import dev.gazette.web.NewsSitemap;
 import dev.gazette.web.RobotsTxt;

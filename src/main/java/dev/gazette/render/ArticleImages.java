@@ -1,7 +1,7 @@
 package dev.gazette.render;
 
 import dev.gazette.model.Article;
-import dev.gazette.web.ImageInfo;
+import dev.gazette.images.ImageInfo;
 import java.util.Map;
 
 /** Finds an article's published image and what is known of it (size, bytes, type). */

@@ -7,7 +7,7 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Term;
 import dev.gazette.web.Feed;
 import dev.gazette.web.FeedItem;
-import dev.gazette.web.ImageInfo;
+import dev.gazette.images.ImageInfo;
 import dev.gazette.web.NewsSitemap;
 import dev.gazette.web.SitemapWriter;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
 import dev.gazette.model.Term;
-import dev.gazette.web.ImageInfo;
+import dev.gazette.images.ImageInfo;
 import dev.gazette.web.JsonLd;
 import dev.gazette.web.NewsArticleFacts;
 import java.util.ArrayList;

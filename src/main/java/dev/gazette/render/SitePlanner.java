@@ -4,7 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.index.TermGroup;
 import dev.gazette.model.Article;
-import dev.gazette.web.ImageInfo;
+import dev.gazette.images.ImageInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;

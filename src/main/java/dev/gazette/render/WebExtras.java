@@ -1,6 +1,6 @@
 package dev.gazette.render;
 
-import dev.gazette.web.ImageInfo;
+import dev.gazette.images.ImageInfo;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.gazette.source;
 
+import dev.gazette.images.ImagePaths;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,5 +1,6 @@
 package dev.gazette.source;
 
+import dev.gazette.images.ImagePaths;
 import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;

@@ -1,5 +1,6 @@
 package dev.gazette.web;
 
+import dev.gazette.images.ImageInfo;
 import java.io.ByteArrayOutputStream;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package dev.gazette.web;
 
+import dev.gazette.images.ImageInfo;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

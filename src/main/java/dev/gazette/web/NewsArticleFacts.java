@@ -1,5 +1,6 @@
 package dev.gazette.web;
 
+import dev.gazette.images.ImageInfo;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.gazette.web;
 
+import dev.gazette.images.ImageInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,4 +1,4 @@
-package dev.gazette.source;
+package dev.gazette.images;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

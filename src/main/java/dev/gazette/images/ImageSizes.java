@@ -1,6 +1,5 @@
-package dev.gazette.pipeline;
+package dev.gazette.images;
 
-import dev.gazette.web.ImageSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The image files of a build, each read once however many articles use it and whichever step asks
  * (body images while rewriting bodies, every image for the pages' and feeds' sizes). Thread-safe.
  */
-final class ImageSizes {
+public final class ImageSizes {
 
     /**
      * What reading a file gave.
@@ -22,12 +21,13 @@ final class ImageSizes {
      * @param bytes      its length
      * @param failure    why it could not be read, or {@code null}
      */
-    record Read(Optional<ImageSize.Dimensions> dimensions, long bytes, String failure) {
+    public record Read(Optional<ImageSize.Dimensions> dimensions, long bytes, String failure) {
     }
 
     private final Map<Path, Read> reads = new ConcurrentHashMap<>();
 
-    Read of(Path file) {
+    /** What reading {@code file} gives, read on first use. */
+    public Read of(Path file) {
         return reads.computeIfAbsent(file, ImageSizes::read);
     }
 

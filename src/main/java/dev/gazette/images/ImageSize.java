@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.images;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.images;
 
 /**
  * An image as pages, feeds and structured data describe it.

@@ -1,4 +1,4 @@
-package dev.gazette.pipeline;
+package dev.gazette.images;
 
 import dev.gazette.model.Problem;
 import java.io.IOException;
@@ -11,15 +11,15 @@ import java.util.List;
  * articles folder (a shared {@code images/}); never outside the articles folder, links included.
  * Each image is published under {@code media/} at its path in the articles folder.
  */
-final class ImageFiles {
+public final class ImageFiles {
 
     /** Where local images are published, under the site's root. */
-    static final String MEDIA = "media/";
+    public static final String MEDIA = "media/";
 
     private final Path root;
 
     /** @param root the articles folder */
-    ImageFiles(Path root) {
+    public ImageFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
@@ -27,7 +27,7 @@ final class ImageFiles {
      * The file of {@code image} as referenced by the article at {@code source} (relative to the
      * articles folder), or {@code null} with a problem added naming {@code field}.
      */
-    Path find(String source, String image, String field, List<Problem> problems) {
+    public Path find(String source, String image, String field, List<Problem> problems) {
         int slash = source.lastIndexOf('/');
         Path folder = slash < 0 ? root : root.resolve(source.substring(0, slash));
         Path file = folder.resolve(image).normalize();
@@ -59,7 +59,7 @@ final class ImageFiles {
     }
 
     /** The path {@code file} is published at, relative to the site's root. */
-    String published(Path file) {
+    public String published(Path file) {
         return MEDIA + root.relativize(file).toString().replace('\\', '/');
     }
 

@@ -1,4 +1,4 @@
-package dev.gazette.source;
+package dev.gazette.images;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
