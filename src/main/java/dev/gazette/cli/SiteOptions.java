@@ -33,7 +33,7 @@ final class SiteOptions {
             description = "Reference time for the publishing rules, ISO 8601 with offset (default: the current time).")
     String now;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Threads (default: the number of processors).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Threads, 1 to 256 (default: the number of processors).")
     Integer jobs;
 
     /** The reference time: {@code --now}, or the current time. */
