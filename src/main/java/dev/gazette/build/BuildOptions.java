@@ -16,9 +16,21 @@ import java.util.Objects;
  * @param future    whether articles dated after {@code now} are published
  * @param now       the build's reference time (publishing rules, footer year)
  * @param jobs      threads used for parsing and rendering
+ * @param cache     the build cache folder, or {@code null} to build from nothing
  */
 public record BuildOptions(Path source, Path templates, Path out, Path config, String baseUrl, boolean drafts,
-                           boolean future, Instant now, int jobs) {
+                           boolean future, Instant now, int jobs, Path cache) {
+
+    /** Options for a build without a cache. */
+    public BuildOptions(Path source, Path templates, Path out, Path config, String baseUrl, boolean drafts,
+                        boolean future, Instant now, int jobs) {
+        this(source, templates, out, config, baseUrl, drafts, future, now, jobs, null);
+    }
+
+    /** The same options with the build cache in {@code folder} ({@code null}: none). */
+    public BuildOptions withCache(Path folder) {
+        return new BuildOptions(source, templates, out, config, baseUrl, drafts, future, now, jobs, folder);
+    }
 
     public BuildOptions {
         Objects.requireNonNull(source, "source");

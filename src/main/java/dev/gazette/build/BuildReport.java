@@ -1,6 +1,7 @@
 package dev.gazette.build;
 
 import dev.gazette.model.Problem;
+import dev.gazette.render.PageKind;
 import java.util.List;
 import java.util.Map;
 
@@ -9,17 +10,20 @@ import java.util.Map;
  *
  * @param succeeded    whether the site was written
  * @param problems     every error and warning, errors first, each in source order
- * @param pages        pages written by kind, in planning order
+ * @param pages        pages of the site by kind, in planning order
+ * @param pagesRendered pages rendered by the templates (the others were kept: their inputs had not changed)
  * @param articles     articles published
  * @param skipped      articles left out by the publishing rules (drafts, future)
- * @param filesWritten files in the output, pages and copies
- * @param bytesWritten bytes in the output
+ * @param filesWritten files written: new, or with bytes that changed since the previous site
+ * @param filesUnchanged files the previous site held with the same bytes, kept as they were
+ * @param filesRemoved files of the previous site the new one no longer has
+ * @param bytesWritten bytes written
  * @param stepMillis   wall time of each step, in order
  * @param elapsedMillis wall time of the whole build
  * @param webFiles     what was written for machines: feed files, sitemap URLs, news sitemap articles
  */
-public record BuildReport(boolean succeeded, List<Problem> problems, Map<String, Integer> pages, int articles,
-                          int skipped, long filesWritten, long bytesWritten, Map<String, Long> stepMillis,
+public record BuildReport(boolean succeeded, List<Problem> problems, Map<PageKind, Integer> pages, long pagesRendered, int articles,
+                          int skipped, long filesWritten, long filesUnchanged, long filesRemoved, long bytesWritten, Map<String, Long> stepMillis,
                           long elapsedMillis, Map<String, Integer> webFiles) {
 
     public BuildReport {

@@ -44,6 +44,11 @@ final class ImageFiles {
                     "copy the image into the articles folder instead of linking to it."));
             return null;
         }
+        if (Files.isDirectory(file)) {
+            problems.add(Problem.error(source, 0, field, "`" + image + "` is a folder, not an image file.",
+                    "give the path of the image file itself, such as `images/port.jpg`."));
+            return null;
+        }
         if (!Files.isRegularFile(file)) {
             problems.add(Problem.error(source, 0, field, "the image `" + image + "` does not exist (looked for it "
                             + (slash < 0 ? "in the articles folder" : "beside the article and in the articles folder") + ").",

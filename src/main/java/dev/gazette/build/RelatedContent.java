@@ -1,5 +1,6 @@
 package dev.gazette.build;
 
+import dev.gazette.cache.BuildCache;
 import dev.gazette.config.RelatedSettings;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
@@ -30,7 +31,12 @@ public final class RelatedContent {
 
     /** Indexes every article of the site; the text analysis runs in parallel in {@code pool}. */
     public static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool) {
-        return build(analyze(index, config, pool), pool);
+        return index(index, config, pool, null);
+    }
+
+    /** As {@link #index(SiteIndex, SiteConfig, ForkJoinPool)}, reusing analyses from {@code cache} (may be {@code null}). */
+    static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache) {
+        return build(analyze(index, config, pool, cache), pool);
     }
 
     /** Builds the index from analyzed articles, in {@code pool}. */
@@ -40,11 +46,28 @@ public final class RelatedContent {
 
     /** Analyzes every article of the site, in parallel in {@code pool}: the per-article half of {@link #index}. */
     public static RelatedIndex.Builder analyze(SiteIndex index, SiteConfig config, ForkJoinPool pool) {
-        RelatedIndex.Builder builder = RelatedIndex.builder(weights(config.related()), new TextAnalyzer(), config.language(),
-                index.size());
+        return analyze(index, config, pool, null);
+    }
+
+    private static RelatedIndex.Builder analyze(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache) {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        RelatedIndex.Builder builder = RelatedIndex.builder(weights(config.related()), analyzer, config.language(), index.size());
         Pools.inPool(pool, () -> {
-            IntStream.range(0, index.size()).parallel().forEach(i -> builder.add(i, new ArticleDocument(index.article(i),
-                    index.pinsOf(i))));
+            IntStream.range(0, index.size()).parallel().forEach(i -> {
+                ArticleDocument doc = new ArticleDocument(index.article(i), index.pinsOf(i));
+                if (cache == null) {
+                    builder.add(i, doc);
+                    return;
+                }
+                Article a = doc.article();
+                String key = cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.bodyHtml());
+                RelatedIndex.Analysis analysis = cache.analysis(key).orElseGet(() -> {
+                    RelatedIndex.Analysis fresh = RelatedIndex.analyze(doc, analyzer, config.language());
+                    cache.putAnalysis(key, fresh);
+                    return fresh;
+                });
+                builder.add(i, doc, analysis);
+            });
             return null;
         });
         return builder;

@@ -1,12 +1,17 @@
 package dev.gazette.build;
 
+import dev.gazette.cache.BuildCache;
+import dev.gazette.cache.Fingerprint;
+import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
+import dev.gazette.output.Manifest;
 import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
+import dev.gazette.render.PageKind;
 import dev.gazette.render.SitePlanner;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.render.TemplateEngine;
@@ -31,6 +36,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds a site: loads and checks everything first, then renders every page in parallel into a
@@ -43,6 +50,7 @@ public final class SiteBuilder {
 
     private final BuildOptions options;
     private final List<Problem> problems = new ArrayList<>();
+    private final AtomicLong rendered = new AtomicLong();
     private final Map<String, Long> steps = new LinkedHashMap<>();
     private long stepStart;
 
@@ -71,27 +79,61 @@ public final class SiteBuilder {
         if (hasErrors()) {
             return failed(start, 0, 0);
         }
+        // Opened first: it takes the output folder's lock, so a second build into the same folder
+        // is told at once instead of after reading every source.
+        SiteOutput out;
+        try {
+            out = SiteOutput.open(options.out());
+        } catch (SiteOutput.RefusedException e) {
+            problems.add(Problem.error("--out", 0, null, e.getMessage(), e.fix()));
+            return failed(start, 0, 0);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(Problem.error(options.out().toString(), 0, null, "cannot prepare the output folder (" + e.getMessage() + ").",
+                    "check that the output folder's parent is writable and has free space."));
+            return failed(start, 0, 0);
+        }
+        int[] counts = new int[2];
+        try (out) {
+            return buildInto(out, pool, start, counts);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
+                    "check that the output folder's parent exists, is writable and has free space."));
+            return failed(start, counts[0], counts[1]);
+        }
+    }
+
+    /** Everything after the output folder is open; {@code counts} receives articles and skipped, for the report of a failure. */
+    private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts) throws IOException {
         SiteConfig config = SiteLoader.config(options, problems);
         step("config");
         if (hasErrors()) {
             return failed(start, 0, 0);
         }
+        checkOutputAgainstMostRead(config);
+        if (hasErrors()) {
+            return failed(start, 0, 0);
+        }
 
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"));
+        BuildCache cache = openCache();
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         int skipped = loaded.skipped();
+        counts[0] = index.size();
+        counts[1] = skipped;
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
         ImageSizes sizes = new ImageSizes();
         BodyImages.Result bodyImages = BodyImages.resolve(index, new SiteUrls(config.permalinks()), options.source(), sizes, pool);
         problems.addAll(bodyImages.problems());
+        // The index from here on holds the bodies as published: later steps need no side map.
+        index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
         List<Integer> mostRead = WebFiles.mostRead(config, options.config(), index, problems);
         step("index");
 
-        RelatedIndex relatedIndex = RelatedContent.index(index, config, pool);
+        RelatedIndex relatedIndex = RelatedContent.index(index, config, pool, cache);
         List<List<Integer>> related = RelatedContent.lists(relatedIndex, Math.max(config.relatedCount(), config.relatedPageSize()), pool);
         step("related");
 
@@ -106,7 +148,7 @@ public final class SiteBuilder {
         problems.addAll(engine.check(SitePlanner.TEMPLATES));
         int year = ZonedDateTime.ofInstant(options.now(), config.timeZone()).getYear();
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
-                !config.baseUrl().isEmpty(), bodyImages.bodies());
+                !config.baseUrl().isEmpty());
         SitePlanner planner = new SitePlanner(config, index, related, imageUrls, year, extras);
         List<PageJob> jobs = planner.plan();
         checkCollisions(jobs, images.keySet());
@@ -116,34 +158,39 @@ public final class SiteBuilder {
             return failed(start, index.size(), skipped);
         }
 
-        try (SiteOutput out = SiteOutput.open(options.out())) {
-            Map<String, Integer> pages = render(jobs, engine, out, pool);
-            if (hasErrors()) {
-                step("render");
-                return failed(start, index.size(), skipped);
-            }
-            for (String asset : TemplateEngine.THEME_ASSETS) {
-                Optional<InputStream> in = engine.openAsset(asset);
-                if (in.isPresent()) {
-                    out.copy(in.get(), asset);
-                }
-            }
-            copyThemeAssets(out);
-            for (Map.Entry<String, Path> image : images.entrySet()) {
-                out.copy(Files.newInputStream(image.getValue()), image.getKey());
-            }
+        PageMemo memo = cache == null ? null : PageMemo.open(cache, out.target().toString());
+        String context = memo == null ? "" : renderContext(config);
+        Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, context);
+        if (hasErrors()) {
             step("render");
-            Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems);
-            step("feeds");
-            out.commit();
-            step("write");
-            return new BuildReport(true, sorted(problems), pages, index.size(), skipped, out.filesWritten(), out.bytesWritten(),
-                    steps, millisSince(start), web);
-        } catch (IOException | UncheckedIOException e) {
-            problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
-                    "check that the output folder's parent exists, is writable and has free space."));
             return failed(start, index.size(), skipped);
         }
+        for (String asset : TemplateEngine.THEME_ASSETS) {
+            Optional<InputStream> in = engine.openAsset(asset);
+            if (in.isPresent()) {
+                out.copy(in.get(), asset);
+            }
+        }
+        copyThemeAssets(out);
+        for (Map.Entry<String, Path> image : images.entrySet()) {
+            out.copy(Files.newInputStream(image.getValue()), image.getKey());
+        }
+        step("render");
+        Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
+        step("feeds");
+        out.commit();
+        if (memo != null) {
+            memo.save();
+        }
+        if (!out.swappedAtomically()) {
+            problems.add(Problem.warning(options.out().toString(), 0, null,
+                    "this file system cannot swap two folders in one step: the site was missing for an instant while the new one was moved in.",
+                    "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
+        }
+        step("write");
+        return new BuildReport(true, sorted(problems), pages, rendered.get(), index.size(), skipped, out.filesWritten(), out.filesUnchanged(), out.filesRemoved(),
+                out.bytesWritten(),
+                steps, millisSince(start), web);
     }
 
     /**
@@ -177,6 +224,50 @@ public final class SiteBuilder {
         }
     }
 
+    /** The build cache, or {@code null} when there is none or it cannot be used (a warning says why). */
+    private BuildCache openCache() {
+        if (options.cache() == null) {
+            return null;
+        }
+        try {
+            BuildCache cache = BuildCache.open(options.cache());
+            cache.notice().ifPresent(n -> problems.add(Problem.warning(options.cache().toString(), 0, null, n, null)));
+            return cache;
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(Problem.warning(options.cache().toString(), 0, null, "cannot use the build cache (" + e.getMessage()
+                    + "); building without it.", "check that the folder is writable, or pass --no-cache."));
+            return null;
+        }
+    }
+
+    /**
+     * What every page's output depends on besides its model: the templates (the site's files; the
+     * default theme is part of Gazette's build, which the cache is keyed by) and the engine's locale
+     * and time zone.
+     */
+    private String renderContext(SiteConfig config) throws IOException {
+        java.security.MessageDigest d;
+        try {
+            d = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path templates = options.templates();
+        if (Files.isDirectory(templates)) {
+            List<Path> files;
+            try (var walk = Files.walk(templates)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : files) {
+                d.update(templates.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(Files.readAllBytes(f));
+                d.update((byte) 0);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(d.digest()) + "|" + config.locale().toLanguageTag() + "|" + config.timeZone().getId();
+    }
+
     /** How messages name the configuration file. */
     private String configName() {
         return options.config() == null ? "site.yml" : options.config().toString();
@@ -194,6 +285,24 @@ public final class SiteBuilder {
         checkNotAffected(out, options.templates(), "the templates folder", true);
         if (options.config() != null) {
             checkNotAffected(out, options.config(), "the configuration file", false);
+        }
+        if (problems.isEmpty()) {
+            try {
+                SiteOutput.check(options.out());
+            } catch (SiteOutput.RefusedException e) {
+                problems.add(Problem.error("--out", 0, null, e.getMessage(), e.fix()));
+            } catch (IOException e) {
+                problems.add(Problem.error("--out", 0, null, "cannot inspect the output folder `" + options.out() + "` (" + e.getMessage() + ").",
+                        "check its permissions, or choose another --out."));
+            }
+        }
+    }
+
+    /** The most-read file is an input too: an output folder holding it would delete it on success. */
+    private void checkOutputAgainstMostRead(SiteConfig config) {
+        Path file = WebFiles.mostReadFile(config, options.config());
+        if (file != null) {
+            checkNotAffected(realOrAbsolute(options.out()), file, "the most-read file named by `mostRead`", false);
         }
     }
 
@@ -267,25 +376,52 @@ public final class SiteBuilder {
         }
     }
 
-    private Map<String, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool) {
+    /**
+     * Renders every page into {@code out}. With a {@code memo}, a page whose model has the
+     * fingerprint of a page the previous site holds is kept from there, not rendered: the model is
+     * everything the page shows, so the same model under the same templates is the same page.
+     */
+    private Map<PageKind, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool, PageMemo memo,
+                                        String context) {
         Map<String, Problem> failures = new ConcurrentHashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
+        // A write error (a full disk) is kept, not thrown from a worker: the stream then ends only
+        // once every worker has stopped writing, so the staging folder can be deleted whole.
+        AtomicReference<UncheckedIOException> writeError = new AtomicReference<>();
         Pools.inPool(pool, () -> {
             jobs.parallelStream().forEach(job -> {
-                if (failed.get() && failures.size() >= MAX_RENDER_PROBLEMS) {
+                if (writeError.get() != null || (failed.get() && failures.size() >= MAX_RENDER_PROBLEMS)) {
                     return;
                 }
                 try {
-                    out.write(job.file(), engine.render(job.template(), job.model().get()));
+                    Map<String, Object> model = job.model().get();
+                    String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model).orElse(null);
+                    if (fingerprint != null) {
+                        Optional<PageMemo.Output> before = memo.previous(fingerprint);
+                        if (before.isPresent() && out.keep(job.file(), before.get().size(), before.get().sha256())) {
+                            memo.record(fingerprint, before.get());
+                            return;
+                        }
+                    }
+                    Manifest.Entry written = out.write(job.file(), engine.render(job.template(), model));
+                    rendered.incrementAndGet();
+                    if (fingerprint != null) {
+                        memo.record(fingerprint, new PageMemo.Output(written.size(), written.sha256()));
+                    }
                 } catch (TemplateEngine.RenderException e) {
                     failed.set(true);
                     failures.putIfAbsent(e.problem().describe(), e.problem());
+                } catch (UncheckedIOException e) {
+                    writeError.compareAndSet(null, e);
                 }
             });
             return null;
         });
+        if (writeError.get() != null) {
+            throw writeError.get();
+        }
         problems.addAll(new TreeMap<>(failures).values());
-        Map<String, Integer> pages = new LinkedHashMap<>();
+        Map<PageKind, Integer> pages = new LinkedHashMap<>();
         for (PageJob job : jobs) {
             pages.merge(job.kind(), 1, Integer::sum);
         }
@@ -321,7 +457,7 @@ public final class SiteBuilder {
     }
 
     private BuildReport failed(long start, int articles, int skipped) {
-        return new BuildReport(false, sorted(problems), Map.of(), articles, skipped, 0, 0, steps, millisSince(start), Map.of());
+        return new BuildReport(false, sorted(problems), Map.of(), 0, articles, skipped, 0, 0, 0, 0, steps, millisSince(start), Map.of());
     }
 
     /** Errors first, so they are what a user sees; otherwise the order they were found in. */

@@ -1,5 +1,6 @@
 package dev.gazette.build;
 
+import dev.gazette.cache.BuildCache;
 import dev.gazette.config.ConfigLoader;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
@@ -44,9 +45,15 @@ public final class SiteLoader {
 
     private final BuildOptions options;
     private final List<Problem> problems = new ArrayList<>();
+    private final BuildCache cache;
+
+    private SiteLoader(BuildOptions options, BuildCache cache) {
+        this.options = options;
+        this.cache = cache;
+    }
 
     private SiteLoader(BuildOptions options) {
-        this.options = options;
+        this(options, null);
     }
 
     /** Loads the configuration only. */
@@ -67,9 +74,12 @@ public final class SiteLoader {
         return loader.loadArticles(config, pool, null);
     }
 
-    /** The rest of {@link #load} once the configuration is known; {@code parsed} receives the parse step's end. */
-    static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed) {
-        return new SiteLoader(options).loadArticles(config, pool, parsed);
+    /**
+     * The rest of {@link #load} once the configuration is known; {@code parsed} receives the parse
+     * step's end. Sources whose bytes are in {@code cache} (may be {@code null}) are not parsed again.
+     */
+    static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed, BuildCache cache) {
+        return new SiteLoader(options, cache).loadArticles(config, pool, parsed);
     }
 
     private Loaded loadArticles(SiteConfig config, ForkJoinPool pool, Runnable parsed) {
@@ -113,6 +123,25 @@ public final class SiteLoader {
         return config;
     }
 
+    /** One source, from the cache when its bytes were parsed before with the same settings. */
+    private ParsedSource read(Path root, String relative, ParseContext ctx, String settings) {
+        if (cache == null) {
+            return SourceReader.read(root, relative, ctx);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(root.resolve(relative));
+        } catch (IOException | SecurityException e) {
+            return SourceReader.read(root, relative, ctx); // reports why the file cannot be read
+        }
+        String key = cache.sourceKey(relative, bytes, settings);
+        return cache.source(key).orElseGet(() -> {
+            ParsedSource parsed = SourceReader.parse(relative, bytes, ctx);
+            cache.putSource(key, parsed);
+            return parsed;
+        });
+    }
+
     private List<Article> loadSources(SiteConfig config, ForkJoinPool pool) {
         Path root = options.source();
         if (!Files.isDirectory(root)) {
@@ -122,7 +151,9 @@ public final class SiteLoader {
         }
         List<String> files;
         try {
-            files = SourceFinder.find(root);
+            SourceFinder.Found found = SourceFinder.find(root);
+            problems.addAll(found.problems());
+            files = found.files();
         } catch (IOException e) {
             problems.add(Problem.error(root.toString(), 0, null, "cannot list the source folder (" + e.getMessage() + ").",
                     "check its permissions."));
@@ -133,7 +164,8 @@ public final class SiteLoader {
                     "add articles; see the README for the formats."));
         }
         ParseContext ctx = new ParseContext(config.timeZone(), new MarkdownRenderer(), new HtmlSanitizer());
-        List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> SourceReader.read(root, f, ctx)).toList());
+        String settings = "zone=" + config.timeZone().getId();
+        List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> read(root, f, ctx, settings)).toList());
         List<Article> articles = new ArrayList<>(results.size());
         for (ParsedSource r : results) {
             problems.addAll(r.problems());

@@ -1,5 +1,6 @@
 package dev.gazette.build;
 
+import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
@@ -94,12 +95,20 @@ final class WebFiles {
      *
      * @param configFile the configuration file (the CSV's path is relative to its folder), or {@code null}
      */
+    /** The most-read file the configuration names (relative to its folder), or {@code null} for none. */
+    static Path mostReadFile(SiteConfig config, Path configFile) {
+        if (config.mostRead().isEmpty()) {
+            return null;
+        }
+        Path folder = configFile == null || configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
+        return folder.resolve(config.mostRead());
+    }
+
     static List<Integer> mostRead(SiteConfig config, Path configFile, SiteIndex index, List<Problem> problems) {
         if (config.mostRead().isEmpty()) {
             return List.of();
         }
-        Path folder = configFile == null || configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
-        Path file = folder.resolve(config.mostRead());
+        Path file = mostReadFile(config, configFile);
         String name = configFile == null ? config.mostRead() : Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
         if (!Files.isRegularFile(file)) {
             problems.add(Problem.warning(name, 0, null, "the most-read file named by `mostRead` does not exist; no \"most read\" block.",
@@ -136,7 +145,7 @@ final class WebFiles {
      */
     static Map<String, Integer> write(SiteConfig config, String configName, SiteIndex index, Map<String, String> imageUrls,
                                       WebExtras extras, Instant now, SiteOutput out, java.util.concurrent.ForkJoinPool pool,
-                                      List<Problem> problems) {
+                                      List<Problem> problems, PageMemo memo) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         if (config.baseUrl().isEmpty()) {
             problems.add(Problem.warning(configName, 0, "baseUrl", "no base URL: feeds, sitemaps, canonical links and structured data need absolute URLs, so they are not written.",
@@ -146,12 +155,30 @@ final class WebFiles {
         }
         FeedPlanner planner = new FeedPlanner(config, index, imageUrls, extras, now);
         List<FeedPlanner.FeedJob> feeds = planner.feeds();
+        // As for pages: a write error is kept until every worker has stopped, then thrown.
+        java.util.concurrent.atomic.AtomicReference<java.io.UncheckedIOException> writeError = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             pool.submit(() -> feeds.parallelStream().forEach(job -> {
-                var feed = job.feed().get();
-                out.write(job.rssFile(), FeedWriter.rss(feed));
-                out.write(job.atomFile(), FeedWriter.atom(feed));
+                if (writeError.get() != null) {
+                    return;
+                }
+                try {
+                    var feed = job.feed().get();
+                    // As pages: a feed whose data has not changed is kept from the previous site.
+                    String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed).orElse(null);
+                    if (!kept(memo, fingerprint, "rss", job.rssFile(), out)) {
+                        remember(memo, fingerprint, "rss", out.write(job.rssFile(), FeedWriter.rss(feed)));
+                    }
+                    if (!kept(memo, fingerprint, "atom", job.atomFile(), out)) {
+                        remember(memo, fingerprint, "atom", out.write(job.atomFile(), FeedWriter.atom(feed)));
+                    }
+                } catch (java.io.UncheckedIOException e) {
+                    writeError.compareAndSet(null, e);
+                }
             })).get();
+            if (writeError.get() != null) {
+                throw writeError.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("build interrupted", e);
@@ -179,6 +206,25 @@ final class WebFiles {
         }
         out.write("robots.txt", RobotsTxt.of(sitemaps));
         return counts;
+    }
+
+    /** Whether the file of a feed with this fingerprint was kept from the previous site. */
+    private static boolean kept(PageMemo memo, String fingerprint, String format, String file, SiteOutput out) {
+        if (fingerprint == null) {
+            return false;
+        }
+        var before = memo.previous(fingerprint + "|" + format);
+        if (before.isPresent() && out.keep(file, before.get().size(), before.get().sha256())) {
+            memo.record(fingerprint + "|" + format, before.get());
+            return true;
+        }
+        return false;
+    }
+
+    private static void remember(PageMemo memo, String fingerprint, String format, dev.gazette.output.Manifest.Entry written) {
+        if (fingerprint != null) {
+            memo.record(fingerprint + "|" + format, new PageMemo.Output(written.size(), written.sha256()));
+        }
     }
 
     /** For messages: the source file of the first article using each published image. */

@@ -4,7 +4,9 @@ import dev.gazette.build.BuildOptions;
 import dev.gazette.build.BuildReport;
 import dev.gazette.build.SiteBuilder;
 import dev.gazette.model.Problem;
+import dev.gazette.render.PageKind;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Builds the site from the articles into the output folder (replaced only when the build succeeds).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the site was built", "1:errors in the sources, templates or configuration; nothing was written",
-                "2:bad usage"})
+                "2:bad usage", "3:the build could not finish: out of memory, or an internal error (a bug in Gazette: please report it)"})
 final class BuildCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -38,6 +40,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at; overrides the configuration's.")
     String baseUrl;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Build cache folder (default: .gazette beside the configuration file, or in the current folder).")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "Build from nothing, without reading or writing the build cache.")
+    boolean noCache;
+
     @Option(names = "--timings", description = "Also print the wall time of each build step.")
     boolean timings;
 
@@ -48,8 +57,19 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
-        BuildReport report = SiteBuilder.build(new BuildOptions(site.source, templates, out, site.configFile(), baseUrl,
-                site.drafts, site.future, site.reference(), site.threads()));
+        if (spec.commandLine().getParseResult().hasMatchedOption("--templates") && !Files.isDirectory(templates)) {
+            // Only the default `templates` may be missing (the theme in the jar is used then): a
+            // folder named on purpose that is not there is a typo, not a wish for the default theme.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--templates: `" + templates + "` "
+                    + (Files.exists(templates) ? "is not a folder" : "does not exist") + "; give the folder of your templates, or leave --templates out for the default theme.");
+        }
+        if (noCache && cache != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cache and --no-cache: give one or the other.");
+        }
+        Path configFile = site.configFile();
+        Path cacheFolder = noCache ? null : cache != null ? cache : defaultCache(configFile);
+        BuildReport report = SiteBuilder.build(new BuildOptions(site.source, templates, out, configFile, baseUrl,
+                site.drafts, site.future, site.reference(), site.threads(), cacheFolder));
         for (Problem p : report.problems()) {
             if (p.isError() || !quiet) {
                 err.println(p.describe());
@@ -60,9 +80,10 @@ final class BuildCommand implements Callable<Integer> {
         if (report.succeeded()) {
             String web = report.webFiles().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
-            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings, in %.2f s.%n", out, report.articles(),
-                    report.skipped(), report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(),
-                    report.elapsedMillis() / 1000.0);
+            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings; %d pages rendered; "
+                            + "files: %d written, %d unchanged, %d removed; in %.2f s.%n", out, report.articles(), report.skipped(),
+                    report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(), report.pagesRendered(),
+                    report.filesWritten(), report.filesUnchanged(), report.filesRemoved(), report.elapsedMillis() / 1000.0);
             if (timings) {
                 outWriter.println("Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
                         .collect(Collectors.joining(", ")) + ".");
@@ -76,15 +97,24 @@ final class BuildCommand implements Callable<Integer> {
         return report.succeeded() ? 0 : 1;
     }
 
+    /** {@code .gazette} beside the configuration file, or in the current folder without one. */
+    private static Path defaultCache(Path configFile) {
+        Path folder = configFile == null ? null : configFile.toAbsolutePath().getParent();
+        return folder == null ? Path.of(".gazette") : folder.resolve(".gazette");
+    }
+
     /** "3 articles", "1 tag page", "1 tag index": the page kinds as a reader says them. */
-    private static String plural(Map.Entry<String, Integer> e) {
+    private static String plural(Map.Entry<PageKind, Integer> e) {
         boolean one = e.getValue() == 1;
         return switch (e.getKey()) {
-            case "home", "404" -> e.getKey();
-            case "tags" -> "tag index";
-            case "rubrics" -> "rubric index";
-            case "article" -> one ? "article" : "articles";
-            default -> e.getKey() + (one ? " page" : " pages");
+            case HOME -> "home";
+            case NOT_FOUND -> "404";
+            case TAG_INDEX -> "tag index";
+            case RUBRIC_INDEX -> "rubric index";
+            case ARCHIVE_INDEX -> "archive index";
+            case ARTICLE -> one ? "article" : "articles";
+            case RELATED -> one ? "related page" : "related pages";
+            default -> e.getKey().label() + (one ? " page" : " pages");
         };
     }
 }

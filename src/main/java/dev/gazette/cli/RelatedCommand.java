@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         description = {"Prints the ranked related articles of one article, with each signal's share of the score.",
                 "With --stats, computes every article's list and prints the time and memory of the related step."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:errors in the sources or configuration, or no such article", "2:bad usage"})
+        exitCodeList = {"0:done", "1:errors in the sources or configuration, or no such article", "2:bad usage", "3:the build could not finish: out of memory, or an internal error (a bug in Gazette: please report it)"})
 final class RelatedCommand implements Callable<Integer> {
 
     @CommandLine.Spec

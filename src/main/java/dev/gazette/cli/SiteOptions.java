@@ -46,11 +46,15 @@ final class SiteOptions {
         }
     }
 
+    /** More threads than this only cost memory: a build is bound by a few cores and the disk. */
+    static final int MAX_JOBS = 256;
+
     /** The number of threads: {@code --jobs}, or the number of processors. */
     int threads() {
-        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        int threads = jobs == null ? Math.min(Runtime.getRuntime().availableProcessors(), MAX_JOBS) : jobs;
+        if (threads < 1 || threads > MAX_JOBS) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--jobs must be between 1 and " + MAX_JOBS + " (got " + threads + "); the default is the number of processors.");
         }
         return threads;
     }

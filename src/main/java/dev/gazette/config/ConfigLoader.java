@@ -1,10 +1,14 @@
 package dev.gazette.config;
 
 import dev.gazette.model.Problem;
+import dev.gazette.text.TextDecoder;
+import dev.gazette.yaml.YamlTree;
+import dev.gazette.yaml.YamlTree.Mapping;
+import dev.gazette.yaml.YamlTree.Node;
+import dev.gazette.yaml.YamlTree.Scalar;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -12,19 +16,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.DuplicateKeyException;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads {@code site.yml} into a {@link SiteConfig}, collecting every problem instead of stopping at
- * the first.
+ * the first. Values arrive as the text written ({@link YamlTree}): text settings keep it
+ * ({@code title: Yes} is "Yes"), number and boolean settings convert it.
  */
 public final class ConfigLoader {
 
@@ -50,51 +49,52 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** Reads the file; {@code file} must exist. {@code name} is how messages call it. */
+    /**
+     * Reads the file; {@code file} must exist. {@code name} is how messages call it. Its bytes are
+     * decoded as the sources' are ({@link TextDecoder}): a byte-order mark is followed, text that
+     * is not UTF-8 is read as Windows-1252 and control characters are removed, each with a warning.
+     */
     public static Result load(Path file, String name) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | SecurityException e) {
             return new Result(SiteConfig.defaults(), List.of(Problem.error(name, 0, null,
-                    "cannot read the configuration file (" + e.getMessage() + ").", "check that it exists and is readable UTF-8.")));
+                    "cannot read the configuration file (" + e.getMessage() + ").", "check that it exists and is readable.")));
         }
-        return parse(text, name);
+        List<Problem> problems = new ArrayList<>();
+        String text = TextDecoder.decode(name, bytes, problems);
+        Result parsed = parse(text, name);
+        if (problems.isEmpty()) {
+            return parsed;
+        }
+        problems.addAll(parsed.problems());
+        return new Result(parsed.config(), problems);
     }
 
     /** Parses configuration text; touches no disk. */
     public static Result parse(String text, String name) {
         List<Problem> problems = new ArrayList<>();
-        Object root;
+        YamlTree.Document yaml;
         try {
-            LoaderOptions options = new LoaderOptions();
-            // A setting written twice is a mistake to show, not a choice of the last line.
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (DuplicateKeyException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            String key = e.getProblem().replaceFirst("^found duplicate key ", "");
-            return new Result(SiteConfig.defaults(), List.of(Problem.error(name, line, key,
-                    "the setting is written twice.", "keep one of the two lines.")));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            return new Result(SiteConfig.defaults(), List.of(Problem.error(name, line, null,
-                    "invalid YAML: " + e.getProblem() + ".", "fix the YAML syntax (indentation, quotes around values containing `:`).")));
-        } catch (YAMLException e) {
-            return new Result(SiteConfig.defaults(), List.of(Problem.error(name, 0, null,
-                    "invalid YAML: " + e.getMessage(), "fix the YAML syntax.")));
+            yaml = YamlTree.parse(text);
+        } catch (YamlTree.Refusal e) {
+            return new Result(SiteConfig.defaults(), List.of(refused(name, e)));
         }
-        if (root == null) {
+        Optional<Node> root = yaml.root();
+        yaml.controls().ifPresent(r -> problems.add(r.warning(name, 0, " written as YAML escapes",
+                "remove the escapes such as `\\0`, `\\x01` or `\\u0007` from the quoted value.")));
+        if (root.isEmpty()) {
             return new Result(SiteConfig.defaults(), problems);
         }
-        if (!(root instanceof Map<?, ?> map)) {
+        if (!(root.get() instanceof Mapping map)) {
             return new Result(SiteConfig.defaults(), List.of(Problem.error(name, 1, null,
                     "the configuration must be a mapping of `key: value` lines.", "see the README's configuration section.")));
         }
-        Fields f = new Fields(map, name, problems);
-        for (Object key : map.keySet()) {
-            if (!KNOWN_KEYS.contains(String.valueOf(key))) {
-                problems.add(Problem.warning(name, 0, String.valueOf(key), "unknown setting, ignored.",
+        Fields f = new Fields(map, name, "", problems);
+        for (String key : map.keys()) {
+            if (!KNOWN_KEYS.contains(key)) {
+                problems.add(Problem.warning(name, map.lineOf(key), key, "unknown setting, ignored.",
                         "check its spelling; known settings: " + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + "."));
             }
         }
@@ -105,13 +105,13 @@ public final class ConfigLoader {
         if (!baseUrl.isEmpty()) {
             String problem = checkBaseUrl(baseUrl);
             if (problem != null) {
-                problems.add(Problem.error(name, 0, "baseUrl", problem, "write an absolute URL such as `https://www.example.ma/` or `https://example.org/news/`."));
+                problems.add(Problem.error(name, f.line("baseUrl"), "baseUrl", problem, "write an absolute URL such as `https://www.example.ma/` or `https://example.org/news/`."));
                 baseUrl = "";
             }
         }
         String language = f.string("language", d.language());
         if (!LANGUAGE.matcher(language).matches()) {
-            problems.add(Problem.error(name, 0, "language", "`" + language + "` is not a language tag.", "write a BCP 47 tag such as `fr`, `en` or `fr-MA`."));
+            problems.add(Problem.error(name, f.line("language"), "language", "`" + language + "` is not a language tag.", "write a BCP 47 tag such as `fr`, `en` or `fr-MA`."));
             language = d.language();
         }
         ZoneId zone = d.timeZone();
@@ -120,7 +120,7 @@ public final class ConfigLoader {
             try {
                 zone = ZoneId.of(zoneName);
             } catch (DateTimeException e) {
-                problems.add(Problem.error(name, 0, "timeZone", "`" + zoneName + "` is not a time zone.", "write a tz database name such as `Africa/Casablanca` or `Europe/Paris`."));
+                problems.add(Problem.error(name, f.line("timeZone"), "timeZone", "`" + zoneName + "` is not a time zone.", "write a tz database name such as `Africa/Casablanca` or `Europe/Paris`."));
             }
         }
         int pageSize = f.positive("pageSize", d.pageSize());
@@ -128,8 +128,8 @@ public final class ConfigLoader {
         int relatedPageSize = f.positive("relatedPageSize", d.relatedPageSize());
         int homeLatest = f.positive("homeLatest", d.homeLatest());
         int homePerRubric = f.positive("homePerRubric", d.homePerRubric());
-        Permalinks permalinks = permalinks(map.get("permalinks"), name, problems);
-        RelatedSettings related = related(map.get("related"), name, problems);
+        Permalinks permalinks = permalinks(f);
+        RelatedSettings related = related(f);
         int feedItems = f.positive("feedItems", d.feedItems());
         boolean tagFeeds = f.bool("tagFeeds", d.tagFeeds());
         String mostRead = f.string("mostRead", d.mostRead());
@@ -137,7 +137,7 @@ public final class ConfigLoader {
         String logo = f.string("logo", d.logo());
         if (logo.isEmpty() || (!logo.startsWith("https://") && !logo.startsWith("http://")
                 && (logo.startsWith("/") || logo.contains("..") || logo.contains(":")))) {
-            problems.add(Problem.error(name, 0, "logo", "`" + logo + "` is neither a path inside the site nor an absolute URL.",
+            problems.add(Problem.error(name, f.line("logo"), "logo", "`" + logo + "` is neither a path inside the site nor an absolute URL.",
                     "write a theme asset's path such as `assets/logo.png`, or an https:// URL."));
             logo = d.logo();
         }
@@ -149,6 +149,16 @@ public final class ConfigLoader {
                 .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks,
                 feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related);
         return new Result(config, problems);
+    }
+
+    /** The problem for a file the YAML reader refused. */
+    private static Problem refused(String name, YamlTree.Refusal e) {
+        return switch (e.kind()) {
+            case SYNTAX -> Problem.error(name, e.line(), null, "invalid YAML: " + e.reason() + ".",
+                    "fix the YAML syntax (indentation, quotes around values containing `:`).");
+            case DUPLICATE_KEY -> Problem.error(name, e.line(), e.key(), "the setting is written twice.", e.fix());
+            case TOO_COMPLEX -> Problem.error(name, e.line(), null, "the configuration is refused: " + e.reason() + ".", e.fix());
+        };
     }
 
     /** {@code url} with a trailing slash; empty stays empty. */
@@ -177,151 +187,190 @@ public final class ConfigLoader {
         }
     }
 
-    private static Permalinks permalinks(Object value, String name, List<Problem> problems) {
+    private static Permalinks permalinks(Fields site) {
         Permalinks d = Permalinks.defaults();
-        if (value == null) {
+        Fields f = site.mapping("permalinks", "must be a mapping (article, tag, rubric).", "see the README's configuration section.");
+        if (f == null) {
             return d;
         }
-        if (!(value instanceof Map<?, ?> map)) {
-            problems.add(Problem.error(name, 0, "permalinks", "must be a mapping (article, tag, rubric).", "see the README's configuration section."));
-            return d;
-        }
-        for (Object key : map.keySet()) {
-            if (!PERMALINK_KEYS.contains(String.valueOf(key))) {
-                problems.add(Problem.warning(name, 0, "permalinks." + key, "unknown permalink kind, ignored.", "use article, tag or rubric."));
+        for (String key : f.map().keys()) {
+            if (!PERMALINK_KEYS.contains(key)) {
+                f.problems().add(Problem.warning(f.file(), f.line(key), f.prefix() + key, "unknown permalink kind, ignored.", "use article, tag or rubric."));
             }
         }
-        Fields f = new Fields(map, name, problems);
-        String article = pattern(f.string("article", d.article()), "permalinks.article", Set.of("slug", "rubric", "year", "month", "day"), name, problems, d.article());
-        String tag = pattern(f.string("tag", d.tag()), "permalinks.tag", Set.of("slug"), name, problems, d.tag());
-        String rubric = pattern(f.string("rubric", d.rubric()), "permalinks.rubric", Set.of("slug"), name, problems, d.rubric());
+        String article = pattern(f, "article", Set.of("slug", "rubric", "year", "month", "day"), d.article());
+        String tag = pattern(f, "tag", Set.of("slug"), d.tag());
+        String rubric = pattern(f, "rubric", Set.of("slug"), d.rubric());
         return new Permalinks(article, tag, rubric);
     }
 
-    private static RelatedSettings related(Object value, String name, List<Problem> problems) {
+    private static RelatedSettings related(Fields site) {
         RelatedSettings d = RelatedSettings.defaults();
-        if (value == null) {
+        Fields f = site.mapping("related", "must be a mapping (textWeight, tagWeight, …).", "see the README's configuration section.");
+        if (f == null) {
             return d;
         }
-        if (!(value instanceof Map<?, ?> map)) {
-            problems.add(Problem.error(name, 0, "related", "must be a mapping (textWeight, tagWeight, …).",
-                    "see the README's configuration section."));
-            return d;
-        }
-        for (Object key : map.keySet()) {
-            if (!RELATED_KEYS.contains(String.valueOf(key))) {
-                problems.add(Problem.warning(name, 0, "related." + key, "unknown setting, ignored.",
+        for (String key : f.map().keys()) {
+            if (!RELATED_KEYS.contains(key)) {
+                f.problems().add(Problem.warning(f.file(), f.line(key), f.prefix() + key, "unknown setting, ignored.",
                         "known settings: " + String.join(", ", RELATED_KEYS.stream().sorted().toList()) + "."));
             }
         }
-        Fields f = new Fields(map, name, problems);
         return new RelatedSettings(
-                f.decimal("textWeight", d.textWeight(), "related."),
-                f.decimal("tagWeight", d.tagWeight(), "related."),
-                f.decimal("rubricWeight", d.rubricWeight(), "related."),
-                f.decimal("timeWeight", d.timeWeight(), "related."),
-                f.above0("timeScaleDays", d.timeScaleDays(), "related."),
-                f.decimal("minScore", d.minScore(), "related."),
-                f.wholeOrZero("windowDays", d.windowDays(), "related."));
+                f.decimal("textWeight", d.textWeight()),
+                f.decimal("tagWeight", d.tagWeight()),
+                f.decimal("rubricWeight", d.rubricWeight()),
+                f.decimal("timeWeight", d.timeWeight()),
+                f.above0("timeScaleDays", d.timeScaleDays()),
+                f.decimal("minScore", d.minScore()),
+                f.wholeOrZero("windowDays", d.windowDays()));
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
     private static final Pattern PATTERN_TEXT = Pattern.compile("[A-Za-z0-9_./{}-]+");
 
-    private static String pattern(String value, String field, Set<String> allowed, String name, List<Problem> problems, String fallback) {
+    private static String pattern(Fields f, String key, Set<String> allowed, String fallback) {
+        String value = f.string(key, fallback);
+        String field = f.prefix() + key;
+        int line = f.line(key);
         String p = value.startsWith("/") ? value.substring(1) : value;
         if (!p.endsWith("/")) {
             p = p + "/";
         }
         List<String> unknown = PLACEHOLDER.matcher(p).results().map(m -> m.group(1)).filter(k -> !allowed.contains(k)).toList();
         if (!unknown.isEmpty()) {
-            problems.add(Problem.error(name, 0, field, "unknown placeholder {" + unknown.get(0) + "}.", "use only " + allowed.stream().sorted().map(a -> "{" + a + "}").toList() + "."));
+            f.problems().add(Problem.error(f.file(), line, field, "unknown placeholder {" + unknown.get(0) + "}.", "use only " + allowed.stream().sorted().map(a -> "{" + a + "}").toList() + "."));
             return fallback;
         }
         if (!p.contains("{slug}")) {
-            problems.add(Problem.error(name, 0, field, "the pattern must contain {slug}, or every page would share one URL.", "add {slug}, e.g. `" + fallback + "`."));
+            f.problems().add(Problem.error(f.file(), line, field, "the pattern must contain {slug}, or every page would share one URL.", "add {slug}, e.g. `" + fallback + "`."));
             return fallback;
         }
         if (!PATTERN_TEXT.matcher(p).matches() || p.contains("..") || p.contains("//")) {
-            problems.add(Problem.error(name, 0, field, "`" + value + "` is not a clean relative URL path.", "use letters, digits, `-`, `_` and `/` around the placeholders, e.g. `" + fallback + "`."));
+            f.problems().add(Problem.error(f.file(), line, field, "`" + value + "` is not a clean relative URL path.", "use letters, digits, `-`, `_` and `/` around the placeholders, e.g. `" + fallback + "`."));
             return fallback;
         }
         return p;
     }
 
-    /** Typed reads of a YAML mapping, each failure recorded as a problem naming the field. */
-    private record Fields(Map<?, ?> map, String file, List<Problem> problems) {
+    private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+
+    /**
+     * Typed reads of a YAML mapping, each failure recorded as a problem naming the field and its
+     * line. Every value arrives as the text written: text settings keep it, number and boolean
+     * settings convert it, and only when written without quotes (a quoted value is text).
+     *
+     * @param prefix what goes before a key to name it in messages: {@code ""} or {@code "related."}
+     */
+    private record Fields(Mapping map, String file, String prefix, List<Problem> problems) {
+
+        /** The 1-based line of {@code key}, or 0 when it is absent. */
+        int line(String key) {
+            return map.lineOf(key);
+        }
+
+        /** The value of {@code key}, or {@code null} when it is absent or YAML's "no value". */
+        private Node value(String key) {
+            Node v = map.get(key);
+            return v instanceof Scalar s && s.isNull() ? null : v;
+        }
+
+        /** The nested mapping under {@code key}, or {@code null} when absent or reported as not one. */
+        Fields mapping(String key, String message, String fix) {
+            Node v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Mapping m) {
+                return new Fields(m, file, prefix + key + ".", problems);
+            }
+            problems.add(Problem.error(file, line(key), prefix + key, message, fix));
+            return null;
+        }
+
         String string(String key, String fallback) {
-            Object v = map.get(key);
+            Node v = value(key);
             if (v == null) {
                 return fallback;
             }
-            if (v instanceof Map || v instanceof List) {
-                problems.add(Problem.error(file, 0, key, "must be a single value, not a list or mapping.", "write `" + key + ": value`."));
-                return fallback;
+            if (v instanceof Scalar s) {
+                return s.text().strip();
             }
-            return String.valueOf(v).strip();
+            problems.add(Problem.error(file, line(key), prefix + key, "must be a single value, not a list or mapping.", "write `" + key + ": value`."));
+            return fallback;
         }
 
         boolean bool(String key, boolean fallback) {
-            Object v = map.get(key);
+            Node v = value(key);
             if (v == null) {
                 return fallback;
             }
-            if (v instanceof Boolean b) {
-                return b;
+            Optional<Boolean> b = v instanceof Scalar s ? s.bool() : Optional.empty();
+            if (b.isPresent()) {
+                return b.get();
             }
-            problems.add(Problem.error(file, 0, key, "must be true or false, not `" + v + "`.", "write `" + key + ": " + fallback + "`."));
+            problems.add(Problem.error(file, line(key), prefix + key, "must be true or false, not " + v.shown() + ".",
+                    "write `" + key + ": " + fallback + "`, without quotes."));
             return fallback;
         }
 
         int positive(String key, int fallback) {
-            Object v = map.get(key);
-            if (v == null) {
-                return fallback;
-            }
-            if (v instanceof Integer i && i > 0) {
-                return i;
-            }
-            problems.add(Problem.error(file, 0, key, "must be a whole number above 0, not `" + v + "`.", "write e.g. `" + key + ": " + fallback + "`."));
-            return fallback;
+            return whole(key, fallback, 1, "must be a whole number above 0", "write e.g. `" + key + ": " + fallback + "`.");
+        }
+
+        /** A whole number of 0 or more. */
+        int wholeOrZero(String key, int fallback) {
+            return whole(key, fallback, 0, "must be a whole number of 0 or more", "write e.g. `" + key + ": " + fallback + "` (0: no limit).");
         }
 
         /** A number of 0 or more. */
-        double decimal(String key, double fallback, String prefix) {
-            Object v = map.get(key);
+        double decimal(String key, double fallback) {
+            Node v = value(key);
             if (v == null) {
                 return fallback;
             }
-            if (v instanceof Number number && number.doubleValue() >= 0 && Double.isFinite(number.doubleValue())) {
-                return number.doubleValue();
+            if (v instanceof Scalar s && s.plain() && DECIMAL.matcher(s.text()).matches()) {
+                double number = Double.parseDouble(s.text());
+                if (number >= 0 && Double.isFinite(number)) {
+                    return number;
+                }
             }
-            problems.add(Problem.error(file, 0, prefix + key, "must be a number of 0 or more, not `" + v + "`.",
+            problems.add(Problem.error(file, line(key), prefix + key, "must be a number of 0 or more, not " + v.shown() + ".",
                     "write e.g. `" + key + ": " + fallback + "`."));
             return fallback;
         }
 
         /** A number above 0. */
-        double above0(String key, double fallback, String prefix) {
-            double value = decimal(key, fallback, prefix);
+        double above0(String key, double fallback) {
+            double value = decimal(key, fallback);
             if (value > 0) {
                 return value;
             }
-            problems.add(Problem.error(file, 0, prefix + key, "must be above 0.", "write e.g. `" + key + ": " + fallback + "`."));
+            problems.add(Problem.error(file, line(key), prefix + key, "must be above 0.", "write e.g. `" + key + ": " + fallback + "`."));
             return fallback;
         }
 
-        /** A whole number of 0 or more. */
-        int wholeOrZero(String key, int fallback, String prefix) {
-            Object v = map.get(key);
+        /**
+         * The whole number of at least {@code min} written under {@code key}, in decimal ({@code 010}
+         * is ten, not YAML 1.1's octal eight); the fallback when it is absent or, reported, when it is not one.
+         */
+        private int whole(String key, int fallback, int min, String must, String fix) {
+            Node v = value(key);
             if (v == null) {
                 return fallback;
             }
-            if (v instanceof Integer i && i >= 0) {
-                return i;
+            if (v instanceof Scalar s && s.plain() && WHOLE.matcher(s.text()).matches()) {
+                try {
+                    int i = Integer.parseInt(s.text());
+                    if (i >= min) {
+                        return i;
+                    }
+                } catch (NumberFormatException tooBig) {
+                    // Reported below, like any other text that is no number Gazette can use.
+                }
             }
-            problems.add(Problem.error(file, 0, prefix + key, "must be a whole number of 0 or more, not `" + v + "`.",
-                    "write e.g. `" + key + ": " + fallback + "` (0: no limit)."));
+            problems.add(Problem.error(file, line(key), prefix + key, must + ", not " + v.shown() + ".", fix));
             return fallback;
         }
     }

@@ -44,6 +44,22 @@ public final class SiteIndex {
         this.pins = pins;
     }
 
+    /**
+     * The same index with the bodies of some articles replaced, by source: positions, slugs, tags
+     * and rubrics are unchanged, since a body plays no part in them.
+     */
+    public SiteIndex withBodies(Map<String, String> bodies) {
+        if (bodies.isEmpty()) {
+            return this;
+        }
+        List<Article> replaced = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            String body = bodies.get(a.source());
+            replaced.add(body == null ? a : a.withBody(body));
+        }
+        return new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, pins);
+    }
+
     /** The index, or the problems that make the set of articles ambiguous. */
     public record Result(SiteIndex index, List<Problem> problems) {
         public Result {

@@ -1,17 +1,23 @@
 package dev.gazette.markup;
 
+import dev.gazette.text.ControlCharacters;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Cleans HTML that comes from sources (raw HTML in Markdown, saved article pages) so it can be
  * published inside our pages: scripts, frames, styles, event handlers and {@code javascript:} URLs
  * go; the structure of an article (paragraphs, headings, lists, tables, quotes, figures, images,
- * links) stays. Thread-safe.
+ * links) stays, without the control characters that character references ({@code &#1;}) or
+ * Markdown's entities write. Thread-safe.
  */
 public final class HtmlSanitizer {
 
@@ -32,14 +38,45 @@ public final class HtmlSanitizer {
                 .preserveRelativeLinks(true);
     }
 
-    /** A safe copy of the HTML fragment {@code html}, as compact HTML. */
+    /** A safe copy of the HTML fragment {@code html}, as compact HTML; see {@link #sanitize(String, ControlCharacters.Tally)}. */
     public String sanitize(String html) {
+        return sanitize(html, new ControlCharacters.Tally());
+    }
+
+    /**
+     * A safe copy of the HTML fragment {@code html}, as compact HTML. Control characters go from
+     * its text and attribute values, raw or written as character references, and are counted in
+     * {@code controls} as the field {@code body}.
+     */
+    public String sanitize(String html, ControlCharacters.Tally controls) {
         Document dirty = Jsoup.parseBodyFragment(html, SAFE_BASE);
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         // Headings inside an article start at h2: the page's title is its only h1.
         clean.body().select("h1").tagName("h2");
+        removeControls(clean.body(), controls);
         return clean.body().html();
+    }
+
+    /** Parsing decoded the references: what is left of a control is now a character to remove. */
+    private static void removeControls(Element body, ControlCharacters.Tally controls) {
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t) {
+                String text = t.getWholeText();
+                String kept = controls.strip(text, 0, "body");
+                if (kept != text) {
+                    t.text(kept);
+                }
+            } else if (node instanceof Element e) {
+                for (Attribute a : e.attributes()) {
+                    String value = a.getValue();
+                    String kept = controls.strip(value, 0, "body");
+                    if (kept != value) {
+                        a.setValue(kept);
+                    }
+                }
+            }
+        }, body);
     }
 
     /** The text of an HTML fragment, whitespace collapsed; for leads and summaries. */

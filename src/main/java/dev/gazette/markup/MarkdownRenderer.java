@@ -7,6 +7,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
+import dev.gazette.text.ControlCharacters;
 import java.util.List;
 
 /**
@@ -61,10 +62,15 @@ public final class MarkdownRenderer {
     /**
      * The HTML of {@code markdown}, safe to publish: sanitized by {@code sanitizer}, unless the text
      * cannot have produced anything but flexmark's own escaped markup (see {@link #isPlainProse}).
+     * Either way without control characters: Markdown's numeric entities ({@code &#1;}) write them
+     * although the text holds none; they are counted in {@code controls}.
      */
-    public String toSafeHtml(String markdown, HtmlSanitizer sanitizer) {
+    public String toSafeHtml(String markdown, HtmlSanitizer sanitizer, ControlCharacters.Tally controls) {
         String html = toHtml(markdown);
-        return isPlainProse(markdown) && !html.contains("<h1") ? html.strip() : sanitizer.sanitize(html);
+        // flexmark writes the character an entity names as it is, never as a reference, so the
+        // controls of plain prose are characters of its HTML.
+        return isPlainProse(markdown) && !html.contains("<h1") ? controls.strip(html, 0, "body").strip()
+                : sanitizer.sanitize(html, controls);
     }
 
     /**

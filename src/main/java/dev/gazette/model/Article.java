@@ -62,6 +62,12 @@ public record Article(
         relatedTitles = List.copyOf(relatedTitles);
     }
 
+    /** The same article with another body (its images published, their URLs rewritten for its page). */
+    public Article withBody(String html) {
+        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, html, image, caption, draft,
+                language, pinnedSlugs, relatedTitles);
+    }
+
     /** The time of the last change: {@link #updated()} when set, else {@link #date()}. */
     public ZonedDateTime lastModified() {
         return updated != null && updated.isAfter(date) ? updated : date;

@@ -50,6 +50,36 @@ public record Problem(Severity severity, String file, int line, String field, St
         if (fix != null && !fix.isBlank()) {
             out.append(" Fix: ").append(fix);
         }
-        return out.toString();
+        return oneLine(out);
+    }
+
+    /**
+     * The text with every control character written as an escape ({@code \n}, {@code \u0007}…):
+     * a problem is one line of a terminal, and a file name or value holding a newline or an escape
+     * sequence must not fake other lines or repaint the screen.
+     */
+    static String oneLine(CharSequence text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+            if (control && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (!control) {
+                    out.append(c);
+                } else if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else if (c == '\t') {
+                    out.append("\\t");
+                } else {
+                    out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                }
+            }
+        }
+        return out == null ? text.toString() : out.toString();
     }
 }

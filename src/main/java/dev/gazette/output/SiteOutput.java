@@ -3,6 +3,10 @@ package dev.gazette.output;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -11,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -25,80 +31,290 @@ import java.util.stream.Stream;
  * {@link #commit()} swaps it in, {@link #close()} without commit throws it away, so a failed build
  * leaves the previous site untouched. Every path is checked to stay inside the site, whatever a
  * source says. Safe for concurrent writes of distinct files.
+ *
+ * <p>Three rules keep a newsroom's other files safe:
+ * <ul>
+ *   <li>Only a folder Gazette made is replaced: every site holds a {@value #MARKER} file, and an
+ *       existing non-empty folder without it is refused ({@link #check}).</li>
+ *   <li>One build at a time per output folder: a lock file beside it, held by the operating system
+ *       for as long as the process lives, so a killed build never leaves a stale lock.</li>
+ *   <li>The old site is swapped for the new one in a single step of the file system where it can
+ *       ({@link DirectorySwap}); a symlinked output folder is followed, and its target replaced.</li>
+ * </ul>
  */
 public final class SiteOutput implements AutoCloseable {
 
+    /** The file that marks a folder as a site Gazette made, which a build may therefore replace. */
+    public static final String MARKER = ".gazette-site";
+
+    private static final String MARKER_TEXT = "This folder is a site made by Gazette: `gazette build` replaces it as a whole.\n"
+            + "Gazette refuses to replace a non-empty folder that lacks this file.\n";
+
+    /** Links followed at most to find the real output folder (the same limit as Linux's). */
+    private static final int MAX_LINKS = 40;
+
     private final Path target;
     private final Path staging;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
     private final AtomicLong files = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytes = new AtomicLong();
+    /** The previous site's manifest: what it holds, so that unchanged files are kept as they are. */
+    private final Map<String, Manifest.Entry> previous;
+    private final Map<String, Manifest.Entry> current = new ConcurrentHashMap<>();
+    private long removed;
     private boolean committed;
+    private boolean swappedAtomically = true;
+    /** Deletes what earlier builds left beside the output, while this one works; or {@code null}. */
+    private Thread cleaner;
 
-    private SiteOutput(Path target, Path staging) {
+    /** Why an output folder may not be written, with what to do about it. */
+    public static final class RefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String fix;
+
+        RefusedException(String message, String fix) {
+            super(message);
+            this.fix = fix;
+        }
+
+        /** What the user should do. */
+        public String fix() {
+            return fix;
+        }
+    }
+
+    private SiteOutput(Path target, Path staging, FileChannel lockChannel, FileLock lock) {
+        this.previous = Manifest.read(target);
         this.target = target;
         this.staging = staging;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
     }
-
-    /** Starts writing a site that will replace {@code target} on commit. */
-    public static SiteOutput open(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (absolute.getParent() == null) {
-            throw new IOException("refusing to write the site to the file system's root");
-        }
-        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-            throw new IOException(absolute + " exists and is not a folder");
-        }
-        Files.createDirectories(absolute.getParent());
-        removeLeftovers(absolute, Instant.now().minus(LEFTOVER_AGE));
-        Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".building-");
-        return new SiteOutput(absolute, staging);
-    }
-
-    /** How old a staging or set-aside folder must be to count as left over by a build that crashed. */
-    static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
     /**
-     * Deletes the staging and set-aside folders of {@code target} last modified before
-     * {@code before}: what a killed or crashed build left behind, a whole site's worth of files
-     * each. Younger ones may belong to a build running right now, and are left alone.
+     * The folder a build into {@code out} really replaces: {@code out} itself, or, when it is a
+     * symbolic link, the folder it leads to (a newsroom links {@code site-out} to the web server's
+     * folder; replacing the link by a folder would leave the server's copy stale without a word).
      */
-    static void removeLeftovers(Path target, Instant before) throws IOException {
-        String building = "." + target.getFileName() + ".building-";
-        String old = "." + target.getFileName() + ".old-";
-        List<Path> leftovers;
-        try (Stream<Path> siblings = Files.list(target.getParent())) {
-            leftovers = siblings.filter(p -> {
-                String name = p.getFileName().toString();
-                return (name.startsWith(building) || name.startsWith(old)) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-            }).sorted().toList();
+    public static Path realTarget(Path out) throws IOException {
+        Path path = out.toAbsolutePath().normalize();
+        for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(path); i++) {
+            Path link = Files.readSymbolicLink(path);
+            Path parent = path.getParent();
+            path = (parent == null ? link : parent.resolve(link)).toAbsolutePath().normalize();
         }
-        for (Path p : leftovers) {
-            try {
-                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
-                    deleteTree(p);
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // Best effort: another build may be deleting it right now, and a leftover costs only space.
+        if (Files.isSymbolicLink(path)) {
+            throw new RefusedException("the output folder `" + out + "` is a chain of more than " + MAX_LINKS + " links (a loop?).",
+                    "point --out at a real folder.");
+        }
+        return path;
+    }
+
+    /**
+     * Checks, before anything is read, that a build may replace {@code out}: it does not exist yet,
+     * is an empty folder, or holds the {@value #MARKER} of a site Gazette made.
+     *
+     * @throws RefusedException naming what is wrong and the fix
+     */
+    public static void check(Path out) throws IOException {
+        Path real = realTarget(out);
+        if (real.getParent() == null) {
+            throw new RefusedException("the output folder `" + out + "` is the file system's root.", "choose an output folder such as `site-out`.");
+        }
+        if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RefusedException("the output folder `" + out + "` exists and is not a folder.",
+                    "choose another --out, or move that file away.");
+        }
+        if (Files.isRegularFile(real.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(real)) {
+            if (entries.findAny().isPresent()) {
+                throw new RefusedException("the output folder `" + out + "`" + (real.equals(out.toAbsolutePath().normalize()) ? "" : " (`" + real + "`)")
+                        + " already holds files that Gazette did not make (it has no `" + MARKER + "` file), and a build replaces its output folder as a whole.",
+                        "choose a new or empty folder for --out (Gazette creates it), or, if it is an old site you no longer need, delete it first.");
             }
         }
     }
 
-    /** Writes {@code text} as UTF-8 to {@code relative}. */
-    public void write(String relative, String text) {
-        write(relative, text.getBytes(StandardCharsets.UTF_8));
+    /** Starts writing a site that will replace {@code out} on commit (its link target, if it is a link). */
+    public static SiteOutput open(Path out) throws IOException {
+        check(out);
+        Path target = realTarget(out);
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path lockFile = parent.resolve("." + target.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock = null;
+        try {
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by another build in this very process (tests, `serve`)
+            }
+            if (lock == null) {
+                String holder = readHolder(channel);
+                throw new RefusedException("another Gazette build" + (holder.isEmpty() ? "" : " (process " + holder + ")")
+                        + " is writing to `" + out + "` right now.", "wait for it to finish, then build again.");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            // We hold the lock: no other build is writing beside this folder, so every staging or
+            // set-aside folder still there is what a killed or failed build, or the previous build
+            // (its replaced site), left behind. Deleting tens of thousands of files takes seconds:
+            // it runs beside this build's own work, and what a short build leaves, the next finishes.
+            List<Path> leftovers = leftovers(target);
+            Thread cleaner = null;
+            if (!leftovers.isEmpty()) {
+                cleaner = new Thread(() -> removeLeftovers(leftovers), "gazette-leftovers");
+                cleaner.setDaemon(true);
+                cleaner.start();
+            }
+            Path staging = parent.resolve("." + target.getFileName() + ".building-" + ProcessHandle.current().pid() + "-"
+                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+            // createDirectory, not createTempDirectory: the site must get the umask's usual modes
+            // (755), or a web server running as another user cannot read it.
+            Files.createDirectory(staging);
+            SiteOutput output = new SiteOutput(target, staging, channel, lock);
+            output.cleaner = cleaner;
+            output.write(MARKER, MARKER_TEXT);
+            return output;
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (lock != null) {
+                    lock.release();
+                }
+                channel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
-    public void write(String relative, byte[] content) {
+    private static String readHolder(FileChannel channel) {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(32);
+            channel.read(buffer, 0);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim().replaceAll("[^0-9]", "");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The staging and set-aside folders beside {@code target}: what earlier builds left. */
+    static List<Path> leftovers(Path target) throws IOException {
+        String building = "." + target.getFileName() + ".building-";
+        String old = "." + target.getFileName() + ".old-";
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            return siblings.filter(p -> {
+                String name = p.getFileName().toString();
+                return (name.startsWith(building) || name.startsWith(old)) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            }).sorted().toList();
+        }
+    }
+
+    /**
+     * Deletes {@code leftovers}, a whole site's worth of files each. Only folders that carry the
+     * marker (or are empty) are deleted, so a user's own folder that happens to share the name is
+     * never touched; the marker goes last, so a deletion cut short is finished by the next build.
+     */
+    static void removeLeftovers(List<Path> leftovers) {
+        for (Path p : leftovers) {
+            try {
+                Path marker = p.resolve(MARKER);
+                if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p, marker);
+                } else if (isEmpty(p)) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // Best effort: a leftover costs only space, and the next build tries again.
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code relative}. */
+    public Manifest.Entry write(String relative, String text) {
+        return write(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code content} to {@code relative}. A file the previous site holds with the same
+     * bytes (by its manifest) is linked from there instead: it keeps its modification time, so
+     * rsync-style uploads skip it, and costs no write.
+     */
+    public Manifest.Entry write(String relative, byte[] content) {
         Path file = resolve(relative);
+        String key = staging.relativize(file).toString().replace('\\', '/');
+        Manifest.Entry entry = Manifest.entryOf(content);
+        current.put(key, entry);
         try {
             folder(file.getParent());
+            if (entry.equals(previous.get(key)) && linkPrevious(key, file, entry)) {
+                unchanged.incrementAndGet();
+                return entry;
+            }
             Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
         }
         files.incrementAndGet();
         bytes.addAndGet(content.length);
+        return entry;
+    }
+
+    /**
+     * Keeps the previous site's {@code relative} when it holds exactly the bytes of that size and
+     * hash: what a page renders to when its fingerprint has not changed, known without rendering it.
+     *
+     * @return {@code false} when the previous site does not hold them: render and write the page
+     */
+    public boolean keep(String relative, long size, String sha256) {
+        Path file = resolve(relative);
+        String key = staging.relativize(file).toString().replace('\\', '/');
+        Manifest.Entry entry = new Manifest.Entry(size, sha256);
+        if (!entry.equals(previous.get(key))) {
+            return false;
+        }
+        try {
+            folder(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
+        }
+        if (!linkPrevious(key, file, entry)) {
+            return false;
+        }
+        current.put(key, entry);
+        unchanged.incrementAndGet();
+        return true;
+    }
+
+    /** Hard-links the previous site's copy of {@code key} to {@code file}; {@code false} when it cannot. */
+    private boolean linkPrevious(String key, Path file, Manifest.Entry entry) {
+        Path old = target.resolve(key);
+        try {
+            // The size is a cheap guard against a previous file changed by hand since its build.
+            if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != entry.size()) {
+                return false;
+            }
+            Files.createLink(file, old);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // a file system without hard links, a file written twice: write it out
+        }
     }
 
     /**
@@ -113,14 +329,17 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
-    /** Copies {@code in} to {@code relative}, closing it. */
+    /** Copies {@code in} to {@code relative}, closing it; as {@link #write(String, byte[])}. */
     public void copy(InputStream in, String relative) throws IOException {
-        Path file = resolve(relative);
+        resolve(relative);
+        byte[] content;
         try (in) {
-            folder(file.getParent());
-            long n = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            files.incrementAndGet();
-            bytes.addAndGet(n);
+            content = in.readAllBytes();
+        }
+        try {
+            write(relative, content);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -141,44 +360,89 @@ public final class SiteOutput implements AutoCloseable {
         return file;
     }
 
+    /** The folder this output replaces on commit (the output folder, or its link's target). */
+    public Path target() {
+        return target;
+    }
+
+    /** Files written because they are new or their bytes changed. */
     public long filesWritten() {
         return files.get();
+    }
+
+    /** Files the previous site already held with the same bytes, kept as they were. */
+    public long filesUnchanged() {
+        return unchanged.get();
+    }
+
+    /** Files of the previous site that the new one no longer has; known after {@link #commit()}. */
+    public long filesRemoved() {
+        return removed;
     }
 
     public long bytesWritten() {
         return bytes.get();
     }
 
+    /** Waits until what earlier builds left beside the output is deleted (tests; a build never waits). */
+    void awaitLeftoversRemoved() throws InterruptedException {
+        if (cleaner != null) {
+            cleaner.join();
+        }
+    }
+
+    /**
+     * Whether the last {@link #commit()} replaced the previous site in one step. {@code false} on a
+     * system that cannot swap folders: the site was then missing for the instant between two renames.
+     */
+    public boolean swappedAtomically() {
+        return swappedAtomically;
+    }
+
     /** Replaces the output folder with what was written. */
     public void commit() throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
-            move(target, old);
+        Files.write(staging.resolve(Manifest.FILE), Manifest.format(current));
+        removed = previous.keySet().stream().filter(k -> !current.containsKey(k)).count();
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            move(staging, target);
+        } else if (DirectorySwap.exchange(staging, target)) {
+            // The staging path now holds the previous site: close() deletes it.
+        } else {
+            swappedAtomically = false;
+            renameTwice();
         }
+        committed = true;
+        if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+            // The staging path now holds the previous site. Set it aside for the next build to
+            // delete in the background rather than make this one wait for thousands of deletions;
+            // unchanged files are hard links shared with the new site, so it costs little space.
+            Path aside = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-"
+                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+            try {
+                move(staging, aside);
+            } catch (IOException e) {
+                // Left where it is: the next build removes it all the same.
+            }
+        }
+    }
+
+    /** The fallback where folders cannot be swapped: the previous site aside, the new one in. */
+    private void renameTwice() throws IOException {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        move(target, old);
         try {
             move(staging, target);
         } catch (IOException e) {
             // Never leave the site missing: put the previous one back before reporting.
-            if (old != null) {
-                try {
-                    move(old, target);
-                } catch (IOException restore) {
-                    e.addSuppressed(restore);
-                }
+            try {
+                move(old, target);
+            } catch (IOException restore) {
+                e.addSuppressed(restore);
             }
             throw e;
         }
-        committed = true;
-        if (old != null) {
-            try {
-                deleteTree(old);
-            } catch (IOException | UncheckedIOException e) {
-                // The new site is in place: a previous one we could not delete is only a leftover,
-                // which the next build removes.
-            }
-        }
+        move(old, staging); // so that the clean-up below finds it where a swap would have left it
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -189,22 +453,49 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
-    /** Throws the staging folder away unless the site was committed. */
+    /** Throws the staging folder away unless the site was committed, and lets other builds in. */
     @Override
     public void close() throws IOException {
-        if (!committed) {
-            deleteTree(staging);
+        try {
+            if (!committed) {
+                try {
+                    deleteTree(staging);
+                } catch (IOException | UncheckedIOException e) {
+                    // A writer may still have been finishing a file: one more pass, then leave the
+                    // rest to the next build's clean-up rather than hide the build's own error.
+                    deleteTree(staging);
+                }
+            }
+        } finally {
+            try {
+                lock.release();
+            } finally {
+                lockChannel.close();
+            }
         }
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        deleteTree(root, null);
+    }
+
+    /** Deletes {@code root} and everything under it, {@code last} (if not null) just before {@code root} itself. */
+    private static void deleteTree(Path root, Path last) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        List<Path> paths;
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : paths) {
+            if (!p.equals(last) && !p.equals(root)) {
                 Files.deleteIfExists(p);
             }
         }
+        if (last != null) {
+            Files.deleteIfExists(last);
+        }
+        Files.deleteIfExists(root);
     }
 }

@@ -118,22 +118,21 @@ public final class RelatedIndex {
          * distinct positions: this is the expensive part, and it is per document.
          */
         public Builder add(int position, RelatedDocument doc) {
+            return add(position, doc, analyze(doc, analyzer, defaultLanguage));
+        }
+
+        /** Records the document at {@code position} with its analysis, done before (and perhaps cached). */
+        public Builder add(int position, RelatedDocument doc, Analysis analysis) {
             if (keys[position] != null) {
                 throw new IllegalArgumentException("position " + position + " added twice");
             }
-            String language = doc.language() == null ? defaultLanguage : doc.language();
-            Map<String, float[]> counts = new HashMap<>();
-            analyzer.analyze(doc.title(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += TITLE_BOOST);
-            analyzer.analyze(doc.lead(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += LEAD_BOOST);
-            analyzer.analyze(doc.body(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += BODY_BOOST);
-            int[] ids = new int[counts.size()];
-            float[] tf = new float[counts.size()];
-            int k = 0;
-            for (Map.Entry<String, float[]> e : counts.entrySet()) {
+            int[] ids = new int[analysis.terms().length];
+            float[] tf = analysis.weights().clone();
+            for (int k = 0; k < ids.length; k++) {
+                String term = analysis.terms()[k];
                 // get() first: computeIfAbsent locks its bin even when the term is known, and nearly all are.
-                Integer id = termIds.get(e.getKey());
-                ids[k] = id != null ? id : termIds.computeIfAbsent(e.getKey(), x -> nextTermId.getAndIncrement());
-                tf[k++] = e.getValue()[0];
+                Integer id = termIds.get(term);
+                ids[k] = id != null ? id : termIds.computeIfAbsent(term, x -> nextTermId.getAndIncrement());
             }
             terms[position] = ids;
             frequencies[position] = tf;
@@ -153,6 +152,35 @@ public final class RelatedIndex {
             }
             return new RelatedIndex(this);
         }
+    }
+
+    /**
+     * A document's text analysis: its terms (sorted) with their weighted counts (title and lead
+     * boosted). It depends only on the document's language, title, lead and body, so it can be
+     * kept from one build to the next.
+     */
+    public record Analysis(String[] terms, float[] weights) {
+        public Analysis {
+            if (terms.length != weights.length) {
+                throw new IllegalArgumentException("one weight per term");
+            }
+        }
+    }
+
+    /** Analyzes {@code doc}'s text; {@code defaultLanguage} for a document that names none. */
+    public static Analysis analyze(RelatedDocument doc, TextAnalyzer analyzer, String defaultLanguage) {
+        String language = doc.language() == null ? defaultLanguage : doc.language();
+        Map<String, float[]> counts = new HashMap<>();
+        analyzer.analyze(doc.title(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += TITLE_BOOST);
+        analyzer.analyze(doc.lead(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += LEAD_BOOST);
+        analyzer.analyze(doc.body(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += BODY_BOOST);
+        String[] terms = counts.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(terms);
+        float[] weights = new float[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            weights[i] = counts.get(terms[i])[0];
+        }
+        return new Analysis(terms, weights);
     }
 
     /**

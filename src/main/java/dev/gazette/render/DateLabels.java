@@ -17,6 +17,7 @@ public final class DateLabels {
     private final ZoneId zone;
     private final DateTimeFormatter dateline;
     private final DateTimeFormatter day;
+    private final DateTimeFormatter month;
 
     public DateLabels(Locale locale, ZoneId zone) {
         this.zone = zone;
@@ -24,12 +25,15 @@ public final class DateLabels {
         if (language.equals("fr")) {
             this.dateline = DateTimeFormatter.ofPattern("'Le' dd/MM/yyyy 'à' HH'h'mm", locale);
             this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+            this.month = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         } else if (language.equals("en")) {
             this.dateline = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a", Locale.ENGLISH);
             this.day = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+            this.month = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
         } else {
             this.dateline = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
             this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+            this.month = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
         }
     }
 
@@ -41,6 +45,11 @@ public final class DateLabels {
     /** "9 septembre 2025". */
     public String day(ZonedDateTime t) {
         return day.format(t.withZoneSameInstant(zone));
+    }
+
+    /** "septembre 2025", "September 2025". */
+    public String month(java.time.YearMonth m) {
+        return month.format(m);
     }
 
     /** "2025-09-09T18:36:00+01:00", for {@code datetime} attributes and feeds. */

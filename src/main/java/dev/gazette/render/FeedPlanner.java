@@ -129,7 +129,7 @@ public final class FeedPlanner {
 
     /**
      * Lists the site's pages: the home page, every article (newest first), the first page of each
-     * rubric and tag, the rubric and tag indexes and the archive. Related-content pages are left
+     * rubric and tag, the rubric and tag indexes, the archive's index and its months. Related-content pages are left
      * out (they only repeat other pages' links and are marked {@code noindex}), as are later pages
      * of lists (crawlers reach them from the first).
      */
@@ -153,6 +153,14 @@ public final class FeedPlanner {
         sitemap.url(base + urls.rubricIndex(), local(newest));
         sitemap.url(base + urls.tagIndex(), local(newest));
         sitemap.url(base + urls.archive(), local(newest));
+        for (ArchiveMonths.Month m : ArchiveMonths.of(index, config.timeZone())) {
+            ZonedDateTime last = null;
+            for (int k = m.first(); k < m.first() + m.count(); k++) {
+                ZonedDateTime t = index.article(k).lastModified();
+                last = last == null || t.isAfter(last) ? t : last;
+            }
+            sitemap.url(base + urls.archiveMonth(m.month()), local(last));
+        }
     }
 
     /** Lists the articles of the news sitemap's window; the index is newest first, so this stops at the first older one. */

@@ -31,14 +31,22 @@ public final class SitePlanner {
     private final DateLabels dates;
     private final SiteView site;
     private final TeaserView[] teasers;
+    /** With their article counts: for the indexes and the home's sections, which show them. */
     private final Map<String, LinkView> rubricLinks = new HashMap<>();
     private final Map<String, LinkView> tagLinks = new HashMap<>();
+    /**
+     * Without counts (0): for the menu, teasers and article tags, which show only name and link.
+     * A count there would make every page's data change at each publish, so no page could be
+     * kept from the previous build.
+     */
+    private final Map<String, LinkView> rubricNames = new HashMap<>();
+    private final Map<String, LinkView> tagNames = new HashMap<>();
     private final Map<String, String> imageUrls;
     private final WebExtras extras;
     private final ArticleImages images;
     private final Heads heads;
     private final List<TeaserView> mostRead;
-    /** Rubrics with the most articles first: the order of the navigation and the home page. */
+    /** Rubrics with the most articles first: the order of the home page's sections. */
     private final List<TermGroup> rubricsByWeight;
 
     /**
@@ -67,14 +75,20 @@ public final class SitePlanner {
         this.heads = new Heads(config, index, urls, dates, extras, images);
         for (TermGroup g : index.rubrics()) {
             rubricLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.rubric(g.term()), g.size()));
+            rubricNames.put(g.term().slug(), new LinkView(g.term().name(), urls.rubric(g.term()), 0));
         }
         for (TermGroup g : index.tags()) {
             tagLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), g.size()));
+            tagNames.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), 0));
         }
         this.rubricsByWeight = index.rubrics().stream()
                 .sorted(Comparator.comparingInt(TermGroup::size).reversed().thenComparing(g -> g.term().slug()))
                 .toList();
-        List<LinkView> nav = rubricsByWeight.stream().map(g -> rubricLinks.get(g.term().slug())).toList();
+        // The menu is in the rubrics' alphabetical order (by slug, so accents sort as readers expect:
+        // Économie before Monde), not by article count: a menu that moves as articles are published
+        // confuses readers, and would change every page of the site at each publish.
+        List<LinkView> nav = index.rubrics().stream().sorted(Comparator.comparing(g -> g.term().slug()))
+                .map(g -> rubricNames.get(g.term().slug())).toList();
         this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
                 urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
         this.teasers = new TeaserView[index.size()];
@@ -97,21 +111,28 @@ public final class SitePlanner {
             jobs.add(relatedPage(i));
         }
         for (TermGroup g : index.tags()) {
-            list(jobs, "tag", urls.tag(g.term()), "#" + g.term().name(), "", g.articles()::get, g.size(), "tag " + g.term().name());
+            list(jobs, PageKind.TAG, urls.tag(g.term()), "#" + g.term().name(), "", g.articles()::get, g.size(), "tag " + g.term().name());
         }
         for (TermGroup g : index.rubrics()) {
-            list(jobs, "rubric", urls.rubric(g.term()), g.term().name(), "", g.articles()::get, g.size(), "rubric " + g.term().name());
+            list(jobs, PageKind.RUBRIC, urls.rubric(g.term()), g.term().name(), "", g.articles()::get, g.size(), "rubric " + g.term().name());
         }
-        list(jobs, "archive", urls.archive(), heading("archive"), "", i -> i, index.size(), "the archive");
-        jobs.add(terms("tags", urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
-        jobs.add(terms("rubrics", urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
+        List<LinkView> months = new ArrayList<>();
+        for (ArchiveMonths.Month m : ArchiveMonths.of(index, config.timeZone())) {
+            String name = dates.month(m.month());
+            String url = urls.archiveMonth(m.month());
+            months.add(new LinkView(name, url, m.count()));
+            list(jobs, PageKind.ARCHIVE, url, monthHeading(name), "", k -> m.first() + k, m.count(), "the archive of " + m.month());
+        }
+        jobs.add(terms(PageKind.ARCHIVE_INDEX, urls.archive(), heading("archive"), months));
+        jobs.add(terms(PageKind.TAG_INDEX, urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
+        jobs.add(terms(PageKind.RUBRIC_INDEX, urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
         jobs.add(notFound());
         return jobs;
     }
 
     private PageJob home() {
         String url = urls.home();
-        return new PageJob(url, "home", "home.ftlh", "the home page", () -> {
+        return new PageJob(url, PageKind.HOME, "the home page", () -> {
             Map<String, Object> m = base(new PageView("home", config.title(), config.description(), url, "", canonical(url)));
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, null));
             List<TeaserView> latest = new ArrayList<>();
@@ -132,7 +153,7 @@ public final class SitePlanner {
     private PageJob articlePage(int i) {
         Article a = index.article(i);
         String url = teasers[i].url();
-        return new PageJob(url, "article", "article.ftlh", a.source(), () -> {
+        return new PageJob(url, PageKind.ARTICLE, a.source(), () -> {
             Map<String, Object> m = base(new PageView("article", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
             m.put("head", heads.article(i, (PageView) m.get("page")));
             m.put("article", articleView(i, config.relatedCount()));
@@ -143,7 +164,7 @@ public final class SitePlanner {
     private PageJob relatedPage(int i) {
         Article a = index.article(i);
         String url = urls.related(a);
-        return new PageJob(url, "related", "related.ftlh", a.source() + " (related page)", () -> {
+        return new PageJob(url, PageKind.RELATED, a.source() + " (related page)", () -> {
             Map<String, Object> m = base(new PageView("related", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
             // Only links found on other pages: worth following, not worth a place in search results.
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, "noindex, follow"));
@@ -152,15 +173,15 @@ public final class SitePlanner {
         });
     }
 
-    private void list(List<PageJob> jobs, String kind, String first, String heading, String intro, IntFunction<Integer> member,
+    private void list(List<PageJob> jobs, PageKind kind, String first, String heading, String intro, IntFunction<Integer> member,
                       int count, String owner) {
         int size = config.pageSize();
         int pages = Math.max(1, (count + size - 1) / size);
         for (int p = 1; p <= pages; p++) {
             int page = p;
             String url = SiteUrls.paged(first, page);
-            jobs.add(new PageJob(url, kind, "list.ftlh", owner, () -> {
-                Map<String, Object> m = base(new PageView(kind, heading, intro, url, SiteUrls.rootFrom(url), canonical(url)));
+            jobs.add(new PageJob(url, kind, owner, () -> {
+                Map<String, Object> m = base(new PageView(kind.label(), heading, intro, url, SiteUrls.rootFrom(url), canonical(url)));
                 List<TeaserView> items = new ArrayList<>(size);
                 for (int k = (page - 1) * size; k < Math.min(count, page * size); k++) {
                     items.add(teasers[member.apply(k)]);
@@ -170,16 +191,16 @@ public final class SitePlanner {
                 m.put("articles", items);
                 PagerView pager = PagerView.of(page, pages, q -> SiteUrls.paged(first, q));
                 m.put("pager", pager);
-                boolean ownFeeds = kind.equals("rubric") || (kind.equals("tag") && config.tagFeeds());
+                boolean ownFeeds = kind == PageKind.RUBRIC || (kind == PageKind.TAG && config.tagFeeds());
                 m.put("head", heads.page((PageView) m.get("page"), ownFeeds ? first : null, heading, pager, null));
                 return m;
             }));
         }
     }
 
-    private PageJob terms(String kind, String url, String heading, List<LinkView> terms) {
-        return new PageJob(url, kind, "terms.ftlh", "the " + kind + " index", () -> {
-            Map<String, Object> m = base(new PageView(kind, heading, "", url, SiteUrls.rootFrom(url), canonical(url)));
+    private PageJob terms(PageKind kind, String url, String heading, List<LinkView> terms) {
+        return new PageJob(url, kind, "the " + kind.label() + " index", () -> {
+            Map<String, Object> m = base(new PageView(kind.label(), heading, "", url, SiteUrls.rootFrom(url), canonical(url)));
             m.put("heading", heading);
             m.put("terms", terms);
             return m;
@@ -188,7 +209,7 @@ public final class SitePlanner {
 
     private PageJob notFound() {
         String url = "404.html";
-        return new PageJob(url, "404", "404.ftlh", "the 404 page", () -> {
+        return new PageJob(url, PageKind.NOT_FOUND, "the 404 page", () -> {
             // Served at whatever URL was missing: relative links would break, so use the site's path.
             String root = config.baseUrl().isEmpty() ? "/" : URI.create(config.baseUrl()).getRawPath();
             return base(new PageView("404", "404", "", url, root.isEmpty() ? "/" : root, ""));
@@ -210,16 +231,16 @@ public final class SitePlanner {
 
     private ArticleView articleView(int i, int relatedLimit) {
         Article a = index.article(i);
-        List<LinkView> tags = a.tags().stream().map(t -> tagLinks.get(t.slug())).toList();
+        List<LinkView> tags = a.tags().stream().map(t -> tagNames.get(t.slug())).toList();
         List<TeaserView> rel = related.get(i).stream().limit(relatedLimit).map(k -> teasers[k]).toList();
         return new ArticleView(teasers[i], a.updated() == null ? null : dates.iso(a.updated()),
-                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), extras.bodies().getOrDefault(a.source(), a.bodyHtml()),
+                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), a.bodyHtml(),
                 a.caption(), tags, rel,
                 urls.related(a));
     }
 
     private TeaserView teaser(Article a) {
-        LinkView rubric = a.rubric() == null ? null : rubricLinks.get(a.rubric().slug());
+        LinkView rubric = a.rubric() == null ? null : rubricNames.get(a.rubric().slug());
         ImageInfo info = images.of(a);
         String image = info == null ? null : info.url();
         String alt = a.caption().isEmpty() ? a.title() : a.caption();
@@ -233,6 +254,11 @@ public final class SitePlanner {
     }
 
     /** Headings of the pages that have no name of their own, in the site's language. */
+    /** "Archives : septembre 2025" (a no-break space before the colon in French), "Archive: September 2025". */
+    private String monthHeading(String month) {
+        return config.locale().getLanguage().equals("en") ? "Archive: " + month : heading("archive") + "\u00A0: " + month;
+    }
+
     private String heading(String kind) {
         boolean french = !config.locale().getLanguage().equals("en");
         return switch (kind) {

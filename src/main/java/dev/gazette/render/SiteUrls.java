@@ -57,8 +57,14 @@ public final class SiteUrls {
         return prefix(permalinks.rubric(), "rubriques/");
     }
 
+    /** The archive's index, listing its months. */
     public String archive() {
         return "archives/";
+    }
+
+    /** The archive page of one month ({@code archives/2025/09/}). */
+    public String archiveMonth(java.time.YearMonth month) {
+        return archive() + String.format(java.util.Locale.ROOT, "%04d/%02d/", month.getYear(), month.getMonthValue());
     }
 
     /** Page {@code page} (1-based) of the list at {@code first}. */

@@ -6,24 +6,20 @@ import java.util.Map;
 
 /**
  * What the pages need beyond the index, from files beside the articles: image sizes, the "most
- * read" ranking, the publication's logo, whether feeds are published, and bodies whose images moved.
+ * read" ranking, the publication's logo, whether feeds are published.
  *
  * @param images   each published local image (by its URL relative to the site's root) with its size
  * @param mostRead article positions, most read first; empty for no "most read" block
  * @param logo     the publication's logo, or {@code null}
  * @param feeds    whether the site publishes feeds (it does when it has a base URL)
- * @param bodies   the body of each article whose local images were published, their URLs rewritten
- *                 for its page, by the article's source
  */
-public record WebExtras(Map<String, ImageInfo> images, List<Integer> mostRead, ImageInfo logo, boolean feeds,
-                        Map<String, String> bodies) {
+public record WebExtras(Map<String, ImageInfo> images, List<Integer> mostRead, ImageInfo logo, boolean feeds) {
 
     /** Nothing extra: no sizes, no ranking, no logo, no feeds. */
-    public static final WebExtras NONE = new WebExtras(Map.of(), List.of(), null, false, Map.of());
+    public static final WebExtras NONE = new WebExtras(Map.of(), List.of(), null, false);
 
     public WebExtras {
         images = Map.copyOf(images);
         mostRead = List.copyOf(mostRead);
-        bodies = Map.copyOf(bodies);
     }
 }

@@ -18,10 +18,22 @@ import java.util.regex.Pattern;
  */
 public final class Dates {
 
+    // Years of any length are matched, so that a five-digit year is told it is out of range rather
+    // than that it is no date at all.
     private static final Pattern ISO_LOCAL = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?");
+            "([+-]?\\d{4,9})-(\\d{2})-(\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?");
     private static final Pattern FRENCH = Pattern.compile(
-            "(?i)(?:le\\s+)?(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s*(?:à|a)?\\s*(\\d{1,2})\\s*[h:]\\s*(\\d{2})?)?");
+            "(?i)(?:le\\s+)?(\\d{1,2})/(\\d{1,2})/(\\d{4,9})(?:\\s*(?:à|a)?\\s*(\\d{1,2})\\s*[h:]\\s*(\\d{2})?)?");
+
+    /**
+     * The years an article may carry. Feeds (RFC 822, RFC 3339), sitemaps (W3C datetime) and
+     * JSON-LD write the year in four digits, and their formatters fail past 9999 ("Field Year
+     * cannot be printed"): such a date only failed later, while writing, with no file named.
+     * Nothing in a newsroom's archive predates the year 1000, so a year below it (0, or before
+     * Christ) is a typing mistake too, and both are told at read time.
+     */
+    static final int FIRST_YEAR = 1000;
+    static final int LAST_YEAR = 9999;
 
     private Dates() {
     }
@@ -29,12 +41,23 @@ public final class Dates {
     /**
      * Parses {@code text}.
      *
-     * @throws DateTimeParseException when it is no date Gazette reads, with a message saying which forms it reads
+     * @throws DateTimeParseException when it is no date Gazette reads, or falls outside the years
+     *                                1000 to 9999, with a message saying why
      */
     public static ZonedDateTime parse(String text, ZoneId zone) {
         // French typography puts no-break spaces around "à" and in "18 h 36"; pages saved from news
         // sites keep them, and the patterns below only know the ordinary space.
         String t = text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ').strip();
+        ZonedDateTime date = read(t, zone);
+        // Checked in the site's zone, where 9999-12-31T23:00-05:00 is already the year 10000.
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw new DateTimeParseException("`" + t + "` falls in the year " + date.getYear() + "; Gazette reads the years "
+                    + FIRST_YEAR + " to " + LAST_YEAR, t, 0);
+        }
+        return date;
+    }
+
+    private static ZonedDateTime read(String t, ZoneId zone) {
         try {
             if (t.length() > 16 && (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$"))) {
                 String normalised = t.replace(' ', 'T');

@@ -10,6 +10,7 @@ import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
+import dev.gazette.text.ControlCharacters;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -42,6 +44,11 @@ import org.jsoup.select.NodeVisitor;
  * {@code article:*} meta tags, then the visible document. Each field is taken from the first of
  * those that has it; the body comes from the {@code <article>} element stripped of the parts that
  * are already fields (headline, lead, byline, main image) and of the site's furniture.
+ *
+ * <p>Escapes can write control characters that no page may carry, although the file itself holds
+ * none: character references ({@code &#1;}, {@code &#x7f;}) and JSON-LD's string escapes. They are
+ * removed where the escapes are expanded (parsing the page, parsing each JSON-LD block, decoding a
+ * value's references again), with one warning for the page.
  */
 final class HtmlArticleReader {
 
@@ -90,6 +97,9 @@ final class HtmlArticleReader {
         private final Document doc;
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, JsonObject> nodesById = new HashMap<>();
+        private final ControlCharacters.Tally controls = new ControlCharacters.Tally();
+        /** {@link #plain} of each text seen, so that a control it decodes is counted once. */
+        private final Map<String, String> plainTexts = new HashMap<>();
         private JsonObject ld;
         private int ldLine;
         /** Bounds on the text length of the container's elements, known once the container is. */
@@ -100,6 +110,7 @@ final class HtmlArticleReader {
             this.ctx = ctx;
             this.doc = parse(text);
             doc.outputSettings().prettyPrint(false);
+            removeControls();
         }
 
         /**
@@ -114,6 +125,33 @@ final class HtmlArticleReader {
             } catch (RuntimeException e) {
                 return Jsoup.parse(text, "", Parser.htmlParser());
             }
+        }
+
+        /**
+         * Parsing decoded the page's character references: the controls they name ({@code &#1;})
+         * go from every text and attribute value, before any field or the body is read.
+         */
+        private void removeControls() {
+            // The line is looked up only for the rare text that holds one.
+            NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof TextNode t && ControlCharacters.in(t.getWholeText())) {
+                    t.text(controls.strip(t.getWholeText(), line(t), null));
+                } else if (node instanceof Element e) {
+                    for (Attribute a : e.attributes()) {
+                        if (ControlCharacters.in(a.getValue())) {
+                            a.setValue(controls.strip(a.getValue(), line(e), null));
+                        }
+                    }
+                }
+            }, doc);
+        }
+
+        /** The warning for the control characters escapes wrote, if any; once, when the page is read. */
+        private void reportControls() {
+            controls.removed().ifPresent(r -> problems.add(r.warning(source, 0,
+                    " written as character references (`&#1;`) or JSON escapes",
+                    "remove the references such as `&#1;` or `&#x7f;` (and JSON-LD escapes such as `\\u0001`) from the page; "
+                            + "the rest of its text is kept.")));
         }
 
         ParsedSource run() {
@@ -142,6 +180,7 @@ final class HtmlArticleReader {
             String language = language();
 
             if (problems.stream().anyMatch(Problem::isError)) {
+                reportControls();
                 return ParsedSource.failed(problems);
             }
             String bodyHtml = body(container, h1, leadElement, bylines, mainFigure, lead);
@@ -151,6 +190,7 @@ final class HtmlArticleReader {
             }
             Article article = new Article(source, SourceFormat.HTML, slug, title, date, updated, rubric, tags, authors,
                     lead, bodyHtml, image, caption, false, language, List.of(), List.of());
+            reportControls();
             return ParsedSource.of(article, problems);
         }
 
@@ -165,7 +205,7 @@ final class HtmlArticleReader {
                 }
                 int before = articles.size();
                 try {
-                    collect(JsonParser.parseString(script.data()), articles, 0);
+                    collect(withoutControls(JsonParser.parseString(script.data()), line(script)), articles, 0);
                 } catch (RuntimeException e) {
                     // gson's messages end with a link to its own troubleshooting page: keep the first line.
                     String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
@@ -180,6 +220,29 @@ final class HtmlArticleReader {
                     ldLine = line(script);
                 }
             }
+        }
+
+        /** {@code e} without the control characters its strings' escapes (<code>"&#92;u0001"</code>) wrote; {@code line} is its block's. */
+        private JsonElement withoutControls(JsonElement e, int line) {
+            if (e instanceof JsonPrimitive p && p.isString()) {
+                String text = p.getAsString();
+                String kept = controls.strip(text, line, "json-ld");
+                return kept == text ? p : new JsonPrimitive(kept);
+            }
+            if (e instanceof JsonArray a) {
+                for (int i = 0; i < a.size(); i++) {
+                    a.set(i, withoutControls(a.get(i), line));
+                }
+                return a;
+            }
+            if (e instanceof JsonObject o) {
+                JsonObject kept = new JsonObject();
+                for (Map.Entry<String, JsonElement> entry : o.entrySet()) {
+                    kept.add(controls.strip(entry.getKey(), line, "json-ld"), withoutControls(entry.getValue(), line));
+                }
+                return kept;
+            }
+            return e;
         }
 
         /** Finds article objects in a single object, an array, an {@code @graph} or a page's {@code mainEntity}. */
@@ -491,13 +554,13 @@ final class HtmlArticleReader {
             return names;
         }
 
-        private static void splitNames(List<String> names, String text) {
+        private void splitNames(List<String> names, String text) {
             for (String name : NAME_SEPARATORS.split(text)) {
                 addName(names, plain(name));
             }
         }
 
-        private static void addName(List<String> names, String name) {
+        private void addName(List<String> names, String name) {
             if (name != null && !names.contains(name)) {
                 names.add(name);
             }
@@ -911,8 +974,30 @@ final class HtmlArticleReader {
             return path.substring(path.lastIndexOf('/') + 1);
         }
 
-        private static int line(Element e) {
-            return e.sourceRange().isTracked() ? e.sourceRange().start().lineNumber() : 0;
+        private static int line(Node n) {
+            return n.sourceRange().isTracked() ? n.sourceRange().start().lineNumber() : 0;
+        }
+
+        /**
+         * Text from markup: entities decoded, tags dropped, whitespace collapsed; {@code null} when
+         * blank. Sites escape HTML inside JSON-LD strings and attribute values, so their references
+         * are decoded here, again for an element's text: a control one names ({@code &amp;#1;} in
+         * an attribute) is removed, and counted once however often the same text is read.
+         */
+        private String plain(String text) {
+            if (text == null) {
+                return null;
+            }
+            String t = plainTexts.computeIfAbsent(text, raw -> {
+                String decoded = raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(raw).body().text() : raw;
+                return controls.strip(decoded, 0, null).replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+            });
+            return t.isEmpty() ? null : t;
+        }
+
+        private String plainUrl(String url) {
+            String u = url == null ? "" : controls.strip(Parser.unescapeEntities(url, true), 0, "image").strip();
+            return u.isEmpty() ? null : u;
         }
     }
 
@@ -1005,20 +1090,5 @@ final class HtmlArticleReader {
             }
             return s[4] != 0 ? s[2] + 2 * s[3] : Math.max(0, 2 * s[1] - 1);
         }
-    }
-
-    /** Text from markup: entities decoded, tags dropped, whitespace collapsed; {@code null} when blank. */
-    private static String plain(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.indexOf('<') >= 0 || text.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(text).body().text() : text;
-        t = t.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
-        return t.isEmpty() ? null : t;
-    }
-
-    private static String plainUrl(String url) {
-        String u = url == null ? "" : Parser.unescapeEntities(url, true).strip();
-        return u.isEmpty() ? null : u;
     }
 }

@@ -5,24 +5,20 @@ import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
+import dev.gazette.text.ControlCharacters;
+import dev.gazette.yaml.YamlTree;
+import dev.gazette.yaml.YamlTree.Mapping;
+import dev.gazette.yaml.YamlTree.Node;
+import dev.gazette.yaml.YamlTree.Scalar;
+import dev.gazette.yaml.YamlTree.Sequence;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads Markdown with YAML front matter:
@@ -35,12 +31,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * ---
  * Body in Markdown.
  * </pre>
+ * Every front-matter value arrives as the text written ({@link YamlTree}); each field converts
+ * it: text fields keep it, {@code date}/{@code updated} read a date, {@code draft} a boolean.
  */
 final class MarkdownReader {
 
     static final Set<String> FIELDS = Set.of("title", "date", "updated", "category", "rubric", "tags", "author",
             "authors", "summary", "lead", "image", "caption", "slug", "draft", "related", "lang", "language");
-    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*)\\s*:");
 
     private MarkdownReader() {
     }
@@ -61,28 +58,26 @@ final class MarkdownReader {
         String frontMatter = normalised.substring(4, close);
         int bodyStart = normalised.indexOf('\n', close + 1);
         String body = bodyStart < 0 ? "" : normalised.substring(bodyStart + 1);
-        Map<String, Integer> lines = keyLines(frontMatter);
 
-        Object root;
+        YamlTree.Document yaml;
         try {
-            root = yaml().load(frontMatter);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 2;
-            return ParsedSource.failed(List.of(Problem.error(source, line, null,
-                    "the front matter is not valid YAML: " + e.getProblem() + ".",
-                    "check the indentation and put quotes around values that contain `: ` or start with `[`, `#` or `@`.")));
-        } catch (YAMLException e) {
-            return ParsedSource.failed(List.of(Problem.error(source, 1, null,
-                    "the front matter is not valid YAML: " + e.getMessage(), "fix the YAML syntax.")));
+            yaml = YamlTree.parse(frontMatter);
+        } catch (YamlTree.Refusal e) {
+            return ParsedSource.failed(List.of(refused(source, e)));
         }
-        if (!(root instanceof Map<?, ?> map)) {
+        Optional<Node> root = yaml.root();
+        // The front matter starts on the file's second line.
+        yaml.controls().ifPresent(r -> problems.add(r.warning(source, 1, " written as YAML escapes",
+                "remove the escapes such as `\\0`, `\\x01` or `\\u0007` from the quoted value; write a tab as `\\t` "
+                        + "and a line break as `\\n`.")));
+        if (root.isEmpty() || !(root.get() instanceof Mapping map)) {
             return ParsedSource.failed(List.of(Problem.error(source, 2, null,
                     "the front matter must be `field: value` lines.", "write at least `title: ...` and `date: ...` between the `---` lines.")));
         }
-        Fields f = new Fields(source, map, lines, problems);
-        for (Object key : map.keySet()) {
-            if (!FIELDS.contains(String.valueOf(key))) {
-                problems.add(Problem.warning(source, f.line(String.valueOf(key)), String.valueOf(key),
+        Fields f = new Fields(source, map, problems);
+        for (String key : map.keys()) {
+            if (!FIELDS.contains(key)) {
+                problems.add(Problem.warning(source, f.line(key), key,
                         "unknown front-matter field, ignored.", "check its spelling; known fields: "
                                 + String.join(", ", FIELDS.stream().sorted().toList()) + "."));
             }
@@ -90,7 +85,7 @@ final class MarkdownReader {
 
         String title = f.text("title");
         // A list or mapping was already reported by text(): it is there, just not a single value.
-        boolean titleHasWrongType = map.get("title") instanceof Map || map.get("title") instanceof List;
+        boolean titleHasWrongType = !(map.get("title") == null || map.get("title") instanceof Scalar);
         if ((title == null || title.isBlank()) && !titleHasWrongType) {
             problems.add(Problem.error(source, f.line("title"), "title", "the title is missing.",
                     "add a line `title: \"Your headline\"` to the front matter."));
@@ -102,7 +97,7 @@ final class MarkdownReader {
                     "set `updated` to a time after `date`, or remove it."));
             updated = null;
         }
-        String rubricKey = map.containsKey("category") ? "category" : "rubric";
+        String rubricKey = map.keys().contains("category") ? "category" : "rubric";
         String rubricName = f.text(rubricKey);
         Term rubric = rubricName == null || rubricName.isBlank() ? null : Term.of(rubricName);
         if (rubric != null && rubric.slug().isEmpty()) {
@@ -110,8 +105,8 @@ final class MarkdownReader {
                     "name the rubric with words, e.g. `" + rubricKey + ": Politique`."));
         }
         List<Term> tags = terms(f.list("tags"), source, f.line("tags"), problems);
-        List<String> authors = f.list(map.containsKey("authors") ? "authors" : "author");
-        String lead = f.text(map.containsKey("summary") ? "summary" : "lead");
+        List<String> authors = f.list(map.keys().contains("authors") ? "authors" : "author");
+        String lead = f.text(map.keys().contains("summary") ? "summary" : "lead");
         String image = f.text("image");
         if (image != null) {
             String problem = ImagePaths.check(source, image);
@@ -123,7 +118,7 @@ final class MarkdownReader {
         }
         String caption = f.text("caption");
         boolean draft = f.bool("draft");
-        String language = f.text(map.containsKey("lang") ? "lang" : "language");
+        String language = f.text(map.keys().contains("lang") ? "lang" : "language");
         List<String> pins = new ArrayList<>();
         for (String pin : f.list("related")) {
             String s = Slugs.of(pin);
@@ -136,7 +131,10 @@ final class MarkdownReader {
         if (problems.stream().anyMatch(Problem::isError)) {
             return ParsedSource.failed(problems);
         }
-        String bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer());
+        ControlCharacters.Tally bodyControls = new ControlCharacters.Tally();
+        String bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer(), bodyControls);
+        bodyControls.removed().ifPresent(r -> problems.add(r.warning(source, 0, " written as character references",
+                "remove the references such as `&#1;` or `&#x7f;` from the body.")));
         Article article = new Article(source, SourceFormat.MARKDOWN, slug, title.strip(), date, updated, rubric, tags,
                 authors, lead == null ? "" : lead.strip(), bodyHtml, image, caption, draft,
                 language == null || language.isBlank() ? null : language.strip(), pins, List.of());
@@ -210,113 +208,104 @@ final class MarkdownReader {
         }
     }
 
-    /** The 1-based file line of each top-level key (the front matter starts on line 2). */
-    private static Map<String, Integer> keyLines(String frontMatter) {
-        Map<String, Integer> lines = new HashMap<>();
-        String[] rows = frontMatter.split("\n", -1);
-        for (int i = 0; i < rows.length; i++) {
-            Matcher m = TOP_LEVEL_KEY.matcher(rows[i]);
-            if (m.find()) {
-                lines.putIfAbsent(m.group(1), i + 2);
-            }
-        }
-        return lines;
+    /** The problem for front matter the YAML reader refused. */
+    private static Problem refused(String source, YamlTree.Refusal e) {
+        // The front matter starts on the file's second line.
+        int line = e.line() == 0 ? 1 : e.line() + 1;
+        return switch (e.kind()) {
+            case SYNTAX -> Problem.error(source, line, null, "the front matter is not valid YAML: " + e.reason() + ".",
+                    "check the indentation and put quotes around values that contain `: ` or start with `[`, `#` or `@`.");
+            case DUPLICATE_KEY -> Problem.error(source, line, e.key(), "the field " + e.reason() + ".", e.fix());
+            case TOO_COMPLEX -> Problem.error(source, line, null, "the front matter is refused: " + e.reason() + ".", e.fix());
+        };
     }
 
     /**
-     * A YAML loader that keeps timestamps as text: SnakeYAML would turn them into
-     * {@code java.util.Date}, losing the offset the editor wrote.
+     * Typed reads of the front matter; each mistake becomes a problem naming the field and line.
+     * Every value arrives as the text written: a text field keeps it, a boolean or date field
+     * converts it.
      */
-    private static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        Resolver resolver = new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {
-                addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.BOOL, BOOL, "yYnNtTfFoO");
-                addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.INT, INT, "-+0123456789");
-                addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.FLOAT, FLOAT, "-+0123456789.");
-                addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.MERGE, MERGE, "<");
-                addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, NULL, "~nN\0");
-                addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, EMPTY, null);
-            }
-        };
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, resolver);
-    }
+    private record Fields(String source, Mapping map, List<Problem> problems) {
 
-    /** Typed reads of the front matter; each mistake becomes a problem naming the field and line. */
-    private record Fields(String source, Map<?, ?> map, Map<String, Integer> lines, List<Problem> problems) {
-
+        /** The file line of {@code key} (the front matter starts on line 2), or 1 when it is absent. */
         int line(String key) {
-            return lines.getOrDefault(key, 1);
+            int line = map.lineOf(key);
+            return line == 0 ? 1 : line + 1;
+        }
+
+        /** The value of {@code key}, or {@code null} when it is absent or YAML's "no value". */
+        private Node value(String key) {
+            Node v = map.get(key);
+            return v instanceof Scalar s && s.isNull() ? null : v;
         }
 
         String text(String key) {
-            Object v = map.get(key);
+            Node v = value(key);
             if (v == null) {
                 return null;
             }
-            if (v instanceof Map || v instanceof List) {
-                problems.add(Problem.error(source, line(key), key, "must be a single value, not a list or mapping.",
-                        "write `" + key + ": value` on one line."));
-                return null;
+            if (v instanceof Scalar s) {
+                return s.text();
             }
-            return String.valueOf(v);
+            problems.add(Problem.error(source, line(key), key, "must be a single value, not a list or mapping.",
+                    "write `" + key + ": value` on one line."));
+            return null;
         }
 
         List<String> list(String key) {
-            Object v = map.get(key);
+            Node v = value(key);
             if (v == null) {
                 return List.of();
             }
             List<String> out = new ArrayList<>();
-            if (v instanceof List<?> items) {
-                for (Object item : items) {
-                    if (item instanceof Map || item instanceof List) {
+            if (v instanceof Sequence items) {
+                for (Node item : items.items()) {
+                    if (!(item instanceof Scalar s)) {
                         problems.add(Problem.error(source, line(key), key, "each entry must be plain text.",
                                 "write `" + key + ": [First, Second]`."));
-                    } else if (item != null && !String.valueOf(item).isBlank()) {
-                        out.add(String.valueOf(item).strip());
+                    } else if (!s.isNull() && !s.text().isBlank()) {
+                        out.add(s.text().strip());
                     }
                 }
-            } else if (v instanceof Map) {
-                problems.add(Problem.error(source, line(key), key, "must be a list, not a mapping.", "write `" + key + ": [First, Second]`."));
-            } else {
+            } else if (v instanceof Scalar s) {
                 // A single value, or the comma-separated form editors often type.
-                for (String part : String.valueOf(v).split(",")) {
+                for (String part : s.text().split(",")) {
                     if (!part.isBlank()) {
                         out.add(part.strip());
                     }
                 }
+            } else {
+                problems.add(Problem.error(source, line(key), key, "must be a list, not a mapping.", "write `" + key + ": [First, Second]`."));
             }
             return out;
         }
 
         boolean bool(String key) {
-            Object v = map.get(key);
+            Node v = value(key);
             if (v == null) {
                 return false;
             }
-            if (v instanceof Boolean b) {
-                return b;
+            Optional<Boolean> b = v instanceof Scalar s ? s.bool() : Optional.empty();
+            if (b.isPresent()) {
+                return b.get();
             }
-            problems.add(Problem.error(source, line(key), key, "must be `true` or `false`, not `" + v + "`.", "write `" + key + ": true`."));
+            problems.add(Problem.error(source, line(key), key, "must be `true` or `false`, not " + v.shown() + ".",
+                    "write `" + key + ": true` or `" + key + ": false`, without quotes."));
             return false;
         }
 
         ZonedDateTime date(String key, ParseContext ctx, boolean required) {
-            Object v = map.get(key);
-            if (v == null || String.valueOf(v).isBlank()) {
-                if (required) {
+            boolean wrongType = value(key) != null && !(value(key) instanceof Scalar);
+            String v = text(key);
+            if (v == null || v.isBlank()) {
+                if (required && !wrongType) {
                     problems.add(Problem.error(source, line(key), key, "the publication date is missing.",
                             "add a line such as `date: 2025-09-09T18:36:00+01:00` to the front matter."));
                 }
                 return null;
             }
             try {
-                return Dates.parse(String.valueOf(v), ctx.zone());
+                return Dates.parse(v, ctx.zone());
             } catch (DateTimeParseException e) {
                 problems.add(Problem.error(source, line(key), key, e.getMessage() + ".", "write it as one of " + Dates.FORMS + "."));
                 return null;

@@ -1,10 +1,12 @@
 package dev.gazette.source;
 
+import dev.gazette.model.Problem;
 import dev.gazette.model.SourceFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,24 +34,60 @@ public final class SourceFinder {
     }
 
     /**
+     * What {@link #find} found.
+     *
+     * @param files    the article sources, relative to the root with {@code /} separators, sorted
+     * @param problems links that are refused: to a file outside the articles folder, or to a folder
+     */
+    public record Found(List<String> files, List<Problem> problems) {
+        public Found {
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
      * Every article source under {@code root}, as paths relative to it with {@code /} separators,
      * sorted so that builds do not depend on the file system's order. Hidden files and folders
      * (starting with {@code .} or {@code _}) are skipped: editors keep notes and drafts-in-progress there.
+     * A link to a file outside the folder is refused, as images are: publishing whatever a link
+     * points at (another project, a system file) is never what the newsroom meant. Linked folders
+     * are not followed, and are reported rather than skipped without a word.
      */
-    public static List<String> find(Path root) throws IOException {
+    public static Found find(Path root) throws IOException {
+        Path realRoot = root.toRealPath();
+        List<String> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<Path> entries;
         try (Stream<Path> walk = Files.walk(root)) {
-            // A link whose target is gone is kept: reading it then fails with an error naming it,
-            // where skipping it would drop an article without a word.
-            return walk.filter(p -> Files.isRegularFile(p) || (Files.isSymbolicLink(p) && !Files.exists(p)))
-                    .map(p -> root.relativize(p))
-                    .filter(rel -> !isHidden(rel))
-                    .filter(rel -> formatOf(rel.getFileName().toString()).isPresent())
-                    .map(rel -> rel.toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
+            entries = walk.filter(p -> !p.equals(root) && !isHidden(root.relativize(p))).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        for (Path p : entries) {
+            String relative = root.relativize(p).toString().replace('\\', '/');
+            boolean link = Files.isSymbolicLink(p);
+            if (link && Files.isDirectory(p)) {
+                problems.add(Problem.error(relative, 0, null, "is a link to a folder, and Gazette does not follow linked folders, so its articles would be left out.",
+                        "move or copy the folder into the articles folder instead of linking to it."));
+                continue;
+            }
+            if (formatOf(p.getFileName().toString()).isEmpty()) {
+                continue;
+            }
+            if (link && Files.exists(p) && !p.toRealPath().startsWith(realRoot)) {
+                problems.add(Problem.error(relative, 0, null, "is a link to a file outside the articles folder (`" + Files.readSymbolicLink(p) + "`).",
+                        "copy the article into the articles folder instead of linking to it."));
+                continue;
+            }
+            // A link whose target is gone is kept: reading it then fails with an error naming it,
+            // where skipping it would drop an article without a word.
+            if (Files.isRegularFile(p) || (link && !Files.exists(p))) {
+                files.add(relative);
+            }
+        }
+        files.sort(null);
+        return new Found(files, problems);
     }
 
     private static boolean isHidden(Path relative) {

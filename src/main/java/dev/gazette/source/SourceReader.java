@@ -2,12 +2,8 @@ package dev.gazette.source;
 
 import dev.gazette.model.Problem;
 import dev.gazette.model.SourceFormat;
+import dev.gazette.text.TextDecoder;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +14,6 @@ import java.util.List;
  * package that touches the disk besides {@link SourceFinder}.
  */
 public final class SourceReader {
-
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private SourceReader() {
     }
@@ -40,7 +34,7 @@ public final class SourceReader {
     /** Parses the bytes of a source named {@code relative}; touches no disk. */
     public static ParsedSource parse(String relative, byte[] bytes, ParseContext ctx) {
         List<Problem> problems = new ArrayList<>();
-        String text = decode(relative, bytes, problems);
+        String text = TextDecoder.decode(relative, bytes, problems);
         SourceFormat format = SourceFinder.formatOf(relative).orElseThrow(
                 () -> new IllegalArgumentException("not an article source: " + relative));
         ParsedSource parsed = switch (format) {
@@ -53,24 +47,5 @@ public final class SourceReader {
         }
         problems.addAll(parsed.problems());
         return new ParsedSource(parsed.article(), problems);
-    }
-
-    /**
-     * UTF-8, without its byte-order mark; text that is not valid UTF-8 was most likely saved by an
-     * old Windows tool, so it is read as Windows-1252 with a warning rather than rejected.
-     */
-    static String decode(String relative, byte[] bytes, List<Problem> problems) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(buffer).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(Problem.warning(relative, 0, null, "the file is not valid UTF-8; read it as Windows-1252.",
-                    "save the file as UTF-8 (most editors: \"Save with encoding\" › UTF-8)."));
-            return new String(bytes, start, bytes.length - start, WINDOWS_1252);
-        }
     }
 }

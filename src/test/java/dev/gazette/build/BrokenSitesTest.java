@@ -88,6 +88,17 @@ class BrokenSitesTest {
     }
 
     @Test
+    void aYearOutsideFourDigitsIsAnErrorNamingTheFileNotACrashWhileWriting() throws IOException {
+        // Before, the article was read and the build died writing its dates: "Field Year cannot be printed".
+        Problem p = onlyError(site().file("site.yml", "baseUrl: https://gazette.example.ma/\n")
+                .article("an-moins-un.md", "x", "title: T", "date: '-0001-01-01T00:00:00Z'", "category: Politique"));
+        assertEquals("an-moins-un.md", p.file());
+        assertEquals(3, p.line());
+        assertEquals("date", p.field());
+        assertTrue(p.message().contains("1000 to 9999"), p.describe());
+    }
+
+    @Test
     void unknownTemplateVariable() throws IOException {
         FixtureSite site = site().file("templates/article.ftlh", "<!doctype html>\n<title>${page.title}</title>\n<p>${nope}</p>\n");
         Problem p = onlyError(site);

@@ -50,6 +50,7 @@ final class FixtureSite {
 
     /** A previous build's output, to check that a failed build leaves it alone. */
     FixtureSite previousSite() throws IOException {
+        file("site-out/" + dev.gazette.output.SiteOutput.MARKER, "made by Gazette");
         file("site-out/index.html", "<!doctype html><title>previous</title>");
         file("site-out/politique/ancien/index.html", "previous page");
         return this;
@@ -71,12 +72,24 @@ final class FixtureSite {
     private Map<String, byte[]> snapshotOutsideOutput() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(tmp)) {
-            for (Path p : walk.filter(p -> !p.startsWith(out)).toList()) {
+            // A build keeps two things beside its output, by design: the lock file, and the site it
+            // replaced, set aside (`.site-out.old-…`) for the next build to delete.
+            Path lock = out.resolveSibling("." + out.getFileName() + ".lock");
+            String aside = "." + out.getFileName() + ".old-";
+            for (Path p : walk.filter(p -> !p.startsWith(out) && !p.equals(lock) && !setAside(p, aside)).toList()) {
                 String key = tmp.relativize(p).toString();
                 files.put(key, Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(p) : new byte[0]);
             }
         }
         return files;
+    }
+
+    private boolean setAside(Path p, String prefix) {
+        if (!p.startsWith(out.getParent()) || p.equals(out.getParent())) {
+            return false;
+        }
+        Path first = out.getParent().relativize(p).getName(0);
+        return first.toString().startsWith(prefix);
     }
 
     /** Every file of the output folder with its bytes. */

@@ -6,13 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import dev.gazette.model.Problem;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,10 +61,15 @@ class ValidSitesTest {
         assertEquals("Un", un.selectFirst("h1").text());
         assertNull(un.selectFirst(".kicker"), "no rubric line");
         assertEquals("Le 01/09/2025 à 10h00", un.selectFirst(".dateline").text());
-        assertTrue(Files.isRegularFile(site.out.resolve("archives/page/2/index.html")), "three articles, two a page");
+        assertTrue(Files.isRegularFile(site.out.resolve("archives/2025/09/page/2/index.html")), "three articles of one month, two a page");
         assertTrue(Files.isRegularFile(site.out.resolve("rubriques/index.html")));
         assertFalse(Files.exists(site.out.resolve("rubriques/non-classe")));
-        Document archive2 = page(site, "archives/page/2/index.html");
+        Document archive1 = page(site, "archives/2025/09/index.html");
+        Document archive2 = page(site, "archives/2025/09/page/2/index.html");
+        assertTrue(archive1.select("head link[rel=prev]").isEmpty());
+        assertTrue(archive1.selectFirst("head link[rel=next]").attr("href").endsWith("archives/2025/09/page/2/"),
+                archive1.select("head link").outerHtml());
+        assertTrue(archive2.selectFirst("head link[rel=prev]").attr("href").endsWith("archives/2025/09/"));
         assertTrue(archive2.select("a").eachAttr("href").stream().anyMatch(h -> h.endsWith("non-classe/un/")),
                 archive2.body().html());
     }
@@ -133,6 +146,87 @@ class ValidSitesTest {
         for (String url : List.of("non-classe/markdown/", "non-classe/page/")) {
             String src = page(site, url + "index.html").selectFirst("figure img").attr("src");
             assertTrue(Files.isRegularFile(site.out.resolve(url).resolve(src).normalize()), url + " -> " + src);
+        }
+    }
+
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
+
+    /** Whether {@code text} holds a character no page may carry (written out here, not taken from the code under test). */
+    private static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F));
+    }
+
+    /** Every string of a JSON value, keys included. */
+    private static void strings(JsonElement e, List<String> out) {
+        if (e.isJsonPrimitive()) {
+            out.add(e.getAsString());
+        } else if (e.isJsonArray()) {
+            e.getAsJsonArray().forEach(item -> strings(item, out));
+        } else if (e.isJsonObject()) {
+            e.getAsJsonObject().entrySet().forEach(entry -> {
+                out.add(entry.getKey());
+                strings(entry.getValue(), out);
+            });
+        }
+    }
+
+    @Test
+    void controlCharactersWrittenAsEscapesReachNoPage() throws Exception {
+        FixtureSite site = new FixtureSite(tmp)
+                .file("site.yml", "title: \"La Gazette\\0 du Maroc\\x01\"\ndescription: \"L\u2019actualit\u00e9\\u0007 en continu\"\n"
+                        + "baseUrl: https://gazette.example.ma/\ntimeZone: Africa/Casablanca\n")
+                .article("yaml.md", "Corps &#1; avec [un lien](https://exemple.ma \"t&#x7f;\") et &#128;.",
+                        "title: \"Un\\0 titre\\x01 en YAML\\u0007\"", "date: 2025-09-05T10:00:00+01:00",
+                        "category: \"Poli\\etique\"", "tags: [\"Ma\\x02roc\", Russie]", "author: [\"Salma\\N Benali\"]",
+                        "summary: \"Le\\a chap\u00f4 du texte\"", "caption: \"Le\\b port\"")
+                .file("articles/page.html", "<html lang=\"fr\"><head><title>Ignor\u00e9</title>\n"
+                        + "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Une\\u0001 page &#7; HTML\", "
+                        + "\"datePublished\": \"2025-09-06T10:00:00+01:00\", \"articleSection\": \"\\u0085Politique\", "
+                        + "\"author\": {\"@type\": \"Person\", \"name\": \"Nadia\\u007f Alami\"}}</script>\n"
+                        + "<meta name=\"description\" content=\"Le chap\u00f4&#1; de la&#x7f; page\">\n"
+                        + "<meta property=\"article:tag\" content=\"Maroc&#x1b;\">\n"
+                        + "</head><body><article><h1>Une page HTML</h1><p>Corps&#2; de la page <img src=\"https://cdn.exemple.ma/a.jpg\" "
+                        + "alt=\"a&#x90;\">.</p></article></body></html>\n");
+        BuildReport report = validBuild(site);
+        assertEquals(2, report.articles());
+        List<String> warned = report.problems().stream().filter(p -> p.message().contains("control character"))
+                .map(p -> Path.of(p.file()).getFileName() + (p.field() == null ? "" : " " + p.field())).sorted().toList();
+        assertEquals(List.of("page.html json-ld", "site.yml title", "yaml.md body", "yaml.md title"), warned, report.problems()::toString);
+
+        for (String relative : List.of("politique/yaml/index.html", "politique/une-page-html/index.html", "index.html")) {
+            Document page = page(site, relative);
+            String title = page.title();
+            assertFalse(hasControl(title), relative + " <title>: " + title);
+            assertTrue(title.contains("La Gazette du Maroc"), title);
+            String description = page.selectFirst("meta[name=description]").attr("content");
+            assertFalse(hasControl(description), relative + " description: " + description);
+            if (!relative.equals("index.html")) {
+                String h1 = page.selectFirst("h1").text();
+                assertFalse(hasControl(h1), relative + " <h1>: " + h1);
+                assertTrue(h1.equals("Un titre en YAML") || h1.equals("Une page HTML"), h1);
+                assertTrue(description.startsWith("Le chap\u00f4"), description);
+            }
+            List<Element> blocks = page.select("script[type=application/ld+json]");
+            assertTrue(relative.equals("index.html") || !blocks.isEmpty(), relative + " has JSON-LD");
+            for (Element block : blocks) {
+                assertFalse(block.data().matches("(?s).*\\\\u00[01][0-9a-fA-F].*"), "no escaped control: " + block.data());
+                List<String> values = new ArrayList<>();
+                strings(JsonParser.parseString(block.data()), values);
+                values.forEach(v -> assertFalse(hasControl(v), relative + " JSON-LD: " + v));
+            }
+            assertFalse(hasControl(page.wholeText()), relative);
+            page.getAllElements().forEach(e -> e.attributes().forEach(a -> assertFalse(hasControl(a.getValue()), relative + " " + a)));
+        }
+        for (Map.Entry<String, byte[]> file : site.output().entrySet()) {
+            if (file.getKey().matches(".*\\.(html|xml|json|txt)")) {
+                String text = new String(file.getValue(), StandardCharsets.UTF_8);
+                assertFalse(hasControl(text), file.getKey());
+                Matcher ref = CHARACTER_REFERENCE.matcher(text);
+                while (ref.find()) {
+                    int c = ref.group(1) != null ? Integer.parseInt(ref.group(1), 16) : Integer.parseInt(ref.group(2));
+                    assertFalse(c <= 0xFFFF && hasControl(String.valueOf((char) c)), file.getKey() + ": " + ref.group());
+                }
+            }
         }
     }
 }

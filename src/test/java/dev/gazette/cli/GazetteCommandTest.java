@@ -21,7 +21,7 @@ import picocli.CommandLine;
 class GazetteCommandTest {
 
     private static final Pattern SUMMARY = Pattern.compile(
-            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings, in \\d+[.,]\\d{2} s\\.");
+            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings; (\\d+) pages rendered; files: (\\d+) written, (\\d+) unchanged, (\\d+) removed; in \\d+[.,]\\d{2} s\\.");
 
     /** Exit code and what was printed. */
     record Run(int exit, String out, String err) {
@@ -40,9 +40,10 @@ class GazetteCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** A two-article site in {@code tmp}: {@code articles/}, {@code site.yml}; no template folder (default theme). */
+    /** A two-article site in {@code tmp}: {@code articles/}, {@code site.yml}; an empty template folder (default theme). */
     static void tinySite(Path tmp) throws IOException {
         Path articles = Files.createDirectories(tmp.resolve("articles"));
+        Files.createDirectories(tmp.resolve("templates"));
         Files.writeString(articles.resolve("un.md"), "---\ntitle: Premier article\ndate: 2025-09-01T10:00:00+01:00\n"
                 + "category: Politique\ntags: [Maroc, Russie]\n---\nCorps du premier.\n");
         Files.writeString(articles.resolve("deux.md"), "---\ntitle: Deuxième article\ndate: 2025-09-02 11:00\n"
@@ -66,6 +67,29 @@ class GazetteCommandTest {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".html")).count();
         }
+    }
+
+    /** A command that fails the way a bug does. */
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("unexpected state");
+        }
+    }
+
+    @Test
+    void anInternalErrorHasItsOwnExitCodeAndAsksForABugReport() {
+        CommandLine cl = GazetteCommand.commandLine();
+        cl.addSubcommand("boom", new Boom());
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute("boom");
+        assertEquals(GazetteCommand.INTERNAL_ERROR, exit);
+        assertEquals(3, exit, "never 1, which means errors in the site");
+        assertTrue(err.toString().contains("gazette: internal error: java.lang.IllegalStateException: unexpected state"), err.toString());
+        assertTrue(err.toString().contains("please report it") || err.toString().contains("Please report it"), err.toString());
+        assertTrue(err.toString().lines().count() < 15, "a few frames, not a screenful");
     }
 
     @Test
@@ -120,10 +144,24 @@ class GazetteCommandTest {
         Run r = run("build", "--now", "nonsense");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--now") && r.err().contains("nonsense"), r.err());
-        assertFalse(r.err().contains("internal error"), r.err());
+        assertFalse(r.err().contains("gazette: internal error"), r.err());
         assertEquals(2, run(buildArgs(tmp, "--now", "2025-09-13")).exit(), "a time without offset");
-        assertEquals(2, run(buildArgs(tmp, "--jobs", "0")).exit());
+        Run zero = run("build", "--source", tmp.resolve("articles").toString(), "--out", tmp.resolve("out").toString(), "--jobs", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--jobs must be between"), zero.err());
         assertEquals(2, run(buildArgs(tmp, "--jobs", "many")).exit());
+        String articles = tmp.resolve("articles").toString();
+        String out = tmp.resolve("out").toString();
+        Run tooMany = run("build", "--source", articles, "--out", out, "--jobs", "100000");
+        assertEquals(2, tooMany.exit(), tooMany.err());
+        assertTrue(tooMany.err().contains("--jobs must be between 1 and"), tooMany.err());
+        Run missingTemplates = run("build", "--source", articles, "--out", out, "--templates", tmp.resolve("no-such-theme").toString());
+        assertEquals(2, missingTemplates.exit(), missingTemplates.err());
+        assertTrue(missingTemplates.err().contains("no-such-theme") && missingTemplates.err().contains("does not exist"), missingTemplates.err());
+        Files.writeString(tmp.resolve("theme.txt"), "not a folder");
+        Run fileTemplates = run("build", "--source", articles, "--out", out, "--templates", tmp.resolve("theme.txt").toString());
+        assertEquals(2, fileTemplates.exit(), fileTemplates.err());
+        assertTrue(fileTemplates.err().contains("is not a folder"), fileTemplates.err());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing built on bad usage");
     }
 
@@ -144,6 +182,50 @@ class GazetteCommandTest {
         assertTrue(m.group(5).contains("1 home"), m.group(5));
         assertEquals("0", m.group(6));
         assertTrue(Files.isRegularFile(tmp.resolve("out/index.html")));
+        long files;
+        try (Stream<Path> walk = Files.walk(tmp.resolve("out"))) {
+            files = walk.filter(Files::isRegularFile).count();
+        }
+        assertEquals(m.group(4), m.group(7), "a first build renders every page");
+        assertEquals(files - 1, Long.parseLong(m.group(8)), "a first build writes every file (the manifest is not counted)");
+        assertEquals("0", m.group(9));
+        assertEquals("0", m.group(10));
+    }
+
+    @Test
+    void aRebuildWritesOnlyWhatChangedAndRemovesWhatIsGone(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        assertEquals(0, run(buildArgs(tmp)).exit());
+        Path home = tmp.resolve("out/index.html");
+        Path kept = tmp.resolve("out/assets/gazette.css");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(kept, old);
+        Files.setLastModifiedTime(home, old);
+
+        Matcher same = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
+        assertTrue(same.matches());
+        assertEquals("0", same.group(7), "nothing changed: no page rendered (the cache knows every page's fingerprint)");
+        assertEquals("0", same.group(8), "nothing changed: nothing written");
+        assertEquals("0", same.group(10));
+        assertEquals(old, Files.getLastModifiedTime(kept), "an unchanged file keeps its time, so uploads skip it");
+
+        Files.writeString(tmp.resolve("articles/trois.md"), "---\ntitle: Troisième article\ndate: 2025-09-03T10:00:00+01:00\n"
+                + "category: Économie\ntags: [Russie]\n---\nCorps du troisième, sans rapport.\n"); // the menu keeps its order
+        Matcher more = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
+        assertTrue(more.matches());
+        assertTrue(Long.parseLong(more.group(7)) < Long.parseLong(more.group(4)), "only pages whose inputs changed are rendered: " + more.group());
+        assertTrue(Files.readString(tmp.resolve("out/index.html")).contains("Troisième article"));
+
+        Files.delete(tmp.resolve("articles/deux.md"));
+        Matcher less = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
+        assertTrue(less.matches());
+        assertTrue(Long.parseLong(less.group(8)) > 0, "the home and lists changed");
+        assertTrue(Long.parseLong(less.group(10)) > 0, "the deleted article's pages are removed");
+        assertEquals(old, Files.getLastModifiedTime(kept));
+        assertTrue(Files.getLastModifiedTime(home).compareTo(old) > 0, "the home page changed and was written");
+        String manifest = Files.readString(tmp.resolve("out/" + dev.gazette.output.Manifest.FILE));
+        assertTrue(manifest.contains("index.html\t"), manifest);
+        assertFalse(manifest.contains("deuxieme-article"), "the manifest lists the site as it is now");
     }
 
     @Test
@@ -165,7 +247,7 @@ class GazetteCommandTest {
         Run loud = run(buildArgs(tmp));
         assertEquals(0, loud.exit());
         assertTrue(loud.err().contains("trois.md:4: warning: `categorie`"), loud.err());
-        assertTrue(loud.out().contains(", 1 warnings,"), loud.out());
+        assertTrue(loud.out().contains(", 1 warnings;"), loud.out());
         Run quiet = run(buildArgs(tmp, "--quiet"));
         assertEquals(0, quiet.exit());
         assertEquals("", quiet.err());
@@ -176,6 +258,7 @@ class GazetteCommandTest {
     void aBrokenSiteExits1AndPrintsEveryProblemWithItsFile(@TempDir Path tmp) throws IOException {
         tinySite(tmp);
         Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(tmp.resolve("out/" + dev.gazette.output.SiteOutput.MARKER), "made by Gazette");
         Files.writeString(tmp.resolve("out/index.html"), "previous");
         Files.writeString(tmp.resolve("articles/sans-titre.md"), "---\ndate: 2025-09-01\n---\nx\n");
         Files.writeString(tmp.resolve("articles/mauvaise-date.md"), "---\ntitle: T\ndate: hier\n---\nx\n");
@@ -217,7 +300,7 @@ class GazetteCommandTest {
             java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
             Run r = run(buildArgs(tmp));
             assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().matches("(?s).*, in \\d+\\.\\d{2} s\\.\\R"), r.out());
+            assertTrue(r.out().matches("(?s).*; in \\d+\\.\\d{2} s\\.\\R"), r.out());
         } finally {
             java.util.Locale.setDefault(saved);
         }

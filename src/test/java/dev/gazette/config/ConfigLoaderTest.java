@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gazette.model.Problem;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +72,62 @@ class ConfigLoaderTest {
         assertEquals(6, c.homePerRubric());
         assertEquals(new Permalinks("{year}/{month}/{day}/{slug}/", "sujets/{slug}/", "rubriques/{slug}/"), c.permalinks(),
                 "the leading slash goes, a trailing slash is added");
+    }
+
+    private static ConfigLoader.Result load(Path tmp, byte[] bytes) throws Exception {
+        Path file = tmp.resolve("site.yml");
+        Files.write(file, bytes);
+        return ConfigLoader.load(file, "conf/site.yml");
+    }
+
+    private static byte[] withMark(int[] mark, String text, Charset charset) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int b : mark) {
+            bytes.write(b);
+        }
+        bytes.writeBytes(text.getBytes(charset));
+        return bytes.toByteArray();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UTF-8, EF BB BF", "UTF-16LE, FF FE", "UTF-16BE, FE FF", "UTF-32LE, FF FE 00 00", "UTF-32BE, 00 00 FE FF"})
+    void aByteOrderMarkSaysTheEncodingOfTheFileAsForTheSources(String charset, String mark, @TempDir Path tmp) throws Exception {
+        int[] markBytes = Arrays.stream(mark.split(" ")).mapToInt(h -> Integer.parseInt(h, 16)).toArray();
+        ConfigLoader.Result r = load(tmp, withMark(markBytes, FULL, Charset.forName(charset)));
+        assertEquals(List.of(), r.problems(), "read as " + charset);
+        assertEquals("Gazette du Maroc", r.config().title(), "the mark is not part of the first key");
+        assertEquals("L’actualité du Maroc et du monde, en continu.", r.config().description());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReadAsWindows1252WithAWarningNamingIt(@TempDir Path tmp) throws Exception {
+        ConfigLoader.Result r = load(tmp, "title: \u201cL\u2019\u00c9co\u201d \u2013 5 \u20ac\ndescription: Caf\u00e9s\n"
+                .getBytes(Charset.forName("windows-1252")));
+        assertTrue(r.ok(), r.problems()::toString);
+        assertEquals("\u201cL\u2019\u00c9co\u201d \u2013 5 \u20ac", r.config().title());
+        assertEquals("Caf\u00e9s", r.config().description());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem w = r.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("conf/site.yml", w.file());
+        assertTrue(w.message().contains("UTF-8") && w.message().contains("Windows-1252"), w.message());
+    }
+
+    @Test
+    void controlCharactersInTheFileAreRemovedWithOneWarningNamingItTheCountAndTheLine(@TempDir Path tmp) throws Exception {
+        ConfigLoader.Result r = load(tmp, "title: Gazette\u0000 du Maroc\u0007\ndescription: \"En\u0085 continu\u001B\"\npageSize: 15\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(r.ok(), r.problems()::toString);
+        assertEquals("Gazette du Maroc", r.config().title());
+        assertEquals("En continu", r.config().description());
+        assertEquals(15, r.config().pageSize());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem w = r.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("conf/site.yml", w.file());
+        assertEquals(1, w.line(), "the line of the first one");
+        assertTrue(w.message().contains("4 control characters") && w.message().contains("U+0000"), w.message());
+        assertNotNull(w.fix());
     }
 
     @Test
@@ -224,5 +283,140 @@ class ConfigLoaderTest {
         ConfigLoader.Result r = parse("title: Gazette\npageSize: 10\ntitle: Autre\n");
         assertTrue(r.problems().stream().anyMatch(p -> "title".equals(p.field()) || p.message().contains("title")),
                 r.problems()::toString);
+    }
+
+    @Test
+    void textSettingsKeepTheTextWrittenNotYaml11Types() {
+        // YAML 1.1 reads Yes, No, on as booleans and 010 as octal 8: "true", "false", "@8".
+        ConfigLoader.Result r = parse("""
+                title: Yes
+                description: No
+                language: no
+                mostRead: 1.10
+                twitterSite: 010
+                logo: on
+                permalinks:
+                  tag: "tags/{slug}/"
+                """);
+        assertTrue(r.ok(), r.problems()::toString);
+        SiteConfig c = r.config();
+        assertEquals("Yes", c.title());
+        assertEquals("No", c.description());
+        assertEquals("no", c.language(), "Norwegian, not false");
+        assertEquals("1.10", c.mostRead());
+        assertEquals("@010", c.twitterSite());
+        assertEquals("on", c.logo());
+    }
+
+    @Test
+    void numberAndBooleanSettingsAreStillReadByTheirField() {
+        ConfigLoader.Result r = parse("""
+                pageSize: 010
+                feedItems: +30
+                tagFeeds: no
+                related:
+                  textWeight: 1
+                  tagWeight: .5
+                  timeScaleDays: 1e1
+                  windowDays: 0
+                """);
+        assertTrue(r.ok(), r.problems()::toString);
+        SiteConfig c = r.config();
+        assertEquals(10, c.pageSize(), "decimal, as a newsroom means it, not YAML 1.1's octal 8");
+        assertEquals(30, c.feedItems());
+        assertFalse(c.tagFeeds());
+        assertEquals(1.0, c.related().textWeight());
+        assertEquals(0.5, c.related().tagWeight());
+        assertEquals(10.0, c.related().timeScaleDays());
+        assertEquals(0, c.related().windowDays());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "tagFeeds: 'true'|tagFeeds",
+            "tagFeeds: 1|tagFeeds",
+            "tagFeeds: [true]|tagFeeds",
+            "pageSize: 99999999999|pageSize",
+            "pageSize: 0x10|pageSize",
+            "related: {windowDays: -1}|related.windowDays",
+            "related: {minScore: .inf}|related.minScore",
+            "related: {minScore: '0.5'}|related.minScore",
+    })
+    void aNumberOrBooleanSettingNamesItselfWhenItIsNotOne(String line, String field) {
+        Problem p = onlyError(parse("# site\n" + line + "\n"));
+        assertEquals(field, p.field(), p.describe());
+        assertEquals(2, p.line(), p.describe());
+        assertNotNull(p.fix());
+    }
+
+    @Test
+    void aQuotedNumberIsShownWithItsQuotes() {
+        Problem p = onlyError(parse("homePerRubric: '4'\n"));
+        assertTrue(p.message().contains("`\"4\"`"), p.message());
+    }
+
+    @Test
+    void problemsNameTheLineOfTheirSetting() {
+        ConfigLoader.Result r = parse("title: T\npageSize: 0\ntimeZone: Nowhere/Land\npermalinks:\n  tag: 'x/{id}/'\nrelated:\n  speed: 3\n");
+        List<String> where = r.problems().stream().sorted(java.util.Comparator.comparingInt(Problem::line))
+                .map(p -> p.field() + "@" + p.line()).toList();
+        assertEquals(List.of("pageSize@2", "timeZone@3", "permalinks.tag@5", "related.speed@7"), where);
+    }
+
+    @Test
+    void aSettingWrittenTwiceNamesItAndTheSecondLine() {
+        Problem p = onlyError(parse("title: Gazette\npageSize: 10\ntitle: Autre\n"));
+        assertEquals("title", p.field());
+        assertEquals(3, p.line());
+    }
+
+    @Test
+    void yamlsNoValueGivesTheDefault() {
+        ConfigLoader.Result r = parse("title: ~\npageSize:\ntagFeeds: null\n");
+        assertTrue(r.ok(), r.problems()::toString);
+        assertEquals(SiteConfig.defaults(), r.config());
+    }
+
+    @Test
+    void aYamlBombIsAnErrorNamingTheFileNotACrash() {
+        StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(9, "*" + (char) (c - 1))))
+                    .append("]\n");
+        }
+        yaml.append("title: *j\n");
+        Problem p = onlyError(parse(yaml.toString()));
+        assertEquals("site.yml", p.file());
+        assertNotNull(p.fix());
+    }
+
+    @Test
+    void controlCharactersWrittenAsYamlEscapesReachNoSettingAndAreReportedOnce() {
+        ConfigLoader.Result r = parse("title: \"Gazette\\0 du Maroc\\x01\"\ndescription: \"L\u2019actualit\u00e9\\u0007\"\n"
+                + "twitterSite: \"@gazette\\e\"\nmostRead: \"data/lus\\x7F.csv\"\npermalinks:\n  article: \"{slug}\\x85/\"\n");
+        assertTrue(r.ok(), r.problems()::toString);
+        SiteConfig c = r.config();
+        assertEquals("Gazette du Maroc", c.title());
+        assertEquals("L\u2019actualit\u00e9", c.description());
+        assertEquals("@gazette", c.twitterSite());
+        assertEquals("data/lus.csv", c.mostRead());
+        assertEquals("{slug}/", c.permalinks().article());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem w = r.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("site.yml", w.file());
+        assertEquals(1, w.line());
+        assertEquals("title", w.field());
+        assertTrue(w.message().contains("removed 6 control characters written as YAML escapes"), w.message());
+        assertTrue(w.message().contains("U+0000"), w.message());
+    }
+
+    @Test
+    void aControlEscapeInANestedSettingNamesItsPath() {
+        ConfigLoader.Result r = parse("title: T\npermalinks:\n  tag: \"sujets/{slug}\\b\"\n");
+        assertEquals("sujets/{slug}/", r.config().permalinks().tag());
+        Problem w = r.problems().get(0);
+        assertEquals("permalinks.tag", w.field());
+        assertEquals(3, w.line());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gazette.text.ControlCharacters;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -96,5 +97,23 @@ class HtmlSanitizerTest {
     @Test
     void textOfCollapsesWhitespaceAndDropsTags() {
         assertEquals("Le chapô en gras.", HtmlSanitizer.textOf("<p>Le  chapô\n en <b>gras</b>.</p>"));
+    }
+
+    @Test
+    void controlCharactersWrittenAsReferencesGoFromTextAndAttributesAndAreCounted() {
+        ControlCharacters.Tally controls = new ControlCharacters.Tally();
+        String html = SANITIZER.sanitize("<p title=\"t&#1;\">a&#1;b&#x7f;c&#128;d\u0085e&#x81;"
+                + "<img src=\"x.png\" alt=\"&#x1b;A\"></p>\n<p>\tfin</p>", controls);
+        Element body = Jsoup.parseBodyFragment(html).body();
+        assertEquals("abc\u20acde", body.selectFirst("p").text(), "&#128; is € in HTML");
+        assertEquals("t", body.selectFirst("p").attr("title"));
+        assertEquals("A", body.selectFirst("img").attr("alt"));
+        assertTrue(html.contains("\n<p>\tfin</p>"), "tabs and line breaks stay: " + html);
+        assertFalse(html.contains("&#x"), html);
+        assertTrue(html.chars().noneMatch(c -> (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)), html);
+        ControlCharacters.Removed removed = controls.removed().orElseThrow();
+        assertEquals(6, removed.count());
+        assertEquals('\u0001', removed.first());
+        assertEquals("body", removed.field());
     }
 }

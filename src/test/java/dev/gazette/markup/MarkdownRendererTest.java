@@ -11,6 +11,7 @@ import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.gazette.text.ControlCharacters;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -129,7 +130,7 @@ class MarkdownRendererTest {
     void plainProseSkipsTheSanitizerOnlyWhenItWouldChangeNothing(String markdown) {
         HtmlSanitizer sanitizer = new HtmlSanitizer();
         String sanitized = sanitizer.sanitize(RENDERER.toHtml(markdown));
-        String safe = RENDERER.toSafeHtml(markdown, sanitizer);
+        String safe = RENDERER.toSafeHtml(markdown, sanitizer, new ControlCharacters.Tally());
         assertEquals(dom(sanitized), dom(safe), "same document as through the sanitizer: " + markdown);
         if (!MarkdownRenderer.isPlainProse(markdown)) {
             assertEquals(sanitized, safe, "anything but plain prose goes through the sanitizer");
@@ -142,5 +143,17 @@ class MarkdownRendererTest {
         for (String risky : List.of("a <b>", "[x](y)", "[x]: javascript:1", "| a |", "www.x.ma", "a@b.ma", "http://x")) {
             assertFalse(MarkdownRenderer.isPlainProse(risky), risky);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Un &#1; deux &#x7f; trois &#128; fin", "Un &#1; [deux](https://exemple.ma \"t&#x7f;\") ![x&#128;](i.png) fin"})
+    void numericEntitiesWriteNoControlCharacterEvenInPlainProse(String markdown) {
+        ControlCharacters.Tally controls = new ControlCharacters.Tally();
+        String html = RENDERER.toSafeHtml(markdown, new HtmlSanitizer(), controls);
+        assertTrue(html.chars().noneMatch(c -> (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)), html);
+        assertFalse(html.contains("&#x"), html);
+        assertTrue(Jsoup.parseBodyFragment(html).body().text().startsWith("Un"), html);
+        assertEquals(3, controls.removed().orElseThrow().count(), html);
+        assertEquals("body", controls.removed().orElseThrow().field());
     }
 }

@@ -24,6 +24,15 @@ class ProblemTest {
     }
 
     @Test
+    void aFileNameHoldingANewlineCannotFakeAnotherLine() {
+        Problem p = Problem.error("a.md\nb.md:1: error: fake", 0, null, "bad \u001B[2J value.", "fix it\r\n.");
+        String line = p.describe();
+        assertEquals(1, line.lines().count(), line);
+        assertEquals("a.md\\nb.md:1: error: fake: error: bad \\u001B[2J value. Fix: fix it\\r\\n.", line);
+        assertEquals("é « ok »", Problem.oneLine("é « ok »"), "printable text is left as it is");
+    }
+
+    @Test
     void requiresFileAndMessage() {
         assertThrows(NullPointerException.class, () -> Problem.error(null, 0, null, "m", null));
         assertThrows(NullPointerException.class, () -> Problem.error("f", 0, null, null, null));

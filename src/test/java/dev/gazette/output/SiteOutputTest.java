@@ -53,6 +53,7 @@ class SiteOutputTest {
     void previousSite() throws IOException {
         site = tmp.resolve("site-out");
         Files.createDirectories(site.resolve("old"));
+        Files.writeString(site.resolve(SiteOutput.MARKER), "made by Gazette");
         Files.writeString(site.resolve("index.html"), "previous site");
         Files.writeString(site.resolve("old/index.html"), "an old page");
     }
@@ -65,8 +66,9 @@ class SiteOutputTest {
             out.write("politique/a/index.html", "page");
             assertSameFiles(before, snapshot(site));
             List<String> siblings = entriesOf(tmp);
-            assertEquals(2, siblings.size(), siblings::toString);
-            String staging = siblings.stream().filter(s -> !s.equals("site-out")).findFirst().orElseThrow();
+            assertEquals(3, siblings.size(), siblings::toString);
+            assertTrue(siblings.contains(".site-out.lock"), siblings::toString);
+            String staging = siblings.stream().filter(s -> s.startsWith(".site-out.building-")).findFirst().orElseThrow();
             assertTrue(staging.startsWith(".site-out.building-"), staging);
             assertEquals("page", Files.readString(tmp.resolve(staging).resolve("politique/a/index.html")));
         }
@@ -78,16 +80,26 @@ class SiteOutputTest {
             out.write("index.html", "new site");
             out.write("politique/a/index.html", "é".repeat(3));
             out.copy(new ByteArrayInputStream(new byte[] {1, 2, 3}), "media/a.bin");
-            assertEquals(3, out.filesWritten());
-            assertEquals("new site".length() + 6 + 3, out.bytesWritten());
+            assertEquals(4, out.filesWritten(), "three files and the marker");
+            assertTrue(out.bytesWritten() > "new site".length() + 6 + 3);
             out.commit();
         }
         Map<String, byte[]> after = snapshot(site);
-        assertEquals(List.of("index.html", "media/a.bin", "politique/a/index.html"), List.copyOf(after.keySet()),
+        assertEquals(List.of(Manifest.FILE, SiteOutput.MARKER, "index.html", "media/a.bin", "politique/a/index.html"), List.copyOf(after.keySet()),
                 "the old site's files are gone");
         assertEquals("new site", Files.readString(site.resolve("index.html")));
         assertEquals("ééé", Files.readString(site.resolve("politique/a/index.html"), StandardCharsets.UTF_8));
-        assertEquals(List.of("site-out"), entriesOf(tmp), "no staging or old folder left behind");
+        List<String> siblings = entriesOf(tmp);
+        assertEquals(3, siblings.size(), siblings::toString);
+        assertTrue(siblings.get(1).startsWith(".site-out.old-"), "the previous site is set aside for the next build to delete: " + siblings);
+        assertEquals(".site-out.lock", siblings.get(0));
+        assertEquals("site-out", siblings.get(2));
+        try (SiteOutput next = SiteOutput.open(site)) {
+            next.awaitLeftoversRemoved();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(List.of(".site-out.lock", "site-out"), entriesOf(tmp), "the next build deleted it");
     }
 
     @Test
@@ -98,7 +110,7 @@ class SiteOutputTest {
             out.commit();
         }
         assertEquals("x", Files.readString(fresh.resolve("index.html")));
-        assertEquals(List.of("new-site"), entriesOf(tmp.resolve("deep")));
+        assertEquals(List.of(".new-site.lock", "new-site"), entriesOf(tmp.resolve("deep")));
     }
 
     @Test
@@ -109,7 +121,7 @@ class SiteOutputTest {
             out.write("other/index.html", "half-built");
         }
         assertSameFiles(before, snapshot(site));
-        assertEquals(List.of("site-out"), entriesOf(tmp), "the staging folder is thrown away");
+        assertEquals(List.of(".site-out.lock", "site-out"), entriesOf(tmp), "the staging folder is thrown away");
     }
 
     @ParameterizedTest
@@ -120,10 +132,10 @@ class SiteOutputTest {
         try (SiteOutput out = SiteOutput.open(site)) {
             assertThrows(IllegalArgumentException.class, () -> out.write(path, "evil"));
             assertThrows(IllegalArgumentException.class, () -> out.copy(new ByteArrayInputStream(new byte[1]), path));
-            assertEquals(0, out.filesWritten());
+            assertEquals(1, out.filesWritten(), "only the marker");
         }
         assertSameFiles(before, snapshot(site));
-        assertEquals(List.of("site-out"), entriesOf(tmp), "nothing written beside the site");
+        assertEquals(List.of(".site-out.lock", "site-out"), entriesOf(tmp), "nothing written beside the site");
     }
 
     @Test
@@ -163,28 +175,165 @@ class SiteOutputTest {
             assertThrows(IOException.class, out::commit);
         }
         assertSameFiles(before, snapshot(site));
-        assertEquals(List.of("site-out"), entriesOf(tmp));
+        assertEquals(List.of(".site-out.lock", "site-out"), entriesOf(tmp));
     }
 
     @Test
-    void leftoversOfACrashedBuildAreRemovedButNotThoseOfARunningOne() throws IOException {
-        Path crashed = Files.createDirectories(tmp.resolve(".site-out.building-123/politique"));
+    void leftoversOfKilledBuildsAreRemovedWhateverTheirAgeButNeverAFolderGazetteDidNotMake() throws IOException {
+        Path crashed = Files.createDirectories(tmp.resolve(".site-out.building-123-ab/politique"));
         Files.writeString(crashed.resolve("index.html"), "x");
+        Files.writeString(crashed.getParent().resolve(SiteOutput.MARKER), "made by Gazette");
         Path setAside = Files.createDirectories(tmp.resolve(".site-out.old-456"));
-        Path running = Files.createDirectories(tmp.resolve(".site-out.building-789"));
+        Path notOurs = Files.createDirectories(tmp.resolve(".site-out.building-notes"));
+        Files.writeString(notOurs.resolve("todo.txt"), "a user's own file");
         Path other = Files.createDirectories(tmp.resolve(".other.building-1"));
-        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
-        for (Path p : List.of(crashed.getParent(), setAside, other)) {
-            Files.setLastModifiedTime(p, longAgo);
-        }
         try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "new");
+            out.awaitLeftoversRemoved();
+            out.commit();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertFalse(Files.exists(crashed.getParent()), "no build holds the lock: a staging folder is a killed build's leftover");
+        assertFalse(Files.exists(setAside));
+        assertEquals("a user's own file", Files.readString(notOurs.resolve("todo.txt")), "no marker: not ours to delete");
+        assertTrue(Files.isDirectory(other), "another output's folders are not ours");
+    }
+
+    @Test
+    void aSecondBuildIntoTheSameFolderIsToldAnotherIsRunning() throws IOException {
+        try (SiteOutput first = SiteOutput.open(site)) {
+            SiteOutput.RefusedException e = assertThrows(SiteOutput.RefusedException.class, () -> SiteOutput.open(site));
+            assertTrue(e.getMessage().contains("another Gazette build"), e.getMessage());
+            assertTrue(e.fix().contains("wait"), e.fix());
+            first.write("index.html", "first");
+            first.commit();
+        }
+        try (SiteOutput again = SiteOutput.open(site)) {
+            again.write("index.html", "again");
+            again.commit();
+        }
+        assertEquals("again", Files.readString(site.resolve("index.html")), "the lock is released when a build ends");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".git", "data", "home"})
+    void aNonEmptyFolderGazetteDidNotMakeIsRefusedAndLeftAlone(String name) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve(name).resolve("sub"));
+        Files.writeString(folder.resolve("precious.csv"), "page,views\na,1\n");
+        Map<String, byte[]> before = snapshot(tmp.resolve(name));
+        SiteOutput.RefusedException e = assertThrows(SiteOutput.RefusedException.class, () -> SiteOutput.open(tmp.resolve(name)));
+        assertTrue(e.getMessage().contains(SiteOutput.MARKER), e.getMessage());
+        assertTrue(e.fix().contains("new or empty folder"), e.fix());
+        assertSameFiles(before, snapshot(tmp.resolve(name)));
+        assertFalse(entriesOf(tmp).stream().anyMatch(n -> n.startsWith("." + name + ".")), "no lock or staging made beside it");
+    }
+
+    @Test
+    void anEmptyFolderIsTakenAndGetsTheMarker() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("www"));
+        try (SiteOutput out = SiteOutput.open(empty)) {
+            out.write("index.html", "x");
+            out.commit();
+        }
+        assertTrue(Files.isRegularFile(empty.resolve(SiteOutput.MARKER)));
+        SiteOutput.check(empty); // and the next build may replace it
+    }
+
+    @Test
+    void theSiteIsReadableByOthers() throws IOException {
+        Path fresh = tmp.resolve("public");
+        try (SiteOutput out = SiteOutput.open(fresh)) {
+            out.write("politique/a/index.html", "x");
+            out.commit();
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> folder = Files.getPosixFilePermissions(fresh.resolve("politique"));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> root = Files.getPosixFilePermissions(fresh);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> file = Files.getPosixFilePermissions(fresh.resolve("politique/a/index.html"));
+        for (var perms : List.of(folder, root)) {
+            assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    && perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE), perms::toString);
+        }
+        assertTrue(file.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), file::toString);
+    }
+
+    @Test
+    void aSymlinkedOutputKeepsItsLinkAndItsTargetIsReplaced() throws IOException {
+        Path webRoot = Files.createDirectories(tmp.resolve("var/www/html"));
+        Files.writeString(webRoot.resolve(SiteOutput.MARKER), "made by Gazette");
+        Files.writeString(webRoot.resolve("index.html"), "old");
+        Path link = Files.createSymbolicLink(tmp.resolve("published"), webRoot);
+        try (SiteOutput out = SiteOutput.open(link)) {
             out.write("index.html", "new");
             out.commit();
         }
-        assertFalse(Files.exists(crashed.getParent()), "a day-old staging folder is a crash's leftover");
-        assertFalse(Files.exists(setAside));
-        assertTrue(Files.isDirectory(running), "a fresh staging folder may be another build's, running now");
-        assertTrue(Files.isDirectory(other), "another output's folders are not ours");
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals("new", Files.readString(webRoot.resolve("index.html")), "the web server's folder has the new site");
+        assertTrue(entriesOf(tmp.resolve("var/www")).containsAll(List.of(".html.lock", "html")), "the swap happens beside the target");
+    }
+
+    @Test
+    void unchangedFilesAreKeptWithTheirTimeAndTheManifestListsEveryFile() throws IOException {
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "home");
+            out.write("a/index.html", "a");
+            out.write("gone/index.html", "gone");
+            out.commit();
+        }
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(site.resolve("a/index.html"), old);
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "new home");
+            out.write("a/index.html", "a");
+            out.commit();
+            assertEquals(1, out.filesWritten(), "only the home changed");
+            assertEquals(2, out.filesUnchanged(), "the page and the marker");
+            assertEquals(1, out.filesRemoved());
+        }
+        assertEquals(old, Files.getLastModifiedTime(site.resolve("a/index.html")));
+        assertFalse(Files.exists(site.resolve("gone")));
+        Map<String, Manifest.Entry> manifest = Manifest.read(site);
+        assertEquals(java.util.Set.of(SiteOutput.MARKER, "index.html", "a/index.html"), manifest.keySet());
+        // sha256("new home"), as `printf 'new home' | sha256sum` prints it
+        assertEquals(new Manifest.Entry(8, java.util.HexFormat.of().formatHex(sha256("new home"))), manifest.get("index.html"));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aDamagedManifestOnlyCostsRewrites() throws IOException {
+        Files.writeString(site.resolve(Manifest.FILE), "not a manifest\n");
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "previous site");
+            out.commit();
+            assertEquals(0, out.filesUnchanged());
+        }
+        assertEquals("previous site", Files.readString(site.resolve("index.html")));
+        assertEquals(2, Manifest.read(site).size());
+    }
+
+    @Test
+    void aPathWithATabSurvivesTheManifest() {
+        Map<String, Manifest.Entry> entries = Map.of("media/a\tb\\c.png", new Manifest.Entry(3, "0".repeat(64)));
+        String text = new String(Manifest.format(entries), StandardCharsets.UTF_8);
+        assertEquals(2, text.lines().count());
+        assertTrue(text.contains("media/a\\tb\\\\c.png\t3\t"), text);
+    }
+
+    @Test
+    void onLinuxTheSwapIsOneStep() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("index.html", "new");
+            out.commit();
+            assertTrue(out.swappedAtomically(), "renameat2(RENAME_EXCHANGE) on this file system");
+        }
+        assertEquals("new", Files.readString(site.resolve("index.html")));
     }
 }

@@ -77,4 +77,20 @@ class DatesTest {
         DateTimeParseException e = assertThrows(DateTimeParseException.class, () -> Dates.parse(text, CASABLANCA));
         assertTrue(e.getMessage().contains("`" + text.strip() + "`"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10000-01-01", "+10000-01-01T00:00:00Z", "+10000-01-01", "-0001-01-01", "0000-01-01", "0999-12-31",
+            "01/01/10000 à 10h00", "01/01/0999", "9999-12-31T23:00:00-05:00", "1000-01-01T00:00:00+14:00"})
+    void rejectsYearsOutsideTheFourDigitsFeedsAndSitemapsWrite(String text) {
+        DateTimeParseException e = assertThrows(DateTimeParseException.class, () -> Dates.parse(text, CASABLANCA));
+        assertTrue(e.getMessage().contains("`" + text + "`"), e.getMessage());
+        assertTrue(e.getMessage().contains("1000 to 9999"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1000-01-01", "9999-12-31 23:59", "9999-12-31T22:00:00Z", "31/12/9999"})
+    void readsTheFirstAndLastYears(String text) {
+        int year = Dates.parse(text, CASABLANCA).getYear();
+        assertTrue(year == 1000 || year == 9999, text + " -> " + year);
+    }
 }

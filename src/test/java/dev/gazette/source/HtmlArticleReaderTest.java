@@ -247,6 +247,17 @@ class HtmlArticleReaderTest {
     }
 
     @Test
+    void aYearOutsideFourDigitsIsAnErrorOnTheDateField() {
+        String html = """
+                <html><head><meta property="og:title" content="Titre">
+                <meta property="article:published_time" content="+10000-01-01T00:00:00Z"></head><body><article><p>x</p></article></body></html>""";
+        Problem p = onlyError(HtmlArticleReader.read("a.html", html, CTX));
+        assertEquals("date", p.field());
+        assertEquals(2, p.line());
+        assertTrue(p.message().contains("+10000-01-01T00:00:00Z"), p.message());
+    }
+
+    @Test
     void unreadableJsonLdDateFallsBackToMetaWithAWarning() {
         String html = """
                 <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Titre",
@@ -415,6 +426,78 @@ class HtmlArticleReaderTest {
         assertTrue(body.getAllElements().stream().noneMatch(e -> e.ownText().strip().equals(a.rubric().name())),
                 "the rubric label is no body text: " + a.bodyHtml());
         assertFalse(body.text().contains(a.title()), "the headline is not repeated in the body");
+    }
+
+    // ---- control characters written as escapes ----
+
+    @Test
+    void characterReferencesToControlsReachNoFieldNorTheBodyAndAreReportedOnce() {
+        String page = "<html lang=\"fr\"><head><title>Titre</title>\n"
+                + "<meta property=\"og:title\" content=\"Un&#1; titre&#x7f; ici&#128;\">\n"
+                + "<meta property=\"article:published_time\" content=\"2025-09-11T10:30:00+01:00&#2;\">\n"
+                + "<meta property=\"article:section\" content=\"&#3;\u00c9conomie\">\n"
+                + "<meta property=\"article:tag\" content=\"Ports&#4;, Logi&#x81;stique\">\n"
+                + "<meta name=\"author\" content=\"Hicham&#5; Ouazzani\">\n"
+                + "<meta name=\"description\" content=\"Le chap\u00f4&#6; du port.\">\n"
+                + "<meta property=\"og:image\" content=\"https://cdn.exemple.ma/p&#7;hoto.jpg\">\n"
+                + "</head><body><article><h1>Un titre ici</h1>\n"
+                + "<figure><img src=\"https://cdn.exemple.ma/photo.jpg\" alt=\"A&#8;\"><figcaption>La&#x1b; grue.</figcaption></figure>\n"
+                + "<p>Corps&#1; du texte <a href=\"https://exemple.ma/&#1;x\" title=\"t&#x7f;\">lien</a>.</p>\n"
+                + "<p><img src=\"https://cdn.exemple.ma/b.jpg\" alt=\"b&#x90;\"></p>\n"
+                + "</article></body></html>\n";
+        ParsedSource parsed = HtmlArticleReader.read("2025/refs.html", page, CTX);
+        Article a = article(parsed);
+        NoControls.assertNone(a);
+        assertEquals("Un titre ici\u20ac", a.title(), "&#128; is € in HTML, as browsers read it");
+        assertEquals(ZonedDateTime.of(2025, 9, 11, 10, 30, 0, 0, CASABLANCA), a.date());
+        assertEquals("\u00c9conomie", a.rubric().name());
+        assertEquals(List.of("Ports", "Logistique"), names(a.tags()));
+        assertEquals(List.of("Hicham Ouazzani"), a.authors());
+        assertEquals("Le chap\u00f4 du port.", a.lead());
+        assertEquals("https://cdn.exemple.ma/photo.jpg", a.image());
+        assertEquals("La grue.", a.caption());
+        Element body = Jsoup.parseBodyFragment(a.bodyHtml()).body();
+        assertEquals("Corps du texte lien.", body.selectFirst("p").text());
+        assertEquals("https://exemple.ma/x", body.selectFirst("a").attr("href"));
+        assertEquals("t", body.selectFirst("a").attr("title"));
+        assertEquals("b", body.selectFirst("img").attr("alt"));
+
+        assertEquals(1, parsed.problems().size(), () -> describe(parsed.problems()));
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("2025/refs.html", w.file());
+        assertEquals(2, w.line(), "the line of the first");
+        assertTrue(w.message().contains("removed 15 control characters written as character references"), w.message());
+        assertTrue(w.message().contains("U+0001"), w.message());
+        assertTrue(w.fix().contains("&#1;"), w.fix());
+    }
+
+    @Test
+    void jsonLdEscapesToControlsReachNoFieldAndAreReportedOnce() {
+        String page = "<html><head>\n<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                + "\"headline\": \"Un\\u0001 titre &#7; ici\", \"datePublished\": \"2025-09-11T10:30:00+01:00\", "
+                + "\"articleSection\": \"\\u0085\u00c9conomie\", \"keywords\": \"Ports\\u0002, Logistique\", "
+                + "\"author\": [{\"@type\": \"Person\", \"name\": \"Nadia\\u007f Alami\"}], \"description\": \"Le chap\u00f4\\u001b.\", "
+                + "\"image\": {\"@type\": \"ImageObject\", \"url\": \"https://cdn.exemple.ma/pho\\u0003to.jpg\", \"caption\": \"La grue\\u0004.\"}, "
+                + "\"inLanguage\": \"fr\\u0005-MA\"}</script>\n"
+                + "</head><body><article><h1>Un titre ici</h1><p>Corps.</p></article></body></html>\n";
+        ParsedSource parsed = HtmlArticleReader.read("ld.html", page, CTX);
+        Article a = article(parsed);
+        NoControls.assertNone(a);
+        assertEquals("Un titre ici", a.title());
+        assertEquals("\u00c9conomie", a.rubric().name());
+        assertEquals(List.of("Ports", "Logistique"), names(a.tags()));
+        assertEquals(List.of("Nadia Alami"), a.authors());
+        assertEquals("Le chap\u00f4.", a.lead());
+        assertEquals("https://cdn.exemple.ma/photo.jpg", a.image());
+        assertEquals("La grue.", a.caption());
+        assertEquals("fr-MA", a.language());
+
+        assertEquals(1, parsed.problems().size(), () -> describe(parsed.problems()));
+        Problem w = parsed.problems().get(0);
+        assertEquals("json-ld", w.field());
+        assertEquals(2, w.line(), "the line of the JSON-LD block");
+        assertTrue(w.message().contains("removed 9 control characters"), w.message());
     }
 
     private static ParsedSource read(String fixture) throws IOException {

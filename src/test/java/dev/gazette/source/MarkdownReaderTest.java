@@ -356,4 +356,171 @@ class MarkdownReaderTest {
         assertEquals("2025", a.title());
         assertEquals(ZonedDateTime.of(2025, 9, 5, 18, 36, 0, 0, CASABLANCA), a.date());
     }
+
+    @Test
+    void textFieldsKeepTheTextWrittenNotYaml11Types() {
+        // YAML 1.1 made these "true", "8", [true, false, 1.1], 750, "false", 31 and [false, 1000.0].
+        Article a = clean("a.md", fm("title: Yes", "date: 2025-09-05", "slug: 010", "tags: [on, NO, 1.10]", "caption: 12:30",
+                "category: Off", "summary: 0x1F", "author: [No, 1e3]", "related: [010]"));
+        assertEquals("Yes", a.title());
+        assertEquals("010", a.slug());
+        assertEquals(List.of("on", "NO", "1.10"), a.tags().stream().map(Term::name).toList());
+        assertEquals("12:30", a.caption());
+        assertEquals("Off", a.rubric().name());
+        assertEquals("0x1F", a.lead());
+        assertEquals(List.of("No", "1e3"), a.authors());
+        assertEquals(List.of("010"), a.pinnedSlugs());
+    }
+
+    @Test
+    void quotedTextIsTheTextAfterUnquoting() {
+        Article a = clean("a.md", fm("title: \"Maroc : l\\u2019\u00e9t\u00e9 \\\"br\u00fblant\\\"\"", "date: 2025-09-05",
+                "caption: 'l''\u00e9t\u00e9'"));
+        assertEquals("Maroc : l\u2019\u00e9t\u00e9 \"br\u00fblant\"", a.title());
+        assertEquals("l'\u00e9t\u00e9", a.caption());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"true|true", "yes|true", "on|true", "True|true",
+            "false|false", "no|false", "off|false", "~|false"})
+    void draftIsReadAsABoolean(String written, boolean draft) {
+        assertEquals(draft, clean("a.md", fm("title: T", "date: 2025-09-05", "draft: " + written)).draft());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "'true'", "[true]", "vrai"})
+    void aDraftThatIsNoBooleanIsAnErrorOnItsLine(String written) {
+        Problem p = onlyError("a.md", fm("title: T", "date: 2025-09-05", "draft: " + written));
+        assertEquals("draft", p.field());
+        assertEquals(4, p.line());
+        assertTrue(p.fix().contains("draft: true"), p.fix());
+    }
+
+    @Test
+    void datesAreReadFromTheirTextQuotedOrNot() {
+        Article a = clean("a.md", fm("title: T", "date: '2025-09-05T11:20:00+01:00'", "updated: 2025-09-06 09:00"));
+        assertEquals(ZonedDateTime.of(2025, 9, 5, 11, 20, 0, 0, CASABLANCA), a.date());
+        assertEquals(ZonedDateTime.of(2025, 9, 6, 9, 0, 0, 0, CASABLANCA), a.updated());
+    }
+
+    @Test
+    void yamlsNoValueLeavesAFieldEmptyButQuotedNullIsText() {
+        Article a = clean("a.md", fm("title: 'null'", "date: 2025-09-05", "caption: ~", "tags: [Maroc, ~]", "summary:"));
+        assertEquals("null", a.title());
+        assertEquals("", a.caption());
+        assertEquals("", a.lead());
+        assertEquals(List.of("Maroc"), a.tags().stream().map(Term::name).toList());
+    }
+
+    @Test
+    void aFieldWrittenTwiceNamesTheFieldAndTheSecondLine() {
+        Problem p = onlyError("a.md", fm("title: T", "date: 2025-09-05", "title: U"));
+        assertEquals("title", p.field());
+        assertEquals(4, p.line());
+    }
+
+    @Test
+    void aYamlBombIsAnErrorNamingTheFileNotACrash() {
+        List<String> lines = new java.util.ArrayList<>(List.of("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"));
+        for (char c = 'b'; c <= 'j'; c++) {
+            lines.add(c + ": &" + c + " [" + String.join(", ", java.util.Collections.nCopies(9, "*" + (char) (c - 1))) + "]");
+        }
+        lines.add("title: T");
+        lines.add("date: 2025-09-05");
+        lines.add("tags: *j");
+        Problem p = onlyError("bombe.md", fm(lines.toArray(String[]::new)));
+        assertEquals("bombe.md", p.file());
+        assertTrue(p.message().contains("refused"), p.message());
+    }
+
+    @Test
+    void aRecursiveAliasIsAnErrorNotAStackOverflow() {
+        Problem p = onlyError("a.md", fm("title: T", "date: 2025-09-05", "tags: &t [a, *t]"));
+        assertTrue(p.line() >= 1, p.describe());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"date: 10000-01-01", "date: '+10000-01-01T00:00:00Z'", "date: 0000-01-01", "updated: 10000-01-01"})
+    void aYearOutsideFourDigitsIsAnErrorOnItsFieldAndLine(String line) {
+        Problem p = onlyError("a.md", fm("title: T", "category: Politique", line.startsWith("updated") ? "date: 2025-09-05" : "caption: C", line));
+        assertEquals(line.substring(0, line.indexOf(':')), p.field(), p.describe());
+        assertEquals(5, p.line(), p.describe());
+        assertTrue(p.message().contains("1000 to 9999"), p.describe());
+        assertTrue(p.fix().contains("2025-09-09"), p.fix());
+    }
+
+    @Test
+    void controlCharactersWrittenAsYamlEscapesReachNoFieldAndAreReportedOnce() {
+        ParsedSource parsed = read("2025/echappes.md", fm(
+                "title: \"Un\\0 titre\\x01 ici\\u0007\"",
+                "date: 2025-09-05",
+                "category: \"Poli\\etique\"",
+                "tags: [\"Ma\\x02roc\", Russie]",
+                "author: [\"Salma\\N Benali\"]",
+                "summary: \"Le\\a chap\u00f4\\ttabul\u00e9\"",
+                "image: \"images/po\\x7Frt.svg\"",
+                "caption: \"Le\\b port\"",
+                "slug: \"mon\\x1b-slug\"",
+                "related: [\"autre\\x03-article\"]",
+                "lang: \"e\\x01n\""));
+        Article a = parsed.article();
+        assertNotNull(a, parsed.problems()::toString);
+        NoControls.assertNone(a);
+        assertEquals("Un titre ici", a.title());
+        assertEquals(new Term("Politique", "politique"), a.rubric());
+        assertEquals("Politique", a.rubric().name());
+        assertEquals(List.of("Maroc", "Russie"), a.tags().stream().map(Term::name).toList());
+        assertEquals(List.of("Salma Benali"), a.authors());
+        assertEquals("Le chap\u00f4\ttabul\u00e9", a.lead(), "a tab is kept, as in the file's own text");
+        assertEquals("images/port.svg", a.image());
+        assertEquals("Le port", a.caption());
+        assertEquals("mon-slug", a.slug());
+        assertEquals(List.of("autre-article"), a.pinnedSlugs());
+        assertEquals("en", a.language());
+
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("2025/echappes.md", w.file());
+        assertEquals("title", w.field());
+        assertEquals(2, w.line(), "the file's line: the front matter starts on line 2");
+        assertTrue(w.message().contains("removed 12 control characters written as YAML escapes"), w.message());
+        assertTrue(w.message().contains("U+0000"), w.message());
+        assertTrue(w.fix().contains("\\0"), w.fix());
+    }
+
+    @Test
+    void aControlEscapeInALaterFieldIsReportedOnItsLine() {
+        ParsedSource parsed = read("a.md", fm("title: Titre", "date: 2025-09-05", "caption: \"L\u00e9gende\\x85\""));
+        assertEquals("L\u00e9gende", parsed.article().caption());
+        Problem w = parsed.problems().get(0);
+        assertEquals("caption", w.field());
+        assertEquals(4, w.line());
+        assertTrue(w.message().contains("1 control character ") && w.message().contains("U+0085"), w.message());
+    }
+
+    @Test
+    void numericEntitiesToControlsInTheBodyAreRemovedAndReported() {
+        ParsedSource parsed = read("corps.md", "---\ntitle: Titre\ndate: 2025-09-05\n---\n"
+                + "Corps &#1; avec un [lien](https://exemple.ma \"t&#x7f;\") et &#128;.\n\nSuite &#x1b;.\n");
+        Article a = parsed.article();
+        assertNotNull(a, parsed.problems()::toString);
+        NoControls.assertNone(a);
+        Element body = Jsoup.parseBodyFragment(a.bodyHtml()).body();
+        assertEquals("t", body.selectFirst("a").attr("title"));
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("corps.md", w.file());
+        assertEquals("body", w.field());
+        assertTrue(w.message().contains("removed 4 control characters written as character references"), w.message());
+        assertTrue(w.fix().contains("&#1;"), w.fix());
+    }
+
+    @Test
+    void numericEntitiesInPlainProseAreRemovedToo() {
+        ParsedSource parsed = read("prose.md", "---\ntitle: Titre\ndate: 2025-09-05\n---\nUn &#1; deux &#x9f; trois.\n");
+        NoControls.assertNone(parsed.article());
+        assertEquals("body", parsed.problems().get(0).field(), parsed.problems()::toString);
+    }
 }

@@ -204,6 +204,25 @@ class NewsTextReaderTest {
     }
 
     @Test
+    void aHeaderYearOutsideFourDigitsIsAnErrorNamingTheDateField() {
+        String text = seedText.replace("date 2025-09-09", "date +10000-01-01T00:00:00Z").replace("Le 09/09/2025 à 18h36\n", "");
+        Problem p = onlyError(NewsTextReader.read("a.txt", text, CTX));
+        assertEquals("date", p.field());
+        assertEquals(1, p.line());
+        assertTrue(p.message().contains("1000 to 9999"), p.message());
+    }
+
+    @Test
+    void aDatelineYearOutsideFourDigitsFallsBackToTheHeaderWithAWarning() {
+        ParsedSource parsed = NewsTextReader.read("a.txt", seedText.replace("Le 09/09/2025 à 18h36", "Le 09/09/0999 à 18h36"), CTX);
+        assertEquals(2025, parsed.article().date().getYear());
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("date", w.field());
+        assertTrue(w.message().contains("1000 to 9999"), w.message());
+    }
+
+    @Test
     void headerWithoutDayIsAnError() {
         Problem p = onlyError(NewsTextReader.read("a.txt", "date\n\nTitre\n\nChapô.\n", CTX));
         assertEquals("date", p.field());
@@ -346,6 +365,20 @@ class NewsTextReaderTest {
             assertTrue(parsed.article() != null || parsed.problems().stream().anyMatch(Problem::isError), text);
             parsed.problems().forEach(p -> assertNotNull(p.fix(), p.describe()));
         }
+    }
+
+    @Test
+    void aCharacterReferenceIsTextHereNotAnEscape() {
+        // The plain-text format has no escapes: `&#1;` is what the editor typed, shown as such.
+        String text = " date 2025-09-09 Politique\n\nUn titre &#1;\n\nLe chap\u00f4 &#x7f;.\n\nPar La R\u00e9daction\nLe 09/09/2025 \u00e0 18h36\n\n"
+                + "Corps &#128; &amp;.\n";
+        ParsedSource parsed = NewsTextReader.read("a.txt", text, CTX);
+        Article a = article(parsed);
+        NoControls.assertNone(a);
+        assertEquals("Un titre &#1;", a.title());
+        assertEquals("Le chap\u00f4 &#x7f;.", a.lead());
+        assertEquals("Corps &#128; &amp;.", paragraphs(a).get(0).text());
+        assertTrue(parsed.problems().stream().noneMatch(p -> p.message().contains("control")), parsed.problems()::toString);
     }
 
     private static Article article(ParsedSource parsed) {

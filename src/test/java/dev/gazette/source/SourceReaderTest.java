@@ -102,4 +102,94 @@ class SourceReaderTest {
         assertEquals("y.md", parsed.problems().get(0).file());
         assertTrue(parsed.problems().get(0).isError());
     }
+
+    private static byte[] withMark(int[] mark, String text, Charset charset) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int b : mark) {
+            bytes.write(b);
+        }
+        bytes.writeBytes(text.getBytes(charset));
+        return bytes.toByteArray();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"UTF-16LE, FF FE", "UTF-16BE, FE FF", "UTF-32LE, FF FE 00 00", "UTF-32BE, 00 00 FE FF"})
+    void aByteOrderMarkSaysTheEncoding(String charset, String mark) {
+        int[] markBytes = java.util.Arrays.stream(mark.split(" ")).mapToInt(h -> Integer.parseInt(h, 16)).toArray();
+        ParsedSource parsed = SourceReader.parse("unicode.md", withMark(markBytes, ARTICLE, Charset.forName(charset)), CTX);
+        assertEquals(List.of(), parsed.problems(), "read as " + charset + ", not as Windows-1252");
+        assertEquals("L’été à Fès — 5 €", parsed.article().title());
+        assertTrue(parsed.article().bodyHtml().contains("« cité »"));
+    }
+
+    @Test
+    void utf16IsReadForTheOtherFormatsToo() {
+        byte[] html = withMark(new int[] {0xFF, 0xFE}, "<html><head><title>L’été à Fès</title>"
+                + "<meta property=\"article:published_time\" content=\"2025-09-05T10:00:00+01:00\"></head>"
+                + "<body><article><h1>L’été à Fès</h1><p>Corps.</p></article></body></html>", StandardCharsets.UTF_16LE);
+        ParsedSource parsed = SourceReader.parse("a.html", html, CTX);
+        assertEquals("L’été à Fès", parsed.article().title(), parsed.problems()::toString);
+    }
+
+    @Test
+    void brokenUtf16KeepsWhatCanBeReadWithAWarning() {
+        byte[] good = withMark(new int[] {0xFF, 0xFE}, ARTICLE, StandardCharsets.UTF_16LE);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 1); // an odd byte at the end
+        ParsedSource parsed = SourceReader.parse("a.md", bytes, CTX);
+        assertEquals("L’été à Fès — 5 €", parsed.article().title());
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        assertFalse(parsed.problems().get(0).isError());
+        assertTrue(parsed.problems().get(0).message().contains("UTF-16LE"), parsed.problems().get(0).message());
+    }
+
+    @Test
+    void controlCharactersAreRemovedWithOneWarningNamingTheFileAndCount() {
+        String text = "---\ntitle: \"L’été\u0000 à Fès\u0007\"\ndate: 2025-09-05\n---\nCorps\u0085 « cité »\u007F\u001B\tici.\n";
+        ParsedSource parsed = SourceReader.parse("2025/nul.md", text.getBytes(StandardCharsets.UTF_8), CTX);
+        assertNotNull(parsed.article(), parsed.problems()::toString);
+        assertEquals("L’été à Fès", parsed.article().title());
+        String body = parsed.article().bodyHtml();
+        assertTrue(body.contains("Corps « cité »\tici."), body);
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        Problem w = parsed.problems().get(0);
+        assertFalse(w.isError());
+        assertEquals("2025/nul.md", w.file());
+        assertEquals(2, w.line(), "the line of the first one");
+        assertTrue(w.message().contains("5 control characters"), w.message());
+        assertTrue(w.message().contains("U+0000"), w.message());
+        assertNotNull(w.fix());
+    }
+
+    @Test
+    void controlCharactersNeverReachTheTitleOfAnyFormat() {
+        byte[] txt = (" date 2025-09-09 Politique\n\nUn\u0000 titre\u0001\n\nLe chapô.\n\nPar La Rédaction\nLe 09/09/2025 à 18h36\n\nCorps.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] html = ("<html><head><title>Un\u0000 titre\u0001</title><meta property=\"article:published_time\" "
+                + "content=\"2025-09-05T10:00:00+01:00\"></head><body><article><h1>Un\u0000 titre\u0001</h1><p>Corps\u0002.</p>"
+                + "</article></body></html>").getBytes(StandardCharsets.UTF_8);
+        for (ParsedSource parsed : List.of(SourceReader.parse("a.txt", txt, CTX), SourceReader.parse("a.html", html, CTX))) {
+            assertNotNull(parsed.article(), parsed.problems()::toString);
+            assertEquals("Un titre", parsed.article().title());
+            assertTrue(parsed.article().bodyHtml().chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t'), parsed.article().bodyHtml());
+            assertTrue(parsed.problems().stream().anyMatch(p -> p.message().contains("control character")), parsed.problems()::toString);
+        }
+    }
+
+    @Test
+    void windows1252KeepsItsCharactersAt0x80To0x9F() {
+        // 0x80 €, 0x85 …, 0x93 “, 0x94 ”, 0x96 –, 0x9C œ: real characters there, C1 controls in Unicode.
+        String text = "---\ntitle: \"\u201cL\u2019\u0153uvre\u201d \u2013 5 \u20ac\u2026\"\ndate: 2025-09-05\n---\nCorps.\n";
+        ParsedSource parsed = SourceReader.parse("a.md", text.getBytes(Charset.forName("windows-1252")), CTX);
+        assertEquals("\u201cL\u2019\u0153uvre\u201d \u2013 5 \u20ac\u2026", parsed.article().title());
+        assertEquals(1, parsed.problems().size(), "only the Windows-1252 warning: " + parsed.problems());
+        assertTrue(parsed.problems().get(0).message().contains("Windows-1252"));
+    }
+
+    @Test
+    void windows1252TextWithANulGetsBothWarnings() {
+        byte[] bytes = "---\ntitle: \"Caf\u00e9\u0000\"\ndate: 2025-09-05\n---\nx\n".getBytes(Charset.forName("windows-1252"));
+        ParsedSource parsed = SourceReader.parse("a.md", bytes, CTX);
+        assertEquals("Caf\u00e9", parsed.article().title());
+        assertEquals(2, parsed.problems().size(), parsed.problems()::toString);
+    }
 }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The incremental build, case by case, on a synthetic corpus of N articles.
+# usage: bench/incremental.sh N     (run from the project's root)
+# Generates the corpus with ../shared/bench/gen_corpus.py (GEN= to point elsewhere) into
+# ${BENCH_WORK:-/tmp/gazette-incremental}/N, with a copy of the default theme and a site.yml, then
+# times, one after the other on the same site and cache:
+#   cold (no cache, no previous site), no change, one new article, one article's body edited,
+#   one article's tags changed, a template edited, site.yml edited.
+# Each line: wall time (JVM start included), pages rendered, files written / unchanged / removed,
+# peak RSS. JVM options: GAZETTE_JAVA_OPTS, as for ./gazette.
+set -euo pipefail
+N=${1:?usage: bench/incremental.sh N}
+GEN=${GEN:-../shared/bench/gen_corpus.py}
+WORK=${BENCH_WORK:-/tmp/gazette-incremental}/$N
+[ -x ./gazette ] || { echo "run from the project's root" >&2; exit 2; }
+[ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set GEN=)" >&2; exit 2; }
+./gazette --version >/dev/null   # packages the jar if needed, outside the measurements
+OPTS=${GAZETTE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g}
+rm -rf "$WORK"; mkdir -p "$WORK"
+# A copy of the jar: a `mvn package` during the run must not swap the code under the measurements.
+cp target/gazette.jar "$WORK/gazette.jar"
+JAR=$WORK/gazette.jar
+python3 "$GEN" "$WORK/articles" "$N" >/dev/null
+cp -r templates "$WORK/templates"
+printf 'title: Gazette bench\ndescription: Incremental build bench.\nbaseUrl: https://bench.example/\nlanguage: fr\ntimeZone: Africa/Casablanca\n' >"$WORK/site.yml"
+cd "$WORK"
+
+printf '%-22s %8s %9s %9s %10s %8s %9s\n' case wall_s rendered written unchanged removed rss_mib
+measure() { # label
+  /usr/bin/time -f "%e %M" -o time.txt java $OPTS -jar "$JAR" build --quiet --source articles --templates templates \
+    --out site-out --config site.yml --cache .gazette --now 2030-01-01T00:00:00Z >build.log 2>&1 \
+    || { echo "$1: build failed" >&2; tail -5 build.log >&2; exit 1; }
+  read -r wall kb <time.txt
+  local line; line=$(grep '^Built ' build.log)
+  local rendered written unchanged removed
+  rendered=$(sed -E 's/.* ([0-9]+) pages rendered.*/\1/' <<<"$line")
+  written=$(sed -E 's/.*files: ([0-9]+) written.*/\1/' <<<"$line")
+  unchanged=$(sed -E 's/.* ([0-9]+) unchanged.*/\1/' <<<"$line")
+  removed=$(sed -E 's/.* ([0-9]+) removed.*/\1/' <<<"$line")
+  printf '%-22s %8s %9s %9s %10s %8s %9d\n' "$1" "$wall" "$rendered" "$written" "$unchanged" "$removed" $((kb / 1024))
+}
+
+first=$(ls articles | head -1)
+middle=$(ls articles | sed -n "$(( N / 2 + 1 ))p")
+measure "cold"
+measure "no change"
+sed -e 's/^title: "/title: "Nouveau /' -e 's/^slug: /slug: nouveau-/' "articles/$first" >"articles/zz-nouveau.md"
+measure "one new article"
+printf '\nUn paragraphe ajouté au corps de l’article.\n' >>"articles/$middle"
+measure "one body edited"
+sed -i 's/^tags: .*/tags: ["Nouvelle étiquette", "Autre"]/' "articles/$middle"
+measure "one article's tags"
+printf '\n<#-- edited -->\n' >>templates/article.ftlh
+measure "template edited"
+sed -i 's/^description: .*/description: Une autre description./' site.yml
+measure "site.yml edited"

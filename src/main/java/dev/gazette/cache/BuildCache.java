@@ -1,0 +1,299 @@
+package dev.gazette.cache;
+
+import dev.gazette.related.RelatedIndex;
+import dev.gazette.source.ParsedSource;
+import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * A build cache folder. Entries are files named by the hash of their inputs, written to a
+ * temporary name and renamed into place, so a build killed at any moment leaves every entry whole
+ * or absent. Each entry ends with a checksum: a damaged one is a miss, never a wrong article.
+ * Safe for concurrent use by the threads of one build (and by two builds sharing the folder: the
+ * same key always holds the same bytes).
+ *
+ * <p>Layout: {@code VERSION} (the Gazette build that wrote the entries), {@code sources/ab/…}
+ * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code pages/…}
+ * (see {@link PageMemo}).
+ */
+public final class BuildCache {
+
+    private final Path root;
+    private final String version;
+    private final String notice;
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    private BuildCache(Path root, String version, String notice) {
+        this.root = root;
+        this.version = version;
+        this.notice = notice;
+    }
+
+    /**
+     * Opens (or creates) the cache in {@code folder} for this build of Gazette. A cache written by
+     * another build, or one whose version file is damaged, is emptied first, with a notice.
+     */
+    public static BuildCache open(Path folder) throws IOException {
+        String version = codeVersion();
+        Path root = folder.toAbsolutePath().normalize();
+        Path versionFile = root.resolve("VERSION");
+        String notice = null;
+        if (Files.isDirectory(root)) {
+            String found = Files.isRegularFile(versionFile) ? Files.readString(versionFile, StandardCharsets.UTF_8).strip() : null;
+            if (!version.equals(found)) {
+                if (found != null || hasEntries(root)) {
+                    notice = "the build cache " + folder + " was written by " + (found == null ? "an unknown version" : "another version")
+                            + " of Gazette: it was emptied and is filled again by this build.";
+                }
+                clear(root);
+            }
+        }
+        Files.createDirectories(root);
+        if (!Files.isRegularFile(versionFile)) {
+            writeAtomically(versionFile, (version + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return new BuildCache(root, version, notice);
+    }
+
+    /** One line for the user when the cache had to be discarded, or empty. */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    /** The Gazette build entries are valid for. */
+    String version() {
+        return version;
+    }
+
+    /** The cache's folder. */
+    public Path folder() {
+        return root;
+    }
+
+    /**
+     * The key of a source: its path, its bytes and the settings its reading depends on ({@code
+     * settings}, e.g. the time zone), with this build of Gazette.
+     */
+    public String sourceKey(String relative, byte[] bytes, String settings) {
+        MessageDigest d = sha256();
+        d.update(version.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(settings.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(relative.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(bytes);
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** The parsed source stored under {@code key}, if there is a whole one. */
+    public Optional<ParsedSource> source(String key) {
+        byte[] bytes = read(entry("sources", key));
+        if (bytes != null) {
+            try {
+                ParsedSource parsed = Codec.decode(new DataInputStream(new ByteArrayInputStream(bytes)));
+                hits.incrementAndGet();
+                return Optional.of(parsed);
+            } catch (IOException | RuntimeException e) {
+                // A checksum collision over garbage, or a layout from an unknown build: a miss.
+            }
+        }
+        misses.incrementAndGet();
+        return Optional.empty();
+    }
+
+    /** Stores {@code parsed} under {@code key}; a failure to write only costs the next build a parse. */
+    public void putSource(String key, ParsedSource parsed) {
+        write(entry("sources", key), Codec.encode(parsed));
+    }
+
+    /**
+     * The key of a document's text analysis for related content: the texts it reads and the
+     * language it reads them in, with this build of Gazette (which fixes the analyzers).
+     */
+    public String analysisKey(String language, String title, String lead, String bodyHtml) {
+        MessageDigest d = sha256();
+        for (String part : new String[] {version, "analysis", language, title, lead, bodyHtml}) {
+            byte[] bytes = (part == null ? "\u0000null" : part).getBytes(StandardCharsets.UTF_8);
+            d.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            d.update(bytes);
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** The analysis stored under {@code key}, if there is a whole one. */
+    public Optional<RelatedIndex.Analysis> analysis(String key) {
+        byte[] bytes = read(entry("analysis", key));
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int n = in.readInt();
+            if (n < 0 || n > bytes.length) {
+                return Optional.empty();
+            }
+            String[] terms = new String[n];
+            float[] weights = new float[n];
+            for (int i = 0; i < n; i++) {
+                terms[i] = in.readUTF();
+                weights[i] = in.readFloat();
+            }
+            return Optional.of(new RelatedIndex.Analysis(terms, weights));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores {@code analysis} under {@code key}; best effort. */
+    public void putAnalysis(String key, RelatedIndex.Analysis analysis) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(analysis.terms().length * 12 + 8);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(analysis.terms().length);
+            for (int i = 0; i < analysis.terms().length; i++) {
+                out.writeUTF(analysis.terms()[i]);
+                out.writeFloat(analysis.weights()[i]);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        write(entry("analysis", key), bytes.toByteArray());
+    }
+
+    /** Sources found in the cache and sources parsed, since it was opened. */
+    public long hits() {
+        return hits.get();
+    }
+
+    public long misses() {
+        return misses.get();
+    }
+
+    private Path entry(String kind, String key) {
+        return root.resolve(kind).resolve(key.substring(0, 2)).resolve(key.substring(2));
+    }
+
+    /** The payload of an entry, or {@code null} when it is missing or damaged (bad checksum). */
+    static byte[] read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+        if (bytes.length < 4) {
+            return null;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        int stored = ((bytes[bytes.length - 4] & 0xFF) << 24) | ((bytes[bytes.length - 3] & 0xFF) << 16)
+                | ((bytes[bytes.length - 2] & 0xFF) << 8) | (bytes[bytes.length - 1] & 0xFF);
+        if ((int) crc.getValue() != stored) {
+            return null;
+        }
+        return java.util.Arrays.copyOf(bytes, bytes.length - 4);
+    }
+
+    /** Writes {@code payload} and its checksum to {@code file}, atomically; best effort. */
+    static void write(Path file, byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        int sum = (int) crc.getValue();
+        byte[] bytes = java.util.Arrays.copyOf(payload, payload.length + 4);
+        bytes[payload.length] = (byte) (sum >>> 24);
+        bytes[payload.length + 1] = (byte) (sum >>> 16);
+        bytes[payload.length + 2] = (byte) (sum >>> 8);
+        bytes[payload.length + 3] = (byte) sum;
+        try {
+            Files.createDirectories(file.getParent());
+            writeAtomically(file, bytes);
+        } catch (IOException | UncheckedIOException e) {
+            // A full disk or a read-only cache: the build's output does not depend on the cache.
+        }
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static boolean hasEntries(Path root) throws IOException {
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.findAny().isPresent();
+        }
+    }
+
+    /** Deletes what the cache holds (only its own kinds of entries: it may sit in a user's folder). */
+    private static void clear(Path root) throws IOException {
+        for (String kind : new String[] {"sources", "analysis", "pages", "VERSION"}) {
+            Path p = root.resolve(kind);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(p)) {
+                for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /**
+     * What identifies this build of Gazette: its version and, for the jar, its size and time, so a
+     * rebuilt jar of the same version (a developer's) never trusts entries of the one before.
+     */
+    static String codeVersion() {
+        String version = BuildCache.class.getPackage().getImplementationVersion();
+        StringBuilder id = new StringBuilder(version == null ? "dev" : version).append('+').append(Codec.LAYOUT);
+        try {
+            var source = BuildCache.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                Path location = Path.of(source.getLocation().toURI());
+                if (Files.isRegularFile(location)) {
+                    id.append('-').append(Files.size(location)).append('-').append(Files.getLastModifiedTime(location).toMillis());
+                } else {
+                    id.append("-classes-").append(Files.getLastModifiedTime(location).toMillis());
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            id.append("-unknown");
+        }
+        return id.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gazette.cache;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A SHA-256 of a data value made of records, collections, maps, strings, numbers, booleans, enums
+ * and dates: the fingerprint of a template's model. Two models with the same fingerprint render to
+ * the same page (with the same templates), so a page whose fingerprint has not changed need not be
+ * rendered again. The walk is structural, with a tag and a length before every part, so values
+ * that merely print alike (a title holding ", lead=") never collide, as {@code toString()} could.
+ * A value of any other type makes the model unfingerprintable: its page is always rendered.
+ */
+public final class Fingerprint {
+
+    private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
+
+    private Fingerprint() {
+    }
+
+    /** The fingerprint of {@code value} under {@code context} (what else the output depends on), or empty. */
+    public static Optional<String> of(String context, Object value) {
+        MessageDigest d = BuildCache.sha256();
+        bytes(d, context.getBytes(StandardCharsets.UTF_8));
+        try {
+            walk(d, value);
+        } catch (Unfingerprintable e) {
+            return Optional.empty();
+        }
+        return Optional.of(HexFormat.of().formatHex(d.digest()));
+    }
+
+    private static final class Unfingerprintable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unfingerprintable() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void walk(MessageDigest d, Object v) throws Unfingerprintable {
+        if (v == null) {
+            d.update((byte) 0);
+        } else if (v instanceof String s) {
+            d.update((byte) 1);
+            bytes(d, s.getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof TemporalAccessor) {
+            d.update((byte) 2);
+            bytes(d, (v.getClass().getName() + ":" + v).getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof Enum<?> e) {
+            d.update((byte) 3);
+            bytes(d, (e.getDeclaringClass().getName() + ":" + e.name()).getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof Record r) {
+            d.update((byte) 4);
+            bytes(d, r.getClass().getName().getBytes(StandardCharsets.UTF_8));
+            for (Method m : accessors(r.getClass())) {
+                try {
+                    walk(d, m.invoke(r));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new Unfingerprintable();
+                }
+            }
+        } else if (v instanceof Collection<?> c) {
+            d.update((byte) 5);
+            length(d, c.size());
+            for (Object o : c) {
+                walk(d, o);
+            }
+        } else if (v instanceof Map<?, ?> m) {
+            // Iteration order is part of the value: templates list entries in that order.
+            d.update((byte) 6);
+            length(d, m.size());
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                walk(d, e.getKey());
+                walk(d, e.getValue());
+            }
+        } else if (v instanceof Optional<?> o) {
+            d.update((byte) 7);
+            walk(d, o.orElse(null));
+        } else {
+            throw new Unfingerprintable();
+        }
+    }
+
+    private static Method[] accessors(Class<?> type) {
+        return ACCESSORS.computeIfAbsent(type, t -> {
+            RecordComponent[] components = t.getRecordComponents();
+            Method[] methods = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                methods[i] = components[i].getAccessor();
+                methods[i].setAccessible(true);
+            }
+            return methods;
+        });
+    }
+
+    private static void bytes(MessageDigest d, byte[] b) {
+        length(d, b.length);
+        d.update(b);
+    }
+
+    private static void length(MessageDigest d, int n) {
+        d.update((byte) (n >>> 24));
+        d.update((byte) (n >>> 16));
+        d.update((byte) (n >>> 8));
+        d.update((byte) n);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gazette.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each page fingerprint rendered to last time: the size and SHA-256 of the page's bytes.
+ * A page whose fingerprint is known, and whose file the previous site holds with those bytes, is
+ * kept from the previous site instead of being rendered. One memo per output folder (its key), so
+ * two sites sharing a cache do not push each other's pages out; it holds the entries of the last
+ * build only, so it never grows past the site's size.
+ */
+public final class PageMemo {
+
+    /** A rendered page's size and hash, as the site's manifest records them. */
+    public record Output(long size, String sha256) {
+    }
+
+    private final BuildCache cache;
+    private final String key;
+    private final Map<String, Output> previous;
+    private final Map<String, Output> current = new ConcurrentHashMap<>();
+
+    private PageMemo(BuildCache cache, String key, Map<String, Output> previous) {
+        this.cache = cache;
+        this.key = key;
+        this.previous = previous;
+    }
+
+    /** The memo of the output folder named {@code output} (its real path, say). */
+    public static PageMemo open(BuildCache cache, String output) {
+        var d = BuildCache.sha256();
+        d.update(output.getBytes(StandardCharsets.UTF_8));
+        String key = HexFormat.of().formatHex(d.digest());
+        byte[] bytes = BuildCache.read(cache.folder().resolve("pages").resolve(key));
+        Map<String, Output> previous = new HashMap<>();
+        if (bytes != null) {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+                if (in.readUTF().equals(cache.version())) {
+                    int n = in.readInt();
+                    for (int i = 0; i < n; i++) {
+                        previous.put(in.readUTF(), new Output(in.readLong(), in.readUTF()));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                previous.clear(); // damaged: every page is rendered, which is always right
+            }
+        }
+        return new PageMemo(cache, key, previous);
+    }
+
+    /** What {@code fingerprint} rendered to in the previous build, if it was seen. */
+    public Optional<Output> previous(String fingerprint) {
+        return Optional.ofNullable(previous.get(fingerprint));
+    }
+
+    /** Records what {@code fingerprint} renders to in this build. */
+    public void record(String fingerprint, Output output) {
+        current.put(fingerprint, output);
+    }
+
+    /** Stores this build's entries, replacing the previous build's. Call once the site is in place. */
+    public void save() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(current.size() * 160 + 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(cache.version());
+            Map<String, Output> sorted = new TreeMap<>(current);
+            out.writeInt(sorted.size());
+            for (Map.Entry<String, Output> e : sorted.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue().size());
+                out.writeUTF(e.getValue().sha256());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        BuildCache.write(cache.folder().resolve("pages").resolve(key), bytes.toByteArray());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gazette.output;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The list of a site's files with their size and SHA-256, written into every site as
+ * {@value #FILE}: deploy scripts compare two of them to upload only what changed, and the next
+ * build reads it to keep unchanged files as they are (same bytes, same modification time).
+ *
+ * <p>Format: a comment line, then one line per file, sorted by path:
+ * {@code path TAB size TAB sha256-hex}. Tabs, newlines and backslashes in a path are escaped
+ * ({@code \t}, {@code \n}, {@code \\}).
+ */
+public final class Manifest {
+
+    /** The manifest's name, at the site's root. */
+    public static final String FILE = ".gazette-manifest.tsv";
+
+    private static final String HEADER = "# Gazette site manifest 1: path\tsize\tsha256";
+
+    /** One file's entry. */
+    public record Entry(long size, String sha256) {
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
+
+    private Manifest() {
+    }
+
+    /** The entry for {@code content}. */
+    static Entry entryOf(byte[] content) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return new Entry(content.length, HexFormat.of().formatHex(digest.digest(content)));
+    }
+
+    /**
+     * The manifest of the site in {@code folder}; empty when it has none or it cannot be read (a
+     * site from an older version, a damaged file): every file then counts as changed, which costs
+     * an upload, never a wrong site.
+     */
+    static Map<String, Entry> read(Path folder) {
+        Path file = folder.resolve(FILE);
+        Map<String, Entry> entries = new HashMap<>();
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return entries;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (!HEADER.equals(line)) {
+                return new HashMap<>();
+            }
+            while ((line = in.readLine()) != null) {
+                String[] parts = line.split("\t", -1);
+                if (parts.length != 3 || parts[2].length() != 64) {
+                    return new HashMap<>();
+                }
+                entries.put(unescape(parts[0]), new Entry(Long.parseLong(parts[1]), parts[2]));
+            }
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            return new HashMap<>();
+        }
+    }
+
+    /** The manifest's bytes for {@code entries}. */
+    static byte[] format(Map<String, Entry> entries) {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
+            out.append(escape(e.getKey())).append('\t').append(e.getValue().size()).append('\t').append(e.getValue().sha256()).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String path) {
+        return path.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+    }
+
+    private static String unescape(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\\' && i + 1 < path.length()) {
+                char next = path.charAt(++i);
+                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Text as every reader gets it: the bytes of a file decoded ({@link dev.gazette.text.TextDecoder}:
+ * byte-order marks, UTF-8, Windows-1252 as a fallback) and the characters no page may carry
+ * removed ({@link dev.gazette.text.ControlCharacters}, the one definition of them, also applied
+ * wherever escapes are expanded later: YAML, HTML character references, JSON). Imports only
+ * {@code model}, so {@code config}, {@code yaml}, {@code markup} and {@code source} may all depend on it.
+ */
+package dev.gazette.text;

@@ -1,0 +1,271 @@
+package dev.gazette.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gazette.model.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The build cache never changes what is built: after seeded random sequences of edits (add, edit,
+ * rename or delete an article, change its tags, edit a template, site.yml, the most-read file or
+ * an image), a build with the cache and the previous site writes exactly the tree a clean build
+ * writes. A damaged or foreign cache is recovered from; two sites sharing a cache stay apart.
+ */
+class CacheEquivalenceTest {
+
+    private static final Instant NOW = Instant.parse("2025-09-13T00:00:00Z");
+    private static final String[] WORDS = {"Maroc", "Russie", "diplomatie", "port", "Tanger", "gazoduc", "énergie", "football",
+            "Lions", "Atlas", "Mondial", "budget", "élection", "Rabat", "Casablanca", "Lavrov", "Bourita", "commerce", "blé", "phosphate"};
+    private static final String[] RUBRICS = {"Politique", "Économie", "Sport", "Monde"};
+
+    @TempDir
+    Path tmp;
+
+    private Path site;
+    private Path articles;
+    private Path templates;
+    private Random random;
+    private int next;
+
+    private void newSite(Path folder, long seed, int count) throws IOException {
+        site = folder;
+        articles = Files.createDirectories(site.resolve("articles"));
+        templates = Files.createDirectories(site.resolve("templates"));
+        random = new Random(seed);
+        Files.writeString(site.resolve("site.yml"), "title: Gazette du test\nbaseUrl: https://test.example/\nlanguage: fr\n"
+                + "timeZone: Africa/Casablanca\nmostRead: most-read.csv\npageSize: 4\n", StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("most-read.csv"), "page,views\n", StandardCharsets.UTF_8);
+        Files.createDirectories(articles.resolve("images"));
+        writeImage(40, 30);
+        for (int i = 0; i < count; i++) {
+            addArticle();
+        }
+    }
+
+    private void writeImage(int width, int height) throws IOException {
+        Files.writeString(articles.resolve("images/carte.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width
+                + "\" height=\"" + height + "\"><rect width=\"10\" height=\"10\"/></svg>", StandardCharsets.UTF_8);
+    }
+
+    private String words(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return out.toString();
+    }
+
+    private String tags() {
+        return "[" + WORDS[random.nextInt(WORDS.length)] + ", " + WORDS[random.nextInt(WORDS.length)] + "]";
+    }
+
+    private void addArticle() throws IOException {
+        int n = next++;
+        String image = random.nextInt(4) == 0 ? "image: images/carte.svg\n" : "";
+        Files.writeString(articles.resolve("a" + n + ".md"), "---\ntitle: \"" + words(5) + " " + n + "\"\ndate: 2025-09-"
+                + String.format("%02d", 1 + random.nextInt(12)) + "T" + String.format("%02d", random.nextInt(24)) + ":00:00+01:00\n"
+                + "category: " + RUBRICS[random.nextInt(RUBRICS.length)] + "\ntags: " + tags() + "\n" + image + "summary: \""
+                + words(8) + "\"\n---\n" + words(40) + ".\n\n" + words(30) + ".\n", StandardCharsets.UTF_8);
+    }
+
+    private List<Path> articleFiles() throws IOException {
+        try (Stream<Path> list = Files.list(articles)) {
+            return list.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    /** One random edit, as a newsroom makes them; returns what it did, for failure messages. */
+    private String edit() throws IOException {
+        List<Path> files = articleFiles();
+        Path some = files.get(random.nextInt(files.size()));
+        switch (random.nextInt(9)) {
+            case 0 -> {
+                addArticle();
+                return "add";
+            }
+            case 1 -> {
+                Files.writeString(some, Files.readString(some) + "\n" + words(12) + ".\n");
+                return "edit body of " + some.getFileName();
+            }
+            case 2 -> {
+                Files.writeString(some, Files.readString(some).replaceFirst("tags: \\[[^\\]]*\\]", "tags: " + tags()));
+                return "tags of " + some.getFileName();
+            }
+            case 3 -> {
+                if (files.size() > 3) {
+                    Files.delete(some);
+                    return "delete " + some.getFileName();
+                }
+                return "nothing";
+            }
+            case 4 -> {
+                Path renamed = some.resolveSibling("r" + next++ + ".md");
+                Files.move(some, renamed);
+                return "rename " + some.getFileName() + " to " + renamed.getFileName();
+            }
+            case 5 -> {
+                String theme = Files.readString(Path.of("templates/article.ftlh"));
+                Files.writeString(templates.resolve("article.ftlh"), theme.replace("</article>", "<p class=\"edited\">" + words(2) + "</p></article>"));
+                return "template";
+            }
+            case 6 -> {
+                Files.writeString(site.resolve("site.yml"), Files.readString(site.resolve("site.yml")).replaceAll("description: .*\n", "")
+                        + "description: " + words(4) + "\n");
+                return "site.yml";
+            }
+            case 7 -> {
+                String slug = Files.readString(some).contains("slug:") ? null : some.getFileName().toString().replace(".md", "");
+                Files.writeString(site.resolve("most-read.csv"), "page,views\n" + slug + "," + (1 + random.nextInt(999)) + "\n");
+                return "most-read";
+            }
+            default -> {
+                writeImage(20 + random.nextInt(100), 20 + random.nextInt(100));
+                return "image";
+            }
+        }
+    }
+
+    private BuildReport build(Path out, Path cache) {
+        return SiteBuilder.build(new BuildOptions(articles, templates, out, site.resolve("site.yml"), null, false, false, NOW, 2, cache));
+    }
+
+    static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    private void assertSameTree(Path expected, Path actual, String context) throws IOException {
+        Map<String, byte[]> a = tree(expected);
+        Map<String, byte[]> b = tree(actual);
+        assertEquals(a.keySet(), b.keySet(), context);
+        a.forEach((k, v) -> assertArrayEquals(v, b.get(k), context + ": " + k));
+    }
+
+    private void assertBuilt(BuildReport report, String context) {
+        assertTrue(report.succeeded(), () -> context + ": " + report.problems().stream().map(Problem::describe).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aCachedBuildAfterRandomEditsWritesWhatACleanBuildWrites(long seed) throws IOException {
+        newSite(tmp.resolve("site"), seed, 14);
+        Path out = site.resolve("site-out");
+        Path cache = site.resolve(".gazette");
+        assertBuilt(build(out, cache), "first build");
+        List<String> done = new ArrayList<>();
+        for (int step = 0; step < 10; step++) {
+            done.add(edit());
+            String context = "seed " + seed + " after " + done;
+            BuildReport cached = build(out, cache);
+            assertBuilt(cached, context);
+            Path clean = tmp.resolve("clean-" + step);
+            assertBuilt(build(clean, null), context);
+            assertSameTree(clean, out, context);
+        }
+    }
+
+    @Test
+    void anUnchangedSiteRendersNothingAndWritesNothing() throws IOException {
+        newSite(tmp.resolve("site"), 7, 10);
+        Path out = site.resolve("site-out");
+        Path cache = site.resolve(".gazette");
+        BuildReport first = build(out, cache);
+        assertBuilt(first, "first");
+        assertEquals(first.totalPages(), first.pagesRendered());
+        BuildReport again = build(out, cache);
+        assertBuilt(again, "again");
+        assertEquals(0, again.pagesRendered());
+        assertEquals(0, again.filesWritten());
+        assertEquals(0, again.filesRemoved());
+    }
+
+    @Test
+    void aDamagedCacheIsOnlyAMiss() throws IOException {
+        newSite(tmp.resolve("site"), 11, 10);
+        Path out = site.resolve("site-out");
+        Path cache = site.resolve(".gazette");
+        assertBuilt(build(out, cache), "first");
+        Random damage = new Random(5);
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(cache)) {
+            entries = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("VERSION")).sorted().toList();
+        }
+        for (Path entry : entries) {
+            byte[] bytes = Files.readAllBytes(entry);
+            switch (damage.nextInt(3)) {
+                case 0 -> Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // a write cut short
+                case 1 -> {
+                    bytes[damage.nextInt(bytes.length)] ^= 0x5A; // a flipped byte
+                    Files.write(entry, bytes);
+                }
+                default -> Files.write(entry, new byte[0]);
+            }
+        }
+        edit();
+        BuildReport report = build(out, cache);
+        assertBuilt(report, "damaged cache");
+        assertBuilt(build(tmp.resolve("clean"), null), "clean");
+        assertSameTree(tmp.resolve("clean"), out, "after damage");
+    }
+
+    @Test
+    void aCacheFromAnotherVersionIsEmptiedWithOneNotice() throws IOException {
+        newSite(tmp.resolve("site"), 13, 6);
+        Path out = site.resolve("site-out");
+        Path cache = site.resolve(".gazette");
+        assertBuilt(build(out, cache), "first");
+        Files.writeString(cache.resolve("VERSION"), "gazette 0.0.1-other\n");
+        BuildReport report = build(out, cache);
+        assertBuilt(report, "foreign cache");
+        List<Problem> notices = report.problems().stream().filter(p -> p.file().equals(cache.toString())).toList();
+        assertEquals(1, notices.size(), report.problems()::toString);
+        assertTrue(notices.get(0).message().contains("another version"), notices.get(0).message());
+        assertEquals(report.totalPages(), report.pagesRendered(), "nothing trusted from the foreign cache");
+        BuildReport after = build(out, cache);
+        assertTrue(after.problems().stream().noneMatch(p -> p.file().equals(cache.toString())), "the notice is said once");
+    }
+
+    @Test
+    void twoSitesSharingACacheNeverMixTheirEntries() throws IOException {
+        Path cache = tmp.resolve("shared-cache");
+        newSite(tmp.resolve("one"), 21, 8);
+        Path oneArticles = articles;
+        Path oneSite = site;
+        newSite(tmp.resolve("two"), 22, 8); // same file names, other contents
+        Files.writeString(site.resolve("site.yml"), Files.readString(site.resolve("site.yml")).replace("Africa/Casablanca", "Asia/Tokyo"));
+        Path twoSite = site;
+        for (int round = 0; round < 2; round++) {
+            for (Path s : List.of(oneSite, twoSite)) {
+                site = s;
+                articles = s.resolve("articles");
+                templates = s.resolve("templates");
+                assertBuilt(build(s.resolve("site-out"), cache), s.toString());
+                Path clean = tmp.resolve("clean-" + s.getFileName() + "-" + round);
+                assertBuilt(build(clean, null), "clean");
+                assertSameTree(clean, s.resolve("site-out"), s + " round " + round);
+            }
+            Files.writeString(oneArticles.resolve("a0.md"), Files.readString(oneArticles.resolve("a0.md")) + "\nEncore.\n");
+        }
+    }
+}
