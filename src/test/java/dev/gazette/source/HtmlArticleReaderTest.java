@@ -500,6 +500,40 @@ class HtmlArticleReaderTest {
         assertTrue(w.message().contains("removed 9 control characters"), w.message());
     }
 
+    @Test
+    void aPageReadWithoutLinesLosesItsControlsAndItsWarningNamesNoLine() {
+        // The two sides of a merge: a page jsoup cannot track is parsed again, and the controls
+        // its references wrote go all the same; only the line of the first is unknown.
+        String html = "<html><head><meta property=\"og:title\" content=\"Ti&#1;tre\">\n"
+                + "<meta property=\"article:published_time\" content=\"2025-09-03T12:00:00+01:00\"></head>\n"
+                + "<body><article><p>Le corps&#2; de l'article.</p>" + "<b>".repeat(300) + "fin&#x7f;</body></html>";
+        ParsedSource parsed = HtmlArticleReader.read("a.html", html, CTX);
+        Article a = article(parsed);
+        NoControls.assertNone(a);
+        assertEquals("Titre", a.title());
+        assertTrue(Jsoup.parseBodyFragment(a.bodyHtml()).body().text().contains("Le corps de l'article."), a.bodyHtml());
+        assertEquals(1, parsed.problems().size(), () -> describe(parsed.problems()));
+        Problem w = parsed.problems().get(0);
+        assertEquals(0, w.line(), "no line without position tracking");
+        assertTrue(w.message().contains("removed 3 control characters"), w.message());
+        assertFalse(w.message().contains(" on line "), w.message());
+    }
+
+    @Test
+    void thousandsOfControlsInTextsAndAttributesCostLinearTime() {
+        String html = """
+                <html><head><meta property="og:title" content="Titre">
+                <meta property="article:published_time" content="2025-09-03T12:00:00+01:00"></head>
+                <body><article><h1>Titre</h1><p>Le corps.</p>""" + "<span title=\"&#1;t\">x&#2;\n</span>".repeat(20_000)
+                + "<div>".repeat(5_000) + "fin&#3;</article></body></html>";
+        ParsedSource parsed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> HtmlArticleReader.read("a.html", html, CTX));
+        Article a = article(parsed);
+        NoControls.assertNone(a);
+        Problem w = parsed.problems().get(0);
+        assertTrue(w.message().contains("removed 40001 control characters"), w.message());
+        assertEquals(3, w.line(), "the line of the first, from position tracking");
+    }
+
     private static ParsedSource read(String fixture) throws IOException {
         return HtmlArticleReader.read(fixture, Files.readString(FIXTURES.resolve(fixture), StandardCharsets.UTF_8), CTX);
     }
