@@ -39,7 +39,7 @@ class ConfigLoaderFuzzTest {
             donors.add(Files.readAllBytes(p));
         }
         Fuzzer fuzzer = new Fuzzer(ConfigLoaderFuzzTest.class.getSimpleName() + "#siteYml", 0x736974652e796d6cL, CASES,
-                Duration.ofSeconds(5), Duration.ofSeconds(10));
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
         Fuzzer.Report report = fuzzer.run(seed -> {
             Mutator mutator = new Mutator(new SplittableRandom(seed), donors);
             byte[] bytes = mutator.mutate(sample);
