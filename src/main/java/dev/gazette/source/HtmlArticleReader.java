@@ -16,7 +16,10 @@ import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -33,6 +37,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads an article page saved from a news site. Sites describe their articles three times, with
@@ -57,7 +62,13 @@ final class HtmlArticleReader {
     private static final Pattern FURNITURE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:share|sharing|sharer|social|partage|partager"
             + "|newsletter|related|tags|ad|ads|advert|advertisement|adsense|pub|promo|breadcrumb|breadcrumbs|comments|comment"
             + "|read-also|lire-aussi)(?:[-_]|$)");
-    private static final String STRUCTURAL_FURNITURE = "header, footer, nav, aside, form";
+    // Tag names as sets, not CSS queries: `e.is(query)` parses the query and walks up to the
+    // root on every call, which costs the page's depth for each of its elements.
+    private static final Set<String> STRUCTURAL_FURNITURE = Set.of("header", "footer", "nav", "aside", "form");
+    private static final Set<String> BYLINE_TAGS = Set.of("p", "div", "span", "address");
+    private static final Set<String> MEDIA = Set.of("img", "video", "audio", "picture");
+    /** Elements that are something even without text: kept when the body's empty wrappers go. */
+    private static final Set<String> KEPT_EMPTY = Set.of("br", "hr", "td", "th", "source");
     private static final String NEVER_CONTENT = "script, style, noscript, template, iframe, frame, object, embed, svg, "
             + "button, input, select, textarea, dialog, link, meta";
     private static final Pattern BYLINE_TEXT = Pattern.compile("(?i)^(?:par|by)\\s*:?\\s+(.+)");
@@ -92,13 +103,29 @@ final class HtmlArticleReader {
         private final Map<String, String> plainTexts = new HashMap<>();
         private JsonObject ld;
         private int ldLine;
+        /** Bounds on the text length of the container's elements, known once the container is. */
+        private TextSizes sizes = TextSizes.NONE;
 
         Reading(String source, String text, ParseContext ctx) {
             this.source = source;
             this.ctx = ctx;
-            this.doc = Jsoup.parse(text, "", Parser.htmlParser().setTrackPosition(true));
+            this.doc = parse(text);
             doc.outputSettings().prettyPrint(false);
             removeControls();
+        }
+
+        /**
+         * The page, with each element's place in the source for messages. jsoup's position tracking
+         * breaks on some malformed pages (1.22.1 throws a NullPointerException for a {@code </body>}
+         * under more than 256 open elements): such a page is read again without positions, and its
+         * problems name no line rather than the page being lost.
+         */
+        private static Document parse(String text) {
+            try {
+                return Jsoup.parse(text, "", Parser.htmlParser().setTrackPosition(true));
+            } catch (RuntimeException e) {
+                return Jsoup.parse(text, "", Parser.htmlParser());
+            }
         }
 
         /**
@@ -131,6 +158,7 @@ final class HtmlArticleReader {
         ParsedSource run() {
             readJsonLd();
             Element container = container();
+            sizes = new TextSizes(container);
 
             Element h1 = container.selectFirst("h1");
             String title = title(h1);
@@ -649,18 +677,29 @@ final class HtmlArticleReader {
         private List<Element> bylines(Element container) {
             int total = container.text().length();
             List<Element> out = new ArrayList<>();
+            // The bylines found and everything inside them; parents come before their children.
+            Set<Element> inBylines = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Element e : container.select("*")) {
-                if (e == container || isInside(e, out)) {
+                if (e == container) {
                     continue;
                 }
-                String text = e.text().strip();
+                if (inBylines.contains(e.parent())) {
+                    inBylines.add(e);
+                    continue;
+                }
                 boolean byClass = hasWord(e, BYLINE_CLASS);
+                boolean mayBeByText = BYLINE_TAGS.contains(e.normalName()) && sizes.atLeast(e) <= MAX_BYLINE;
+                if (!byClass && !mayBeByText) {
+                    continue; // most elements: no need to gather their text
+                }
+                String text = e.text().strip();
                 Matcher par = BYLINE_TEXT.matcher(text);
                 // "Par Hicham Ouazzani" is a byline; "Par ailleurs, le port..." is prose.
-                boolean byText = e.is("p, div, span, address") && text.length() <= MAX_BYLINE && par.matches()
+                boolean byText = mayBeByText && text.length() <= MAX_BYLINE && par.matches()
                         && Character.isUpperCase(par.group(1).codePointAt(0)) && !text.endsWith(".");
                 if ((byClass || byText) && !text.isEmpty() && !holdsMostOf(e, total)) {
                     out.add(e);
+                    inBylines.add(e);
                 }
             }
             return out;
@@ -694,9 +733,26 @@ final class HtmlArticleReader {
                         || p.closest("header, figure") != null || plain(p.text()) == null) {
                     continue;
                 }
-                return first.sourceRange().startPos() < p.sourceRange().startPos() ? first : null;
+                return startsBefore(first, p) ? first : null;
             }
             return first;
+        }
+
+        /** Whether {@code a} starts before {@code b}: by their places in the source, else (untracked) in document order. */
+        private static boolean startsBefore(Element a, Element b) {
+            if (a.sourceRange().isTracked() && b.sourceRange().isTracked()) {
+                return a.sourceRange().startPos() < b.sourceRange().startPos();
+            }
+            Element top = a;
+            while (top.parent() != null) {
+                top = top.parent();
+            }
+            for (Element e : top.getAllElements()) {
+                if (e == a || e == b) {
+                    return e == a;
+                }
+            }
+            return false;
         }
 
         private static boolean isInside(Element e, List<Element> ancestors) {
@@ -763,7 +819,7 @@ final class HtmlArticleReader {
             remove.addAll(bylines);
             remove.addAll(container.select(NEVER_CONTENT));
             for (Element e : container.select("*")) {
-                if (e != container && (e.is(STRUCTURAL_FURNITURE) || hasWord(e, FURNITURE_CLASS)) && !holdsMostOf(e, total)) {
+                if (e != container && (STRUCTURAL_FURNITURE.contains(e.normalName()) || hasWord(e, FURNITURE_CLASS)) && !holdsMostOf(e, total)) {
                     remove.add(e);
                 }
             }
@@ -773,7 +829,8 @@ final class HtmlArticleReader {
                 int headline = h1.sourceRange().startPos();
                 for (Element e : container.select("*")) {
                     if (e != container && e.sourceRange().isTracked() && e.endSourceRange().isTracked()
-                            && e.endSourceRange().endPos() <= headline && e.text().length() <= MAX_BYLINE
+                            && e.endSourceRange().endPos() <= headline && sizes.atLeast(e) <= MAX_BYLINE
+                            && (sizes.atMost(e) <= MAX_BYLINE || e.text().length() <= MAX_BYLINE)
                             && e.selectFirst("img, picture, video, figure") == null) {
                         remove.add(e);
                     }
@@ -786,11 +843,7 @@ final class HtmlArticleReader {
                     remove.add(p);
                 }
             }
-            remove.forEach(e -> {
-                if (e.parent() != null) {
-                    e.remove();
-                }
-            });
+            detach(remove);
             if (leadElement == null && !lead.isEmpty()) {
                 // Without a marked chapô, sites print the description as the first paragraph.
                 Element first = container.selectFirst("p:matchesOwn(\\S)");
@@ -803,17 +856,54 @@ final class HtmlArticleReader {
             return ctx.sanitizer().sanitize(container.html()).strip();
         }
 
-        /** Drops the wrappers the removals left empty, so no blank blocks remain in the body. */
+        /**
+         * Drops the wrappers the removals left empty (no text, no picture), so no blank blocks
+         * remain in the body. Children come before parents: an element holds something when its
+         * own text does or one of its children holds something, so each is looked at once.
+         */
         private static void removeEmpty(Element container) {
-            // Children before parents, so a wrapper emptied by its children's removal goes too.
             List<Element> all = container.select("*");
+            Set<Element> holding = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Element> empty = new ArrayList<>();
             for (int i = all.size() - 1; i >= 0; i--) {
                 Element e = all.get(i);
-                if (e != container && e.parent() != null && !e.is("img, br, hr, td, th, video, audio, picture, source")
-                        && e.text().isBlank() && e.selectFirst("img, video, audio, picture") == null) {
-                    e.remove();
+                if (holding.contains(e) || MEDIA.contains(e.normalName()) || !e.ownText().isBlank()) {
+                    if (e.parent() != null) {
+                        holding.add(e.parent());
+                    }
+                } else if (e != container && !KEPT_EMPTY.contains(e.normalName())) {
+                    empty.add(e);
                 }
             }
+            detach(empty);
+        }
+
+        /**
+         * Removes {@code nodes} from the page, each parent's children rebuilt once: removing
+         * children one by one renumbers their later siblings each time, which is quadratic in a
+         * page of thousands of siblings.
+         */
+        private static void detach(Collection<? extends Node> nodes) {
+            Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
+            for (Node n : nodes) {
+                if (n.parentNode() instanceof Element parent) {
+                    byParent.computeIfAbsent(parent, p -> Collections.newSetFromMap(new IdentityHashMap<>())).add(n);
+                }
+            }
+            byParent.forEach((parent, gone) -> {
+                if (gone.size() == 1) {
+                    gone.iterator().next().remove();
+                    return;
+                }
+                List<Node> kept = new ArrayList<>(parent.childNodeSize());
+                for (Node child : parent.childNodes()) {
+                    if (!gone.contains(child)) {
+                        kept.add(child);
+                    }
+                }
+                parent.empty();
+                parent.appendChildren(kept);
+            });
         }
 
         /**
@@ -821,34 +911,54 @@ final class HtmlArticleReader {
          * the body is compact; whitespace between inline elements is kept, as it is a word space.
          */
         private static void dropLayoutWhitespace(Element container) {
-            for (TextNode t : container.nodeStream(TextNode.class).toList()) {
-                if (!t.isBlank() || t.parent() == null) {
-                    continue;
-                }
-                Node prev = t.previousSibling();
-                while (prev instanceof TextNode pt && pt.isBlank()) {
-                    prev = prev.previousSibling();
-                }
-                Node next = t.nextSibling();
-                while (next instanceof TextNode nt && nt.isBlank()) {
-                    next = next.nextSibling();
-                }
-                boolean betweenBlocks = (prev == null || prev instanceof Element pe && pe.isBlock())
-                        && (next == null || next instanceof Element ne && ne.isBlock());
-                if (betweenBlocks || t.previousSibling() instanceof TextNode pt && pt.isBlank()) {
-                    t.remove();
-                } else {
-                    t.text(" ");
+            List<Node> gone = new ArrayList<>();
+            for (Element parent : container.select("*")) {
+                List<Node> children = parent.childNodes();
+                int i = 0;
+                while (i < children.size()) {
+                    if (!isBlankText(children.get(i))) {
+                        i++;
+                        continue;
+                    }
+                    // A run of blank text nodes (the removals leave several side by side): between
+                    // blocks it goes; between inline elements its first node stays, as one space.
+                    int end = i + 1;
+                    while (end < children.size() && isBlankText(children.get(end))) {
+                        end++;
+                    }
+                    Node prev = i == 0 ? null : children.get(i - 1);
+                    Node next = end == children.size() ? null : children.get(end);
+                    boolean betweenBlocks = (prev == null || prev instanceof Element pe && pe.isBlock())
+                            && (next == null || next instanceof Element ne && ne.isBlock());
+                    if (!betweenBlocks) {
+                        ((TextNode) children.get(i)).text(" ");
+                    }
+                    gone.addAll(children.subList(betweenBlocks ? i : i + 1, end));
+                    i = end;
                 }
             }
+            detach(gone);
+        }
+
+        private static boolean isBlankText(Node node) {
+            return node instanceof TextNode t && t.isBlank();
         }
 
         /**
          * Whether {@code e} holds most of the container's text; such an element is the content
          * itself, whatever its class says (`<div class="post has-share-buttons">`).
          */
-        private static boolean holdsMostOf(Element e, int total) {
-            return total > 0 && e.text().length() * 2 > total;
+        private boolean holdsMostOf(Element e, int total) {
+            if (total <= 0) {
+                return false;
+            }
+            if (sizes.atLeast(e) * 2 > total) {
+                return true;
+            }
+            if (sizes.atMost(e) <= total / 2) {
+                return false;
+            }
+            return e.text().length() * 2 > total;
         }
 
         private static boolean hasWord(Element e, Pattern words) {
@@ -889,6 +999,97 @@ final class HtmlArticleReader {
         private String plainUrl(String url) {
             String u = url == null ? "" : controls.strip(Parser.unescapeEntities(url, true), 0, "image").strip();
             return u.isEmpty() ? null : u;
+        }
+    }
+
+    /**
+     * Bounds on the length of each element's {@link Element#text()}, from one walk of a subtree.
+     * The reader compares text lengths with thresholds, and calling {@code text()} on every element
+     * costs the page's size times its depth (seconds for a page of thousands of unclosed tags); the
+     * bounds settle nearly every comparison without it. They describe the page as parsed, before
+     * the body is cut out of it.
+     *
+     * <p>{@code text()} collapses each run of whitespace into one space and trims the ends; it
+     * keeps every other character, but for a few invisible ones. So its length is at least the
+     * number of characters that are neither whitespace nor invisible, and, with {@code n}
+     * characters that are not whitespace, at most {@code 2n - 1} (a space before each but the
+     * first). Inside {@code <pre>} and its kin, and in CDATA, whitespace is kept as it is: there
+     * the bound is every character, plus a space on each side of each element.
+     */
+    private static final class TextSizes {
+
+        static final TextSizes NONE = new TextSizes();
+
+        /** Per element: {@code [kept, notWhitespace, characters, elements, preserving (0 or 1)]}. */
+        private final Map<Element, long[]> sizes = new IdentityHashMap<>();
+
+        private TextSizes() {
+        }
+
+        TextSizes(Element root) {
+            NodeTraversor.traverse(new NodeVisitor() {
+                /** Open elements that keep whitespace (pre, textarea…), an over-estimate of jsoup's own rule. */
+                private int preserving;
+
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof Element e && e.tag().preserveWhitespace()) {
+                        preserving++;
+                    }
+                }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    long[] add = new long[5];
+                    if (node instanceof TextNode t) {
+                        String text = t.getWholeText();
+                        for (int i = 0; i < text.length(); i++) {
+                            char c = text.charAt(i);
+                            boolean whitespace = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+                            add[0] += whitespace || c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                                    || Character.getType(c) == Character.FORMAT || c == '\u00A0' ? 0 : 1;
+                            add[1] += whitespace ? 0 : 1;
+                        }
+                        add[2] = text.length();
+                        add[4] = preserving > 0 || t instanceof CDataNode ? 1 : 0;
+                    } else if (node instanceof Element e) {
+                        if (e.tag().preserveWhitespace()) {
+                            preserving--;
+                        }
+                        long[] own = of(e);
+                        own[3]++;
+                        add = own;
+                    } else {
+                        return;
+                    }
+                    if (node != root && node.parentNode() instanceof Element parent) {
+                        long[] p = of(parent);
+                        for (int i = 0; i < 4; i++) {
+                            p[i] += add[i];
+                        }
+                        p[4] |= add[4];
+                    }
+                }
+            }, root);
+        }
+
+        private long[] of(Element e) {
+            return sizes.computeIfAbsent(e, k -> new long[5]);
+        }
+
+        /** A length {@code e.text()} is certainly not below; 0 for an element not measured. */
+        long atLeast(Element e) {
+            long[] s = sizes.get(e);
+            return s == null ? 0 : s[0];
+        }
+
+        /** A length {@code e.text()} is certainly not above; unbounded for an element not measured. */
+        long atMost(Element e) {
+            long[] s = sizes.get(e);
+            if (s == null) {
+                return Long.MAX_VALUE;
+            }
+            return s[4] != 0 ? s[2] + 2 * s[3] : Math.max(0, 2 * s[1] - 1);
         }
     }
 }

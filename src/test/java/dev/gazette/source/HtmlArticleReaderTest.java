@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gazette.model.Article;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -346,6 +348,59 @@ class HtmlArticleReaderTest {
         }
     }
 
+    @Test
+    void aPageJsoupCannotTrackIsReadWithoutLines() {
+        // Found by SourceReaderFuzzTest: with position tracking, jsoup 1.22.1 throws a
+        // NullPointerException for `</body>` under more than 256 open elements.
+        String html = """
+                <html><head><meta property="og:title" content="Titre">
+                <meta property="article:published_time" content="2025-09-03T12:00:00+01:00"></head>
+                <body><article><figure><img src="x.jpg"><figcaption>Légende</figcaption></figure>
+                <p>Le corps de l'article.</p>""" + "<b>".repeat(300) + "fin</body></html>";
+        ParsedSource parsed = HtmlArticleReader.read("a.html", html, CTX);
+        Article a = article(parsed);
+        assertEquals("Titre", a.title());
+        assertEquals(ZonedDateTime.of(2025, 9, 3, 12, 0, 0, 0, CASABLANCA), a.date());
+        assertTrue(Jsoup.parseBodyFragment(a.bodyHtml()).body().text().contains("Le corps de l'article."), a.bodyHtml());
+        assertTrue(a.bodyHtml().contains("Légende"), "without an image field the figure stays in the body: " + a.bodyHtml());
+    }
+
+    @Test
+    void withoutLinesTheMainFigureIsStillTheOneAboveTheFirstParagraph() {
+        String html = """
+                <html><head><meta property="og:title" content="Titre"><meta property="og:image" content="https://x.example/a.jpg">
+                <meta property="article:published_time" content="2025-09-03T12:00:00+01:00"></head>
+                <body><article><figure><img src="https://x.example/a-640.jpg"><figcaption>Légende</figcaption></figure>
+                <p>Le corps de l'article.</p>""" + "<b>".repeat(300) + "fin</body></html>";
+        Article a = article(HtmlArticleReader.read("a.html", html, CTX));
+        assertEquals("Légende", a.caption());
+        assertFalse(a.bodyHtml().contains("Légende"), a.bodyHtml());
+    }
+
+    @Test
+    void thousandsOfEmptyElementsCostLinearTime() {
+        // Found by SourceReaderFuzzTest: the empty wrappers and the blank text between them were
+        // removed one by one, each removal renumbering the later siblings (40,000: a minute).
+        String html = """
+                <html><head><meta property="og:title" content="Titre">
+                <meta property="article:published_time" content="2025-09-03T12:00:00+01:00"></head>
+                <body><article><h1>Titre</h1><p>Le corps.</p>""" + "<span></span> ".repeat(40_000) + "<p>Fin.</p></article></body></html>";
+        Article a = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> article(HtmlArticleReader.read("a.html", html, CTX)));
+        assertEquals("<p>Le corps.</p><p>Fin.</p>", a.bodyHtml());
+    }
+
+    @Test
+    void deepUnclosedTagsCostLittleMoreThanParsing() {
+        // Found by SourceReaderFuzzTest: every element's text was gathered again for each check,
+        // which costs the page's size times its depth.
+        String html = """
+                <html><head><meta property="og:title" content="Titre">
+                <meta property="article:published_time" content="2025-09-03T12:00:00+01:00"></head>
+                <body><article><h1>Titre</h1><p>Le corps.</p>""" + "<table><tr><td>".repeat(10_000) + "fin</article></body></html>";
+        Article a = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> article(HtmlArticleReader.read("a.html", html, CTX)));
+        assertTrue(Jsoup.parseBodyFragment(a.bodyHtml()).body().text().startsWith("Le corps."), a.bodyHtml());
+    }
+
     // ---- the sample page another engineer saved, when present ----
 
     @Test
@@ -443,6 +498,40 @@ class HtmlArticleReaderTest {
         assertEquals("json-ld", w.field());
         assertEquals(2, w.line(), "the line of the JSON-LD block");
         assertTrue(w.message().contains("removed 9 control characters"), w.message());
+    }
+
+    @Test
+    void aPageReadWithoutLinesLosesItsControlsAndItsWarningNamesNoLine() {
+        // The two sides of a merge: a page jsoup cannot track is parsed again, and the controls
+        // its references wrote go all the same; only the line of the first is unknown.
+        String html = "<html><head><meta property=\"og:title\" content=\"Ti&#1;tre\">\n"
+                + "<meta property=\"article:published_time\" content=\"2025-09-03T12:00:00+01:00\"></head>\n"
+                + "<body><article><p>Le corps&#2; de l'article.</p>" + "<b>".repeat(300) + "fin&#x7f;</body></html>";
+        ParsedSource parsed = HtmlArticleReader.read("a.html", html, CTX);
+        Article a = article(parsed);
+        NoControls.assertNone(a);
+        assertEquals("Titre", a.title());
+        assertTrue(Jsoup.parseBodyFragment(a.bodyHtml()).body().text().contains("Le corps de l'article."), a.bodyHtml());
+        assertEquals(1, parsed.problems().size(), () -> describe(parsed.problems()));
+        Problem w = parsed.problems().get(0);
+        assertEquals(0, w.line(), "no line without position tracking");
+        assertTrue(w.message().contains("removed 3 control characters"), w.message());
+        assertFalse(w.message().contains(" on line "), w.message());
+    }
+
+    @Test
+    void thousandsOfControlsInTextsAndAttributesCostLinearTime() {
+        String html = """
+                <html><head><meta property="og:title" content="Titre">
+                <meta property="article:published_time" content="2025-09-03T12:00:00+01:00"></head>
+                <body><article><h1>Titre</h1><p>Le corps.</p>""" + "<span title=\"&#1;t\">x&#2;\n</span>".repeat(20_000)
+                + "<div>".repeat(5_000) + "fin&#3;</article></body></html>";
+        ParsedSource parsed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> HtmlArticleReader.read("a.html", html, CTX));
+        Article a = article(parsed);
+        NoControls.assertNone(a);
+        Problem w = parsed.problems().get(0);
+        assertTrue(w.message().contains("removed 40001 control characters"), w.message());
+        assertEquals(3, w.line(), "the line of the first, from position tracking");
     }
 
     private static ParsedSource read(String fixture) throws IOException {
