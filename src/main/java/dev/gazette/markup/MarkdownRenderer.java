@@ -70,6 +70,7 @@ public final class MarkdownRenderer {
      * @throws TooDeepException when the text nests more than {@link #MAX_NESTING} levels deep
      */
     public String toHtml(String markdown) {
+        checkDensity(markdown);
         Document document = (mayHoldLinks(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
         Node tooDeep = firstTooDeep(document);
         if (tooDeep != null) {
@@ -150,6 +151,62 @@ public final class MarkdownRenderer {
      */
     static boolean isPlainProse(String markdown) {
         return markdown.indexOf('<') < 0 && markdown.indexOf(']') < 0 && markdown.indexOf('|') < 0 && !mayHoldLinks(markdown);
+    }
+
+    /**
+     * Link, tag and entity openers ({@code [}, {@code <}, {@code &}) one paragraph may hold. flexmark's
+     * inline parser copies the rest of the paragraph at each of them (on Java 17 a regex match
+     * result copies its input), so its time grows with the square of a paragraph's markup: 16,000
+     * {@code [a]} in one paragraph take four seconds, and the text of a real article holds a few
+     * dozen. Past this a paragraph is refused, naming its line, rather than hold up the build.
+     */
+    public static final int MAX_PARAGRAPH_MARKUP = 5_000;
+
+    /** @throws TooDenseException when a paragraph holds more than {@link #MAX_PARAGRAPH_MARKUP} openers */
+    private static void checkDensity(String markdown) {
+        int count = 0;
+        int line = 1;
+        int paragraphLine = 1;
+        boolean blank = true;
+        boolean lineBlank = true;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\n') {
+                if (lineBlank) {
+                    count = 0;
+                    blank = true;
+                }
+                line++;
+                lineBlank = true;
+                continue;
+            }
+            if (c != ' ' && c != '\t' && c != '\r') {
+                if (blank) {
+                    paragraphLine = line;
+                    blank = false;
+                }
+                lineBlank = false;
+            }
+            if ((c == '[' || c == '<' || c == '&') && ++count > MAX_PARAGRAPH_MARKUP) {
+                throw new TooDenseException(paragraphLine);
+            }
+        }
+    }
+
+    /** A paragraph with more links, tags or entities than {@link #MAX_PARAGRAPH_MARKUP}; not rendered. */
+    public static final class TooDenseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        TooDenseException(int line) {
+            super("a paragraph holds more than " + MAX_PARAGRAPH_MARKUP + " links, tags or entities (line " + line + ")", null, false, false);
+            this.line = line;
+        }
+
+        /** The 1-based line, in the text given, where the paragraph starts. */
+        public int line() {
+            return line;
+        }
     }
 
     /** Markdown nested more deeply than {@link #MAX_NESTING} levels; not rendered. */

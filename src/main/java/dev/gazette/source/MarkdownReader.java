@@ -143,6 +143,12 @@ final class MarkdownReader {
                             + MarkdownRenderer.MAX_NESTING + " levels deep; Gazette does not render it.",
                     "flatten it at that line: fewer `>` quotes inside quotes, lists inside lists, `*emphasis*` or `[links]` inside each other."));
             return ParsedSource.failed(problems);
+        } catch (MarkdownRenderer.TooDenseException e) {
+            int bodyLine = bodyStart < 0 ? 1 : (int) normalised.substring(0, bodyStart + 1).chars().filter(c -> c == '\n').count() + 1;
+            problems.add(Problem.error(source, bodyLine + e.line() - 1, null, "the paragraph starting here holds more than "
+                            + MarkdownRenderer.MAX_PARAGRAPH_MARKUP + " links, tags or entities (`[`, `<`, `&`); Gazette does not render it.",
+                    "split it into paragraphs with blank lines, or publish such a page as an HTML article."));
+            return ParsedSource.failed(problems);
         }
         bodyControls.removed().ifPresent(r -> problems.add(r.warning(source, 0, " written as character references",
                 "remove the references such as `&#1;` or `&#x7f;` from the body.")));

@@ -218,4 +218,21 @@ class MarkdownRendererTest {
         assertEquals(3, controls.removed().orElseThrow().count(), html);
         assertEquals("body", controls.removed().orElseThrow().field());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[a](", "[a]", "&amp;", "<span>", "<b>x"})
+    void aParagraphDenseWithMarkupIsRefusedNamingItsLineNotParsedForSeconds(String unit) {
+        String text = "Titre\n\nUn paragraphe.\n\n" + unit.repeat(MarkdownRenderer.MAX_PARAGRAPH_MARKUP + 1) + "\n";
+        long start = System.nanoTime();
+        MarkdownRenderer.TooDenseException e = assertThrows(MarkdownRenderer.TooDenseException.class, () -> RENDERER.toHtml(text));
+        assertEquals(5, e.line());
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused before flexmark parses it");
+    }
+
+    @Test
+    void asMuchMarkupSpreadOverParagraphsRenders() {
+        String paragraph = "Voir [le port](https://example.org/port) et <em>Tanger</em> &amp; Rabat. ".repeat(400);
+        String html = RENDERER.toHtml(paragraph + "\n\n" + paragraph + "\n\n" + paragraph + "\n");
+        assertEquals(1200, Jsoup.parse(html).select("a").size());
+    }
 }
