@@ -173,11 +173,18 @@ class ValidSitesTest {
                         + "<meta property=\"article:published_time\" content=\"2025-09-02T10:00:00+01:00\"></head><body><article><h1>Profond</h1>"
                         + "<div><blockquote>".repeat(n / 2) + "<p>Au fond.</p>" + "</blockquote></div>".repeat(n / 2) + "</article></body></html>")
                 .article("brut.md", "<blockquote>".repeat(n) + "Au fond.", "title: Brut", "date: 2025-09-01");
+        // In Markdown, 10,000 tags in one block is past what the parser handles in reasonable time
+        // (its cost grows with the square of a paragraph's markup): an error naming the line.
+        BuildReport refused = site.build();
+        assertFalse(refused.succeeded());
+        List<Problem> errors = refused.problems().stream().filter(Problem::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals("brut.md", errors.get(0).file());
+        assertEquals(5, errors.get(0).line());
+        Files.delete(site.articles.resolve("brut.md"));
         BuildReport report = site.build();
         assertTrue(report.succeeded(), report.problems()::toString);
-        for (String url : List.of("non-classe/profond/", "non-classe/brut/")) {
-            assertTrue(page(site, url + "index.html").text().contains("Au fond."), url);
-        }
+        assertTrue(page(site, "non-classe/profond/index.html").text().contains("Au fond."));
     }
 
     private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
