@@ -40,7 +40,7 @@ measure() { # label
   printf '%-22s %8s %9s %9s %10s %8s %9d\n' "$1" "$wall" "$rendered" "$written" "$unchanged" "$removed" $((kb / 1024))
 }
 
-first=$(ls articles | head -1)
+first=$(ls articles | sed -n 1p)
 middle=$(ls articles | sed -n "$(( N / 2 + 1 ))p")
 measure "cold"
 measure "no change"

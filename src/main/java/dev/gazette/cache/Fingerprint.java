@@ -3,17 +3,16 @@ package dev.gazette.cache;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import dev.gazette.text.ContentHash;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A SHA-256 of a data value made of records, collections, maps, strings, numbers, booleans, enums
+ * A content hash ({@link ContentHash}) of a data value made of records, collections, maps, strings, numbers, booleans, enums
  * and dates: the fingerprint of a template's model. Two models with the same fingerprint render to
  * the same page (with the same templates), so a page whose fingerprint has not changed need not be
  * rendered again. The walk is structural, with a tag and a length before every part, so values
@@ -27,16 +26,50 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
+    /** Per thread, the buffer a value is written out into before it is hashed in one pass. */
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
     /** The fingerprint of {@code value} under {@code context} (what else the output depends on), or empty. */
     public static Optional<String> of(String context, Object value) {
-        MessageDigest d = BuildCache.sha256();
+        Buffer d = BUFFERS.get();
+        d.reset();
         bytes(d, context.getBytes(StandardCharsets.UTF_8));
         try {
             walk(d, value);
         } catch (Unfingerprintable e) {
             return Optional.empty();
         }
-        return Optional.of(HexFormat.of().formatHex(d.digest()));
+        String hash = ContentHash.of(d.bytes(), d.size());
+        d.trim();
+        return Optional.of(hash);
+    }
+
+    /** A growable byte buffer, kept per thread: a page's data is tens of kilobytes. */
+    private static final class Buffer extends java.io.ByteArrayOutputStream {
+        /** A buffer grown past this by one huge page is dropped afterwards rather than kept. */
+        private static final int KEEP = 1 << 20;
+
+        Buffer() {
+            super(1 << 16);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+
+        void update(byte b) {
+            write(b);
+        }
+
+        void update(byte[] b) {
+            write(b, 0, b.length);
+        }
+
+        void trim() {
+            if (buf.length > KEEP) {
+                buf = new byte[1 << 16];
+            }
+        }
     }
 
     private static final class Unfingerprintable extends Exception {
@@ -47,7 +80,7 @@ public final class Fingerprint {
         }
     }
 
-    private static void walk(MessageDigest d, Object v) throws Unfingerprintable {
+    private static void walk(Buffer d, Object v) throws Unfingerprintable {
         if (v == null) {
             d.update((byte) 0);
         } else if (v instanceof String s) {
@@ -103,12 +136,12 @@ public final class Fingerprint {
         });
     }
 
-    private static void bytes(MessageDigest d, byte[] b) {
+    private static void bytes(Buffer d, byte[] b) {
         length(d, b.length);
         d.update(b);
     }
 
-    private static void length(MessageDigest d, int n) {
+    private static void length(Buffer d, int n) {
         d.update((byte) (n >>> 24));
         d.update((byte) (n >>> 16));
         d.update((byte) (n >>> 8));

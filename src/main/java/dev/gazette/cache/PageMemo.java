@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What each page fingerprint rendered to last time: the size and SHA-256 of the page's bytes.
+ * What each page fingerprint rendered to last time: the size and content hash of the page's bytes.
  * A page whose fingerprint is known, and whose file the previous site holds with those bytes, is
  * kept from the previous site instead of being rendered. One memo per output folder (its key), so
  * two sites sharing a cache do not push each other's pages out; it holds the entries of the last
@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PageMemo {
 
-    /** A rendered page's size and hash, as the site's manifest records them. */
-    public record Output(long size, String sha256) {
+    /** A rendered page's size and content hash, as the site's manifest records them. */
+    public record Output(long size, String hash) {
     }
 
     private final BuildCache cache;
@@ -79,7 +79,7 @@ public final class PageMemo {
             for (Map.Entry<String, Output> e : sorted.entrySet()) {
                 out.writeUTF(e.getKey());
                 out.writeLong(e.getValue().size());
-                out.writeUTF(e.getValue().sha256());
+                out.writeUTF(e.getValue().hash());
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);

@@ -6,20 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.gazette.text.ContentHash;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The list of a site's files with their size and SHA-256, written into every site as
+ * The list of a site's files with their size and content hash ({@link ContentHash}: 128-bit
+ * MurmurHash3, 32 hex digits), written into every site as
  * {@value #FILE}: deploy scripts compare two of them to upload only what changed, and the next
  * build reads it to keep unchanged files as they are (same bytes, same modification time).
  *
  * <p>Format: a comment line, then one line per file, sorted by path:
- * {@code path TAB size TAB sha256-hex}. Tabs, newlines and backslashes in a path are escaped
+ * {@code path TAB size TAB hash}. Tabs, newlines and backslashes in a path are escaped
  * ({@code \t}, {@code \n}, {@code \\}).
  */
 public final class Manifest {
@@ -27,28 +26,18 @@ public final class Manifest {
     /** The manifest's name, at the site's root. */
     public static final String FILE = ".gazette-manifest.tsv";
 
-    private static final String HEADER = "# Gazette site manifest 1: path\tsize\tsha256";
+    private static final String HEADER = "# Gazette site manifest 2: path\tsize\tmurmur3-128";
 
     /** One file's entry. */
-    public record Entry(long size, String sha256) {
+    public record Entry(long size, String hash) {
     }
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    });
 
     private Manifest() {
     }
 
     /** The entry for {@code content}. */
     static Entry entryOf(byte[] content) {
-        MessageDigest digest = SHA256.get();
-        digest.reset();
-        return new Entry(content.length, HexFormat.of().formatHex(digest.digest(content)));
+        return new Entry(content.length, ContentHash.of(content));
     }
 
     /**
@@ -69,7 +58,7 @@ public final class Manifest {
             }
             while ((line = in.readLine()) != null) {
                 String[] parts = line.split("\t", -1);
-                if (parts.length != 3 || parts[2].length() != 64) {
+                if (parts.length != 3 || parts[2].length() != 32) {
                     return new HashMap<>();
                 }
                 entries.put(unescape(parts[0]), new Entry(Long.parseLong(parts[1]), parts[2]));
@@ -84,7 +73,7 @@ public final class Manifest {
     static byte[] format(Map<String, Entry> entries) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
-            out.append(escape(e.getKey())).append('\t').append(e.getValue().size()).append('\t').append(e.getValue().sha256()).append('\n');
+            out.append(escape(e.getKey())).append('\t').append(e.getValue().size()).append('\t').append(e.getValue().hash()).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

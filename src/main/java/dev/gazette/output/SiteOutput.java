@@ -282,10 +282,10 @@ public final class SiteOutput implements AutoCloseable {
      *
      * @return {@code false} when the previous site does not hold them: render and write the page
      */
-    public boolean keep(String relative, long size, String sha256) {
+    public boolean keep(String relative, long size, String hash) {
         Path file = resolve(relative);
         String key = staging.relativize(file).toString().replace('\\', '/');
-        Manifest.Entry entry = new Manifest.Entry(size, sha256);
+        Manifest.Entry entry = new Manifest.Entry(size, hash);
         if (!entry.equals(previous.get(key))) {
             return false;
         }

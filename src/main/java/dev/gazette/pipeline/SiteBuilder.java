@@ -400,7 +400,7 @@ public final class SiteBuilder {
                     String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model).orElse(null);
                     if (fingerprint != null) {
                         Optional<PageMemo.Output> before = memo.previous(fingerprint);
-                        if (before.isPresent() && out.keep(job.file(), before.get().size(), before.get().sha256())) {
+                        if (before.isPresent() && out.keep(job.file(), before.get().size(), before.get().hash())) {
                             memo.record(fingerprint, before.get());
                             return;
                         }
@@ -408,7 +408,7 @@ public final class SiteBuilder {
                     Manifest.Entry written = out.write(job.file(), engine.render(job.template(), model));
                     rendered.incrementAndGet();
                     if (fingerprint != null) {
-                        memo.record(fingerprint, new PageMemo.Output(written.size(), written.sha256()));
+                        memo.record(fingerprint, new PageMemo.Output(written.size(), written.hash()));
                     }
                 } catch (TemplateEngine.RenderException e) {
                     failed.set(true);

@@ -214,7 +214,7 @@ final class WebFiles {
             return false;
         }
         var before = memo.previous(fingerprint + "|" + format);
-        if (before.isPresent() && out.keep(file, before.get().size(), before.get().sha256())) {
+        if (before.isPresent() && out.keep(file, before.get().size(), before.get().hash())) {
             memo.record(fingerprint + "|" + format, before.get());
             return true;
         }
@@ -223,7 +223,7 @@ final class WebFiles {
 
     private static void remember(PageMemo memo, String fingerprint, String format, dev.gazette.output.Manifest.Entry written) {
         if (fingerprint != null) {
-            memo.record(fingerprint + "|" + format, new PageMemo.Output(written.size(), written.sha256()));
+            memo.record(fingerprint + "|" + format, new PageMemo.Output(written.size(), written.hash()));
         }
     }
 
