@@ -16,7 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +33,8 @@ import java.util.zip.CRC32C;
  * same key always holds the same bytes).
  *
  * <p>Layout: {@code VERSION} (the Gazette build that wrote the entries), {@code sources/ab/…}
- * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code pages/…}
+ * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code related/…}
+ * (every article's related list, one entry per output folder), {@code pages/…}
  * (see {@link PageMemo}).
  */
 public final class BuildCache {
@@ -178,6 +181,75 @@ public final class BuildCache {
         write(entry("analysis", key), bytes.toByteArray());
     }
 
+    /** A key for {@code kind} from a text that holds all its inputs, with this build of Gazette. */
+    public String key(String kind, String inputs) {
+        MessageDigest d = sha256();
+        d.update((version + "\u0000" + kind + "\u0000").getBytes(StandardCharsets.UTF_8));
+        d.update(inputs.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /**
+     * The related lists the last build into {@code output} stored, when they were computed from
+     * the inputs {@code key} names and are whole. One entry per output folder: the cache never
+     * grows with the number of builds.
+     */
+    public Optional<List<List<Integer>>> relatedLists(String output, String key, int size) {
+        byte[] bytes = read(ownEntry("related", output));
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (!in.readUTF().equals(key) || in.readInt() != size) {
+                return Optional.empty();
+            }
+            List<List<Integer>> lists = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                int n = in.readInt();
+                if (n < 0 || n > size) {
+                    return Optional.empty();
+                }
+                Integer[] list = new Integer[n];
+                for (int k = 0; k < n; k++) {
+                    int position = in.readInt();
+                    if (position < 0 || position >= size) {
+                        return Optional.empty();
+                    }
+                    list[k] = position;
+                }
+                lists.add(List.of(list));
+            }
+            return Optional.of(lists);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the related lists of the build into {@code output}, computed from the inputs {@code key} names; best effort. */
+    public void putRelatedLists(String output, String key, List<List<Integer>> lists) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(lists.size() * 24 + 80);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeUTF(key);
+            out.writeInt(lists.size());
+            for (List<Integer> list : lists) {
+                out.writeInt(list.size());
+                for (int position : list) {
+                    out.writeInt(position);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        write(ownEntry("related", output), bytes.toByteArray());
+    }
+
+    /** The one entry of {@code kind} that belongs to the output folder {@code output}. */
+    Path ownEntry(String kind, String output) {
+        MessageDigest d = sha256();
+        d.update(output.getBytes(StandardCharsets.UTF_8));
+        return root.resolve(kind).resolve(HexFormat.of().formatHex(d.digest()));
+    }
+
     /** Sources found in the cache and sources parsed, since it was opened. */
     public long hits() {
         return hits.get();
@@ -261,7 +333,7 @@ public final class BuildCache {
 
     /** Deletes what the cache holds (only its own kinds of entries: it may sit in a user's folder). */
     private static void clear(Path root) throws IOException {
-        for (String kind : new String[] {"sources", "analysis", "pages", "VERSION"}) {
+        for (String kind : new String[] {"sources", "analysis", "related", "pages", "VERSION"}) {
             Path p = root.resolve(kind);
             if (!Files.exists(p)) {
                 continue;

@@ -5,9 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,22 +25,20 @@ public final class PageMemo {
     }
 
     private final BuildCache cache;
-    private final String key;
+    private final java.nio.file.Path file;
     private final Map<String, Output> previous;
     private final Map<String, Output> current = new ConcurrentHashMap<>();
 
-    private PageMemo(BuildCache cache, String key, Map<String, Output> previous) {
+    private PageMemo(BuildCache cache, java.nio.file.Path file, Map<String, Output> previous) {
         this.cache = cache;
-        this.key = key;
+        this.file = file;
         this.previous = previous;
     }
 
     /** The memo of the output folder named {@code output} (its real path, say). */
     public static PageMemo open(BuildCache cache, String output) {
-        var d = BuildCache.sha256();
-        d.update(output.getBytes(StandardCharsets.UTF_8));
-        String key = HexFormat.of().formatHex(d.digest());
-        byte[] bytes = BuildCache.read(cache.folder().resolve("pages").resolve(key));
+        java.nio.file.Path file = cache.ownEntry("pages", output);
+        byte[] bytes = BuildCache.read(file);
         Map<String, Output> previous = new HashMap<>();
         if (bytes != null) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
@@ -56,7 +52,7 @@ public final class PageMemo {
                 previous.clear(); // damaged: every page is rendered, which is always right
             }
         }
-        return new PageMemo(cache, key, previous);
+        return new PageMemo(cache, file, previous);
     }
 
     /** What {@code fingerprint} rendered to in the previous build, if it was seen. */
@@ -84,6 +80,6 @@ public final class PageMemo {
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        BuildCache.write(cache.folder().resolve("pages").resolve(key), bytes.toByteArray());
+        BuildCache.write(file, bytes.toByteArray());
     }
 }

@@ -73,6 +73,38 @@ public final class RelatedContent {
         return builder;
     }
 
+    /**
+     * For each article (by index position), its related articles, best first, at most {@code
+     * limit}; from {@code cache} (may be {@code null}; its entry for the folder {@code output}) when every input of the engine is what it
+     * was: each article's text analysis, tags, rubric, date and pins, in index order, and the
+     * settings. Then neither the index nor the lists are computed again.
+     */
+    static List<List<Integer>> lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
+        if (cache == null) {
+            return lists(index(index, config, pool, null), limit, pool);
+        }
+        String key = listsKey(index, config, limit, cache);
+        return cache.relatedLists(output, key, index.size()).orElseGet(() -> {
+            List<List<Integer>> lists = lists(index(index, config, pool, cache), limit, pool);
+            cache.putRelatedLists(output, key, lists);
+            return lists;
+        });
+    }
+
+    private static String listsKey(SiteIndex index, SiteConfig config, int limit, BuildCache cache) {
+        StringBuilder inputs = new StringBuilder(index.size() * 128);
+        inputs.append(weights(config.related())).append('|').append(config.language()).append('|').append(limit).append('\n');
+        for (int i = 0; i < index.size(); i++) {
+            Article a = index.article(i);
+            inputs.append(a.slug()).append('|')
+                    .append(cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.bodyHtml()))
+                    .append('|').append(a.tags().stream().map(Term::slug).toList()).append('|')
+                    .append(a.rubric() == null ? "" : a.rubric().slug()).append('|').append(a.date().toEpochSecond()).append('|')
+                    .append(index.pinsOf(i)).append('\n');
+        }
+        return cache.key("related", inputs.toString());
+    }
+
     /** For each article (by index position), its related articles, best first, at most {@code limit}. */
     public static List<List<Integer>> lists(RelatedIndex related, int limit, ForkJoinPool pool) {
         return Pools.inPool(pool, () -> IntStream.range(0, related.size()).parallel()

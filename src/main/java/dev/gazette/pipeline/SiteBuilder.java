@@ -135,8 +135,8 @@ public final class SiteBuilder {
         List<Integer> mostRead = WebFiles.mostRead(config, options.config(), index, problems);
         step("index");
 
-        RelatedIndex relatedIndex = RelatedContent.index(index, config, pool, cache);
-        List<List<Integer>> related = RelatedContent.lists(relatedIndex, Math.max(config.relatedCount(), config.relatedPageSize()), pool);
+        List<List<Integer>> related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
+                cache, out.target().toString());
         step("related");
 
         TemplateEngine engine;
