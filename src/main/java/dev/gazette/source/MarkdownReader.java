@@ -138,14 +138,12 @@ final class MarkdownReader {
         try {
             bodyHtml = ctx.markdown().toSafeHtml(body, ctx.sanitizer(), bodyControls);
         } catch (MarkdownRenderer.TooDeepException e) {
-            int bodyLine = bodyStart < 0 ? 1 : (int) normalised.substring(0, bodyStart + 1).chars().filter(c -> c == '\n').count() + 1;
-            problems.add(Problem.error(source, bodyLine + e.line() - 1, null, "the body nests quotes, lists, emphasis or links more than "
+            problems.add(Problem.error(source, fileLine(normalised, bodyStart, e.line()), null, "the body nests quotes, lists, emphasis or links more than "
                             + MarkdownRenderer.MAX_NESTING + " levels deep; Gazette does not render it.",
                     "flatten it at that line: fewer `>` quotes inside quotes, lists inside lists, `*emphasis*` or `[links]` inside each other."));
             return ParsedSource.failed(problems);
         } catch (MarkdownRenderer.TooDenseException e) {
-            int bodyLine = bodyStart < 0 ? 1 : (int) normalised.substring(0, bodyStart + 1).chars().filter(c -> c == '\n').count() + 1;
-            problems.add(Problem.error(source, bodyLine + e.line() - 1, null, "the paragraph starting here holds more than "
+            problems.add(Problem.error(source, fileLine(normalised, bodyStart, e.line()), null, "the paragraph starting here holds more than "
                             + MarkdownRenderer.MAX_PARAGRAPH_MARKUP + " links, tags or entities (`[`, `<`, `&`); Gazette does not render it.",
                     "split it into paragraphs with blank lines, or publish such a page as an HTML article."));
             return ParsedSource.failed(problems);
@@ -156,6 +154,12 @@ final class MarkdownReader {
                 authors, lead == null ? "" : lead.strip(), bodyHtml, image, caption, draft,
                 language == null || language.isBlank() ? null : language.strip(), pins, List.of());
         return ParsedSource.of(article, problems);
+    }
+
+    /** The line of the file that the body's line {@code bodyLine} is (the body starts after {@code bodyStart}). */
+    private static int fileLine(String normalised, int bodyStart, int bodyLine) {
+        int first = bodyStart < 0 ? 1 : (int) normalised.substring(0, bodyStart + 1).chars().filter(c -> c == '\n').count() + 1;
+        return first + bodyLine - 1;
     }
 
     private static String slug(String source, Fields f, List<Problem> problems) {
