@@ -1,5 +1,7 @@
 package dev.gazette.cache;
 
+import dev.gazette.model.ArticleId;
+import dev.gazette.model.RelatedLists;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.source.ParsedSource;
 import java.nio.ByteBuffer;
@@ -194,47 +196,60 @@ public final class BuildCache {
      * the inputs {@code key} names and are whole. One entry per output folder: the cache never
      * grows with the number of builds.
      */
-    public Optional<List<List<Integer>>> relatedLists(String output, String key, int size) {
+    public Optional<RelatedLists> relatedLists(String output, String key) {
         byte[] bytes = read(ownEntry("related", output));
         if (bytes == null) {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (!in.readUTF().equals(key) || in.readInt() != size) {
+            if (!in.readUTF().equals(key)) {
                 return Optional.empty();
             }
-            List<List<Integer>> lists = new ArrayList<>(size);
+            int size = in.readInt();
+            if (size < 0 || size > bytes.length) {
+                return Optional.empty();
+            }
+            ArticleId[] ids = new ArticleId[size];
+            for (int i = 0; i < size; i++) {
+                ids[i] = new ArticleId(in.readUTF());
+            }
+            java.util.Map<ArticleId, List<ArticleId>> lists = new java.util.HashMap<>(size * 2);
             for (int i = 0; i < size; i++) {
                 int n = in.readInt();
                 if (n < 0 || n > size) {
                     return Optional.empty();
                 }
-                Integer[] list = new Integer[n];
+                List<ArticleId> list = new ArrayList<>(n);
                 for (int k = 0; k < n; k++) {
-                    int position = in.readInt();
-                    if (position < 0 || position >= size) {
-                        return Optional.empty();
-                    }
-                    list[k] = position;
+                    list.add(ids[in.readInt()]);
                 }
-                lists.add(List.of(list));
+                lists.put(ids[i], list);
             }
-            return Optional.of(lists);
+            return Optional.of(RelatedLists.of(lists));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** Stores the related lists of the build into {@code output}, computed from the inputs {@code key} names; best effort. */
-    public void putRelatedLists(String output, String key, List<List<Integer>> lists) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(lists.size() * 24 + 80);
+    /**
+     * Stores the related lists of the build into {@code output}, computed from the inputs {@code
+     * key} names, for the articles {@code ids}; best effort.
+     */
+    public void putRelatedLists(String output, String key, RelatedLists lists, List<ArticleId> ids) {
+        java.util.Map<ArticleId, Integer> number = new java.util.HashMap<>(ids.size() * 2);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(ids.size() * 64 + 80);
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
             out.writeUTF(key);
-            out.writeInt(lists.size());
-            for (List<Integer> list : lists) {
+            out.writeInt(ids.size());
+            for (ArticleId id : ids) {
+                number.put(id, number.size());
+                out.writeUTF(id.path());
+            }
+            for (ArticleId id : ids) {
+                List<ArticleId> list = lists.of(id);
                 out.writeInt(list.size());
-                for (int position : list) {
-                    out.writeInt(position);
+                for (ArticleId related : list) {
+                    out.writeInt(number.get(related));
                 }
             }
         } catch (IOException e) {

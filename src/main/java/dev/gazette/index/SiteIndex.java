@@ -1,6 +1,7 @@
 package dev.gazette.index;
 
 import dev.gazette.model.Article;
+import dev.gazette.model.ArticleId;
 import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.Term;
@@ -34,9 +35,14 @@ public final class SiteIndex {
     private final List<TermGroup> tags;
     private final List<TermGroup> rubrics;
     private final List<List<Integer>> pins;
+    private final Map<String, Integer> bySource;
 
     private SiteIndex(List<Article> articles, Map<String, Integer> bySlug, List<TermGroup> tags,
                       List<TermGroup> rubrics, List<List<Integer>> pins) {
+        this.bySource = new HashMap<>(articles.size() * 2);
+        for (int i = 0; i < articles.size(); i++) {
+            bySource.put(articles.get(i).source(), i);
+        }
         this.articles = articles;
         this.bySlug = bySlug;
         this.tags = tags;
@@ -170,6 +176,22 @@ public final class SiteIndex {
 
     public int size() {
         return articles.size();
+    }
+
+    /** The id of the article at {@code position}. */
+    public ArticleId id(int position) {
+        return ArticleId.of(articles.get(position));
+    }
+
+    /** Where the article {@code id} is in {@link #articles()}, if it is published. */
+    public Optional<Integer> positionOf(ArticleId id) {
+        return Optional.ofNullable(bySource.get(id.path()));
+    }
+
+    /** The articles the editor pinned as related to {@code id}, in the editor's order. */
+    public List<ArticleId> pins(ArticleId id) {
+        Integer position = bySource.get(id.path());
+        return position == null ? List.of() : pins.get(position).stream().map(this::id).toList();
     }
 
     /** The position of the article with {@code slug}. */

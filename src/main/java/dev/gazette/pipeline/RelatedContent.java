@@ -6,6 +6,8 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.markup.HtmlSanitizer;
 import dev.gazette.model.Article;
+import dev.gazette.model.ArticleId;
+import dev.gazette.model.RelatedLists;
 import dev.gazette.model.Term;
 import dev.gazette.related.RelatedDocument;
 import dev.gazette.related.RelatedIndex;
@@ -13,7 +15,9 @@ import dev.gazette.related.RelatedMatch;
 import dev.gazette.related.RelatedWeights;
 import dev.gazette.related.TextAnalyzer;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
@@ -79,16 +83,25 @@ public final class RelatedContent {
      * was: each article's text analysis, tags, rubric, date and pins, in index order, and the
      * settings. Then neither the index nor the lists are computed again.
      */
-    static List<List<Integer>> lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
+    static RelatedLists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
         if (cache == null) {
-            return lists(index(index, config, pool, null), limit, pool);
+            return byId(index, lists(index(index, config, pool, null), limit, pool));
         }
         String key = listsKey(index, config, limit, cache);
-        return cache.relatedLists(output, key, index.size()).orElseGet(() -> {
-            List<List<Integer>> lists = lists(index(index, config, pool, cache), limit, pool);
-            cache.putRelatedLists(output, key, lists);
+        return cache.relatedLists(output, key).orElseGet(() -> {
+            RelatedLists lists = byId(index, lists(index(index, config, pool, cache), limit, pool));
+            cache.putRelatedLists(output, key, lists, index.articles().stream().map(ArticleId::of).toList());
             return lists;
         });
+    }
+
+    /** The engine's lists, which number documents by index position, by article id. */
+    private static RelatedLists byId(SiteIndex index, List<List<Integer>> lists) {
+        Map<ArticleId, List<ArticleId>> byId = new HashMap<>(lists.size() * 2);
+        for (int i = 0; i < lists.size(); i++) {
+            byId.put(index.id(i), lists.get(i).stream().map(index::id).toList());
+        }
+        return RelatedLists.of(byId);
     }
 
     private static String listsKey(SiteIndex index, SiteConfig config, int limit, BuildCache cache) {

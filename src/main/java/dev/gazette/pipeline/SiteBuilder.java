@@ -8,6 +8,8 @@ import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
+import dev.gazette.model.ArticleId;
+import dev.gazette.model.RelatedLists;
 import dev.gazette.model.Problem;
 import dev.gazette.output.Manifest;
 import dev.gazette.output.SiteOutput;
@@ -132,10 +134,11 @@ public final class SiteBuilder {
         index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
-        List<Integer> mostRead = WebFiles.mostRead(config, options.config(), index, problems);
+        final SiteIndex published = index;
+        List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
         step("index");
 
-        List<List<Integer>> related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
+        RelatedLists related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
                 cache, out.target().toString());
         step("related");
 

@@ -4,6 +4,8 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.index.TermGroup;
 import dev.gazette.model.Article;
+import dev.gazette.model.ArticleId;
+import dev.gazette.model.RelatedLists;
 import dev.gazette.images.ImageInfo;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ public final class SitePlanner {
 
     private final SiteConfig config;
     private final SiteIndex index;
-    private final List<List<Integer>> related;
+    private final RelatedLists related;
     private final SiteUrls urls;
     private final DateLabels dates;
     private final SiteView site;
@@ -50,19 +52,19 @@ public final class SitePlanner {
     private final List<TermGroup> rubricsByWeight;
 
     /**
-     * @param related   for each article (by index position), the related articles, best first
+     * @param related   each article's related articles, best first
      * @param imageUrls published URL (relative to the site's root) of each local image, by the
      *                  article source's image reference ({@code source|image})
      * @param year      the year of the build's reference time
      */
-    public SitePlanner(SiteConfig config, SiteIndex index, List<List<Integer>> related, Map<String, String> imageUrls, int year) {
+    public SitePlanner(SiteConfig config, SiteIndex index, RelatedLists related, Map<String, String> imageUrls, int year) {
         this(config, index, related, imageUrls, year, WebExtras.NONE);
     }
 
     /**
      * @param extras image sizes, the "most read" ranking, the logo, and whether feeds are published
      */
-    public SitePlanner(SiteConfig config, SiteIndex index, List<List<Integer>> related, Map<String, String> imageUrls, int year,
+    public SitePlanner(SiteConfig config, SiteIndex index, RelatedLists related, Map<String, String> imageUrls, int year,
                        WebExtras extras) {
         this.config = config;
         this.extras = extras;
@@ -95,7 +97,12 @@ public final class SitePlanner {
         for (int i = 0; i < teasers.length; i++) {
             teasers[i] = teaser(index.article(i));
         }
-        this.mostRead = extras.mostRead().stream().map(i -> teasers[i]).toList();
+        this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
+    }
+
+    /** The teaser of a published article, by id. */
+    private TeaserView teaserOf(ArticleId id) {
+        return teasers[index.positionOf(id).orElseThrow(() -> new IllegalArgumentException("not a published article: " + id))];
     }
 
     public SiteUrls urls() {
@@ -232,7 +239,7 @@ public final class SitePlanner {
     private ArticleView articleView(int i, int relatedLimit) {
         Article a = index.article(i);
         List<LinkView> tags = a.tags().stream().map(t -> tagNames.get(t.slug())).toList();
-        List<TeaserView> rel = related.get(i).stream().limit(relatedLimit).map(k -> teasers[k]).toList();
+        List<TeaserView> rel = related.of(index.id(i)).stream().limit(relatedLimit).map(this::teaserOf).toList();
         return new ArticleView(teasers[i], a.updated() == null ? null : dates.iso(a.updated()),
                 a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), a.bodyHtml(),
                 a.caption(), tags, rel,

@@ -1,5 +1,6 @@
 package dev.gazette.render;
 
+import dev.gazette.model.ArticleId;
 import dev.gazette.images.ImageInfo;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,11 @@ import java.util.Map;
  * read" ranking, the publication's logo, whether feeds are published.
  *
  * @param images   each published local image (by its URL relative to the site's root) with its size
- * @param mostRead article positions, most read first; empty for no "most read" block
+ * @param mostRead articles, most read first; empty for no "most read" block
  * @param logo     the publication's logo, or {@code null}
  * @param feeds    whether the site publishes feeds (it does when it has a base URL)
  */
-public record WebExtras(Map<String, ImageInfo> images, List<Integer> mostRead, ImageInfo logo, boolean feeds) {
+public record WebExtras(Map<String, ImageInfo> images, List<ArticleId> mostRead, ImageInfo logo, boolean feeds) {
 
     /** Nothing extra: no sizes, no ranking, no logo, no feeds. */
     public static final WebExtras NONE = new WebExtras(Map.of(), List.of(), null, false);

@@ -118,6 +118,19 @@ class SiteIndexTest {
     }
 
     @Test
+    void articlesAreKnownByTheirSourcePathWhereverTheyAre() {
+        Article a = withRelated(article("2025/a.md", "a", "A", "2025-09-04T10:00", null), List.of("b"), List.of());
+        Article b = article("b.md", "b", "B", "2025-09-03T10:00", null);
+        SiteIndex before = SiteIndex.build(List.of(a, b)).index();
+        SiteIndex after = SiteIndex.build(List.of(a, b, article("new.md", "n", "N", "2025-09-05T10:00", null))).index();
+        dev.gazette.model.ArticleId id = new dev.gazette.model.ArticleId("2025/a.md");
+        assertEquals(id, before.id(before.positionOf(id).orElseThrow()));
+        assertEquals("2025/a.md", after.article(after.positionOf(id).orElseThrow()).source(), "a newer article moves positions, not ids");
+        assertEquals(List.of(new dev.gazette.model.ArticleId("b.md")), after.pins(id));
+        assertEquals(java.util.Optional.empty(), after.positionOf(new dev.gazette.model.ArticleId("gone.md")));
+    }
+
+    @Test
     void pinsAreResolvedInTheEditorsOrder() {
         Article a = withRelated(article("a.md", "a", "Le titre de A", "2025-09-04T10:00", null),
                 List.of("c", "absent", "a", "b"), List.of());
