@@ -4,6 +4,7 @@ import dev.gazette.model.ArticleId;
 import dev.gazette.model.RelatedLists;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.source.ParsedSource;
+import dev.gazette.text.ContentHash;
 import java.nio.ByteBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -15,11 +16,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -99,15 +97,28 @@ public final class BuildCache {
      * settings}, e.g. the time zone), with this build of Gazette.
      */
     public String sourceKey(String relative, byte[] bytes, String settings) {
-        MessageDigest d = sha256();
-        d.update(version.getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-        d.update(settings.getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-        d.update(relative.getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-        d.update(bytes);
-        return HexFormat.of().formatHex(d.digest());
+        return hashOf(utf8(version), utf8("source"), utf8(settings), utf8(relative), bytes);
+    }
+
+    /**
+     * The content hash ({@link ContentHash}) of {@code parts}, each preceded by its length so that
+     * no two lists of parts run together alike. Keys need resistance to accident, not to forgery:
+     * whoever could forge a collision writes the sources anyway.
+     */
+    private static String hashOf(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += 4 + part.length;
+        }
+        ByteBuffer all = ByteBuffer.allocate(length);
+        for (byte[] part : parts) {
+            all.putInt(part.length).put(part);
+        }
+        return ContentHash.of(all.array());
+    }
+
+    private static byte[] utf8(String text) {
+        return (text == null ? "\u0000null" : text).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The parsed source stored under {@code key}, if there is a whole one. */
@@ -136,13 +147,7 @@ public final class BuildCache {
      * language it reads them in, with this build of Gazette (which fixes the analyzers).
      */
     public String analysisKey(String language, String title, String lead, String bodyHtml) {
-        MessageDigest d = sha256();
-        for (String part : new String[] {version, "analysis", language, title, lead, bodyHtml}) {
-            byte[] bytes = (part == null ? "\u0000null" : part).getBytes(StandardCharsets.UTF_8);
-            d.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-            d.update(bytes);
-        }
-        return HexFormat.of().formatHex(d.digest());
+        return hashOf(utf8(version), utf8("analysis"), utf8(language), utf8(title), utf8(lead), utf8(bodyHtml));
     }
 
     /** The analysis stored under {@code key}, if there is a whole one. */
@@ -185,10 +190,7 @@ public final class BuildCache {
 
     /** A key for {@code kind} from a text that holds all its inputs, with this build of Gazette. */
     public String key(String kind, String inputs) {
-        MessageDigest d = sha256();
-        d.update((version + "\u0000" + kind + "\u0000").getBytes(StandardCharsets.UTF_8));
-        d.update(inputs.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(d.digest());
+        return hashOf(utf8(version), utf8(kind), utf8(inputs));
     }
 
     /**
@@ -260,9 +262,7 @@ public final class BuildCache {
 
     /** The one entry of {@code kind} that belongs to the output folder {@code output}. */
     Path ownEntry(String kind, String output) {
-        MessageDigest d = sha256();
-        d.update(output.getBytes(StandardCharsets.UTF_8));
-        return root.resolve(kind).resolve(HexFormat.of().formatHex(d.digest()));
+        return root.resolve(kind).resolve(hashOf(utf8(output)));
     }
 
     /** Sources found in the cache and sources parsed, since it was opened. */
@@ -332,13 +332,6 @@ public final class BuildCache {
         }
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 
     private static boolean hasEntries(Path root) throws IOException {
         try (Stream<Path> entries = Files.list(root)) {

@@ -44,25 +44,52 @@ public final class Fingerprint {
         return Optional.of(hash);
     }
 
-    /** A growable byte buffer, kept per thread: a page's data is tens of kilobytes. */
-    private static final class Buffer extends java.io.ByteArrayOutputStream {
+    /**
+     * A growable byte buffer, kept per thread: a page's data is tens of kilobytes. Not a
+     * {@code ByteArrayOutputStream}, whose every write is synchronized: that cost more than the
+     * hashing itself.
+     */
+    private static final class Buffer {
         /** A buffer grown past this by one huge page is dropped afterwards rather than kept. */
-        private static final int KEEP = 1 << 20;
+        private static final int KEEP = 1 << 22;
+        private byte[] buf = new byte[1 << 16];
+        private int count;
 
-        Buffer() {
-            super(1 << 16);
+        void reset() {
+            count = 0;
         }
 
         byte[] bytes() {
             return buf;
         }
 
+        int size() {
+            return count;
+        }
+
+        private void room(int n) {
+            if (count + n > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + n));
+            }
+        }
+
         void update(byte b) {
-            write(b);
+            room(1);
+            buf[count++] = b;
         }
 
         void update(byte[] b) {
-            write(b, 0, b.length);
+            room(b.length);
+            System.arraycopy(b, 0, buf, count, b.length);
+            count += b.length;
+        }
+
+        void updateInt(int n) {
+            room(4);
+            buf[count++] = (byte) (n >>> 24);
+            buf[count++] = (byte) (n >>> 16);
+            buf[count++] = (byte) (n >>> 8);
+            buf[count++] = (byte) n;
         }
 
         void trim() {
@@ -142,9 +169,6 @@ public final class Fingerprint {
     }
 
     private static void length(Buffer d, int n) {
-        d.update((byte) (n >>> 24));
-        d.update((byte) (n >>> 16));
-        d.update((byte) (n >>> 8));
-        d.update((byte) n);
+        d.updateInt(n);
     }
 }
