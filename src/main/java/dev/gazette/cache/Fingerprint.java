@@ -29,13 +29,33 @@ public final class Fingerprint {
     /** Per thread, the buffer a value is written out into before it is hashed in one pass. */
     private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
+    /**
+     * Values that many models share (a teaser appears on every list and related block that names
+     * its article; the site's view on every page), by type: each one's hash is computed once per
+     * build and stands for it, instead of walking it again on every page. Values are told apart by
+     * equality, so an equal copy shares the hash too. Thread-safe.
+     */
+    public static final class Shared {
+        private final java.util.Set<Class<?>> types;
+        private final Map<Object, byte[]> hashes = new ConcurrentHashMap<>();
+
+        public Shared(java.util.Set<Class<?>> types) {
+            this.types = java.util.Set.copyOf(types);
+        }
+    }
+
     /** The fingerprint of {@code value} under {@code context} (what else the output depends on), or empty. */
     public static Optional<String> of(String context, Object value) {
+        return of(context, value, null);
+    }
+
+    /** As {@link #of(String, Object)}, with the hashes of {@code shared} values (may be {@code null}) computed once. */
+    public static Optional<String> of(String context, Object value, Shared shared) {
         Buffer d = BUFFERS.get();
         d.reset();
         bytes(d, context.getBytes(StandardCharsets.UTF_8));
         try {
-            walk(d, value);
+            walk(d, value, shared);
         } catch (Unfingerprintable e) {
             return Optional.empty();
         }
@@ -52,8 +72,16 @@ public final class Fingerprint {
     private static final class Buffer {
         /** A buffer grown past this by one huge page is dropped afterwards rather than kept. */
         private static final int KEEP = 1 << 22;
-        private byte[] buf = new byte[1 << 16];
+        private byte[] buf;
         private int count;
+
+        Buffer() {
+            this(1 << 16);
+        }
+
+        Buffer(int capacity) {
+            buf = new byte[capacity];
+        }
 
         void reset() {
             count = 0;
@@ -107,7 +135,19 @@ public final class Fingerprint {
         }
     }
 
-    private static void walk(Buffer d, Object v) throws Unfingerprintable {
+    private static void walk(Buffer d, Object v, Shared shared) throws Unfingerprintable {
+        if (shared != null && v != null && shared.types.contains(v.getClass())) {
+            byte[] hash = shared.hashes.get(v);
+            if (hash == null) {
+                Buffer own = new Buffer(1 << 10);
+                walk(own, v, null);
+                hash = ContentHash.raw(own.bytes(), own.size());
+                shared.hashes.putIfAbsent(v, hash);
+            }
+            d.update((byte) 8);
+            d.update(hash);
+            return;
+        }
         if (v == null) {
             d.update((byte) 0);
         } else if (v instanceof String s) {
@@ -124,7 +164,7 @@ public final class Fingerprint {
             bytes(d, r.getClass().getName().getBytes(StandardCharsets.UTF_8));
             for (Method m : accessors(r.getClass())) {
                 try {
-                    walk(d, m.invoke(r));
+                    walk(d, m.invoke(r), shared);
                 } catch (IllegalAccessException | InvocationTargetException e) {
                     throw new Unfingerprintable();
                 }
@@ -133,19 +173,19 @@ public final class Fingerprint {
             d.update((byte) 5);
             length(d, c.size());
             for (Object o : c) {
-                walk(d, o);
+                walk(d, o, shared);
             }
         } else if (v instanceof Map<?, ?> m) {
             // Iteration order is part of the value: templates list entries in that order.
             d.update((byte) 6);
             length(d, m.size());
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                walk(d, e.getKey());
-                walk(d, e.getValue());
+                walk(d, e.getKey(), shared);
+                walk(d, e.getValue(), shared);
             }
         } else if (v instanceof Optional<?> o) {
             d.update((byte) 7);
-            walk(d, o.orElse(null));
+            walk(d, o.orElse(null), shared);
         } else {
             throw new Unfingerprintable();
         }

@@ -16,6 +16,8 @@ import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
 import dev.gazette.render.PageKind;
+import dev.gazette.render.SiteView;
+import dev.gazette.render.TeaserView;
 import dev.gazette.render.SitePlanner;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.render.TemplateEngine;
@@ -390,6 +392,8 @@ public final class SiteBuilder {
                                         String context) {
         Map<String, Problem> failures = new ConcurrentHashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
+        // Teasers and the site's view stand in many pages' models: hash each once.
+        Fingerprint.Shared shared = new Fingerprint.Shared(java.util.Set.of(TeaserView.class, SiteView.class));
         // A write error (a full disk) is kept, not thrown from a worker: the stream then ends only
         // once every worker has stopped writing, so the staging folder can be deleted whole.
         AtomicReference<UncheckedIOException> writeError = new AtomicReference<>();
@@ -400,7 +404,7 @@ public final class SiteBuilder {
                 }
                 try {
                     Map<String, Object> model = job.model().get();
-                    String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model).orElse(null);
+                    String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model, shared).orElse(null);
                     if (fingerprint != null) {
                         Optional<PageMemo.Output> before = memo.previous(fingerprint);
                         if (before.isPresent() && out.keep(job.file(), before.get().size(), before.get().hash())) {

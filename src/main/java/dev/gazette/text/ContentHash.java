@@ -17,13 +17,18 @@ public final class ContentHash {
 
     /** The hash of {@code bytes[0..length)}. */
     public static String of(byte[] bytes, int length) {
+        return HexFormat.of().formatHex(raw(bytes, length));
+    }
+
+    /** The hash of {@code bytes[0..length)}, as its 16 bytes. */
+    public static byte[] raw(byte[] bytes, int length) {
         long[] h = MurmurHash3.hash128x64(bytes, 0, length, 0);
         byte[] out = new byte[16];
         for (int i = 0; i < 8; i++) {
             out[i] = (byte) (h[0] >>> (56 - 8 * i));
             out[8 + i] = (byte) (h[1] >>> (56 - 8 * i));
         }
-        return HexFormat.of().formatHex(out);
+        return out;
     }
 
     /** The hash of {@code bytes}. */
