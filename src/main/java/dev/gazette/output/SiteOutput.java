@@ -258,7 +258,7 @@ public final class SiteOutput implements AutoCloseable {
      */
     public Manifest.Entry write(String relative, byte[] content) {
         Path file = resolve(relative);
-        String key = staging.relativize(file).toString().replace('\\', '/');
+        String key = key(file);
         Manifest.Entry entry = Manifest.entryOf(content);
         current.put(key, entry);
         try {
@@ -284,7 +284,7 @@ public final class SiteOutput implements AutoCloseable {
      */
     public boolean keep(String relative, long size, String hash) {
         Path file = resolve(relative);
-        String key = staging.relativize(file).toString().replace('\\', '/');
+        String key = key(file);
         Manifest.Entry entry = new Manifest.Entry(size, hash);
         if (!entry.equals(previous.get(key))) {
             return false;
@@ -300,6 +300,11 @@ public final class SiteOutput implements AutoCloseable {
         current.put(key, entry);
         unchanged.incrementAndGet();
         return true;
+    }
+
+    /** The manifest's name of a file in the staging folder: its path in the site, with {@code /}. */
+    private String key(Path file) {
+        return staging.relativize(file).toString().replace('\\', '/');
     }
 
     /** Hard-links the previous site's copy of {@code key} to {@code file}; {@code false} when it cannot. */

@@ -18,6 +18,7 @@ import dev.gazette.render.PageJob;
 import dev.gazette.render.PageKind;
 import dev.gazette.render.SiteView;
 import dev.gazette.render.TeaserView;
+import dev.gazette.text.ContentHash;
 import dev.gazette.render.SitePlanner;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.render.TemplateEngine;
@@ -253,12 +254,8 @@ public final class SiteBuilder {
      * and time zone.
      */
     private String renderContext(SiteConfig config) throws IOException {
-        java.security.MessageDigest d;
-        try {
-            d = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
         Path templates = options.templates();
         if (Files.isDirectory(templates)) {
             List<Path> files;
@@ -266,13 +263,14 @@ public final class SiteBuilder {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path f : files) {
-                d.update(templates.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                d.update((byte) 0);
-                d.update(Files.readAllBytes(f));
-                d.update((byte) 0);
+                byte[] content = Files.readAllBytes(f);
+                data.writeUTF(templates.relativize(f).toString());
+                data.writeInt(content.length);
+                data.write(content);
             }
         }
-        return java.util.HexFormat.of().formatHex(d.digest()) + "|" + config.locale().toLanguageTag() + "|" + config.timeZone().getId();
+        data.flush();
+        return ContentHash.of(bytes.toByteArray()) + "|" + config.locale().toLanguageTag() + "|" + config.timeZone().getId();
     }
 
     /** How messages name the configuration file. */
@@ -405,18 +403,12 @@ public final class SiteBuilder {
                 try {
                     Map<String, Object> model = job.model().get();
                     String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model, shared).orElse(null);
-                    if (fingerprint != null) {
-                        Optional<PageMemo.Output> before = memo.previous(fingerprint);
-                        if (before.isPresent() && out.keep(job.file(), before.get().size(), before.get().hash())) {
-                            memo.record(fingerprint, before.get());
-                            return;
-                        }
+                    if (KeptFiles.keep(memo, fingerprint, job.file(), out)) {
+                        return;
                     }
                     Manifest.Entry written = out.write(job.file(), engine.render(job.template(), model));
                     rendered.incrementAndGet();
-                    if (fingerprint != null) {
-                        memo.record(fingerprint, new PageMemo.Output(written.size(), written.hash()));
-                    }
+                    KeptFiles.remember(memo, fingerprint, written);
                 } catch (TemplateEngine.RenderException e) {
                     failed.set(true);
                     failures.putIfAbsent(e.problem().describe(), e.problem());

@@ -166,11 +166,13 @@ final class WebFiles {
                     var feed = job.feed().get();
                     // As pages: a feed whose data has not changed is kept from the previous site.
                     String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed).orElse(null);
-                    if (!kept(memo, fingerprint, "rss", job.rssFile(), out)) {
-                        remember(memo, fingerprint, "rss", out.write(job.rssFile(), FeedWriter.rss(feed)));
+                    String rss = fingerprint == null ? null : fingerprint + "|rss";
+                    String atom = fingerprint == null ? null : fingerprint + "|atom";
+                    if (!KeptFiles.keep(memo, rss, job.rssFile(), out)) {
+                        KeptFiles.remember(memo, rss, out.write(job.rssFile(), FeedWriter.rss(feed)));
                     }
-                    if (!kept(memo, fingerprint, "atom", job.atomFile(), out)) {
-                        remember(memo, fingerprint, "atom", out.write(job.atomFile(), FeedWriter.atom(feed)));
+                    if (!KeptFiles.keep(memo, atom, job.atomFile(), out)) {
+                        KeptFiles.remember(memo, atom, out.write(job.atomFile(), FeedWriter.atom(feed)));
                     }
                 } catch (java.io.UncheckedIOException e) {
                     writeError.compareAndSet(null, e);
@@ -206,25 +208,6 @@ final class WebFiles {
         }
         out.write("robots.txt", RobotsTxt.of(sitemaps));
         return counts;
-    }
-
-    /** Whether the file of a feed with this fingerprint was kept from the previous site. */
-    private static boolean kept(PageMemo memo, String fingerprint, String format, String file, SiteOutput out) {
-        if (fingerprint == null) {
-            return false;
-        }
-        var before = memo.previous(fingerprint + "|" + format);
-        if (before.isPresent() && out.keep(file, before.get().size(), before.get().hash())) {
-            memo.record(fingerprint + "|" + format, before.get());
-            return true;
-        }
-        return false;
-    }
-
-    private static void remember(PageMemo memo, String fingerprint, String format, dev.gazette.output.Manifest.Entry written) {
-        if (fingerprint != null) {
-            memo.record(fingerprint + "|" + format, new PageMemo.Output(written.size(), written.hash()));
-        }
     }
 
     /** For messages: the source file of the first article using each published image. */
