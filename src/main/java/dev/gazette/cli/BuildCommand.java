@@ -98,7 +98,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** {@code .gazette} beside the configuration file, or in the current folder without one. */
-    private static Path defaultCache(Path configFile) {
+    static Path defaultCache(Path configFile) {
         Path folder = configFile == null ? null : configFile.toAbsolutePath().getParent();
         return folder == null ? Path.of(".gazette") : folder.resolve(".gazette");
     }

@@ -32,6 +32,16 @@ public record BuildOptions(Path source, Path templates, Path out, Path config, S
         return new BuildOptions(source, templates, out, config, baseUrl, drafts, future, now, jobs, folder);
     }
 
+    /** The same options with the base URL {@code url} instead ({@code null}: the configuration's). */
+    public BuildOptions withBaseUrl(String url) {
+        return new BuildOptions(source, templates, out, config, url, drafts, future, now, jobs, cache);
+    }
+
+    /** The same options with the reference time {@code time}. */
+    public BuildOptions withNow(Instant time) {
+        return new BuildOptions(source, templates, out, config, baseUrl, drafts, future, time, jobs, cache);
+    }
+
     public BuildOptions {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(templates, "templates");

@@ -30,7 +30,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -154,10 +153,9 @@ public final class SiteBuilder {
             return failed(start, index.size(), skipped);
         }
         problems.addAll(engine.check(SitePlanner.TEMPLATES));
-        int year = ZonedDateTime.ofInstant(options.now(), config.timeZone()).getYear();
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
                 !config.baseUrl().isEmpty());
-        SitePlanner planner = new SitePlanner(config, index, related, imageUrls, year, extras);
+        SitePlanner planner = new SitePlanner(config, index, related, imageUrls, options.now(), extras);
         List<PageJob> jobs = planner.plan();
         checkCollisions(jobs, images.keySet());
         step("plan");

@@ -8,6 +8,8 @@ import dev.gazette.model.ArticleId;
 import dev.gazette.model.RelatedLists;
 import dev.gazette.images.ImageInfo;
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ public final class SitePlanner {
             "home.ftlh", "404.ftlh");
 
     private final SiteConfig config;
+    private final Instant now;
     private final SiteIndex index;
     private final RelatedLists related;
     private final SiteUrls urls;
@@ -57,16 +60,19 @@ public final class SitePlanner {
      *                  article source's image reference ({@code source|image})
      * @param year      the year of the build's reference time
      */
-    public SitePlanner(SiteConfig config, SiteIndex index, RelatedLists related, Map<String, String> imageUrls, int year) {
-        this(config, index, related, imageUrls, year, WebExtras.NONE);
+    public SitePlanner(SiteConfig config, SiteIndex index, RelatedLists related, Map<String, String> imageUrls, Instant now) {
+        this(config, index, related, imageUrls, now, WebExtras.NONE);
     }
 
     /**
+     * @param now    the build's reference time: the footer's year, and which articles are still to come
      * @param extras image sizes, the "most read" ranking, the logo, and whether feeds are published
      */
-    public SitePlanner(SiteConfig config, SiteIndex index, RelatedLists related, Map<String, String> imageUrls, int year,
+    public SitePlanner(SiteConfig config, SiteIndex index, RelatedLists related, Map<String, String> imageUrls, Instant now,
                        WebExtras extras) {
         this.config = config;
+        this.now = now;
+        int year = ZonedDateTime.ofInstant(now, config.timeZone()).getYear();
         this.extras = extras;
         this.images = new ArticleImages(imageUrls, extras.images());
         this.index = index;
@@ -253,7 +259,8 @@ public final class SitePlanner {
         String alt = a.caption().isEmpty() ? a.title() : a.caption();
         String language = a.language() == null || sameLanguage(a.language(), config.language()) ? null : a.language();
         return new TeaserView(urls.article(a), a.title(), a.lead(), rubric, dates.iso(a.date()), dates.day(a.date()),
-                dates.dateline(a.date()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height());
+                dates.dateline(a.date()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height(),
+                a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null);
     }
 
     private static boolean sameLanguage(String a, String b) {

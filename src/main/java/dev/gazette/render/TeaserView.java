@@ -15,8 +15,12 @@ package dev.gazette.render;
  * @param language  the article's language when it differs from the site's, else {@code null}
  * @param imageWidth  the image's width in pixels, or 0 when unknown
  * @param imageHeight the image's height in pixels, or 0 when unknown
+ * @param status    {@code "draft"} or {@code "scheduled"} (dated after the build's reference time) for an
+ *                  article published only because the build asked for drafts or future articles (a
+ *                  preview), else {@code null}: the theme marks such articles so that nobody takes a
+ *                  preview for the published site
  */
 public record TeaserView(String url, String title, String lead, LinkView rubric, String dateIso,
                          String dateLabel, String dateline, String image, String imageAlt, String language,
-                         int imageWidth, int imageHeight) {
+                         int imageWidth, int imageHeight, String status) {
 }

@@ -93,7 +93,7 @@ class TemplateEngineTest {
     /** The article page of a one-article site, rendered by {@code engine}. */
     private static Document renderArticle(TemplateEngine engine, String title) {
         SiteIndex index = SiteIndex.build(List.of(article("a.md", "a", title, "2025-09-09T18:36", "Politique", "Maroc"))).index();
-        SitePlanner planner = new SitePlanner(SiteConfig.defaults(), index, dev.gazette.model.RelatedLists.none(), Map.of(), 2025);
+        SitePlanner planner = new SitePlanner(SiteConfig.defaults(), index, dev.gazette.model.RelatedLists.none(), Map.of(), java.time.Instant.parse("2025-09-13T00:00:00Z"));
         PageJob job = planner.plan().stream().filter(j -> j.kind() == PageKind.ARTICLE).findFirst().orElseThrow();
         return Jsoup.parse(engine.render(job.template(), job.model().get()));
     }

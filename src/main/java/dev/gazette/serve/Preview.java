@@ -1,0 +1,101 @@
+package dev.gazette.serve;
+
+import dev.gazette.pipeline.BuildOptions;
+import dev.gazette.pipeline.BuildReport;
+import dev.gazette.pipeline.SiteBuilder;
+import dev.gazette.pipeline.SiteInputs;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code gazette serve}: builds the site with the cache into a folder of its own, serves it, and
+ * rebuilds it whenever an input changes, telling the open pages to reload (or to show the errors of
+ * a failed build over the last good site).
+ *
+ * <p>The preview's site is built like any other, with the same guarantees: a failed rebuild leaves
+ * the last good site served. Its base URL is the server's address, so that every link, feed and
+ * canonical URL stays on the preview; the path of the configured base URL is kept.
+ */
+public final class Preview implements AutoCloseable {
+
+    /** What a preview tells its user. */
+    public interface Listener {
+        /** A build ended; {@code changes}: the paths that caused it (empty for the first build). */
+        void built(BuildReport report, List<Path> changes);
+    }
+
+    private final BuildOptions options;
+    private final Supplier<Instant> clock;
+    private final LiveReload live = new LiveReload();
+    private final SiteServer server;
+    private final String host;
+    private SiteInputs inputs;
+
+    private Preview(BuildOptions options, Supplier<Instant> clock, InetSocketAddress address) throws IOException {
+        this.options = options;
+        this.clock = clock;
+        this.server = new SiteServer(address, options.out(), live);
+        InetAddress ip = address.getAddress();
+        String name = ip == null || ip.isAnyLocalAddress() ? "localhost" : ip.getHostAddress();
+        this.host = ip instanceof Inet6Address && !ip.isAnyLocalAddress() ? "[" + name + "]" : name;
+        this.inputs = SiteInputs.of(options);
+        server.basePath(inputs.basePath());
+    }
+
+    /**
+     * Binds the server; nothing is built yet. {@link java.net.BindException} when the port is taken.
+     *
+     * @param options what to build; its output folder is the preview's own, its base URL is replaced
+     * @param clock   the reference time of each build ({@code --now}, or the current time)
+     */
+    public static Preview open(BuildOptions options, Supplier<Instant> clock, InetSocketAddress address) throws IOException {
+        return new Preview(options, clock, address);
+    }
+
+    /** The address of the site's home page. */
+    public URI address() {
+        return URI.create("http://" + host + ":" + server.port() + inputs.basePath());
+    }
+
+    /** Builds the site once, and tells the open pages. */
+    public BuildReport build() {
+        BuildReport report = SiteBuilder.build(options.withBaseUrl(address().toString()).withNow(clock.get()));
+        if (report.succeeded()) {
+            live.succeeded(report.filesWritten() + report.filesRemoved() > 0);
+        } else {
+            live.failed(report.problems());
+        }
+        return report;
+    }
+
+    /** Watches the inputs and rebuilds at each batch of changes, until the thread is interrupted or the preview closed. */
+    public void watch(Listener listener) throws IOException, InterruptedException {
+        try (SourceWatcher watcher = new SourceWatcher(inputs)) {
+            while (!Thread.currentThread().isInterrupted()) {
+                List<Path> changes = watcher.next();
+                if (changes.isEmpty()) {
+                    return;
+                }
+                if (changes.stream().anyMatch(inputs.files()::contains)) {
+                    // The configuration may name another most-read file, or another base URL.
+                    inputs = SiteInputs.of(options);
+                    server.basePath(inputs.basePath());
+                    watcher.watch(inputs);
+                }
+                listener.built(build(), changes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
