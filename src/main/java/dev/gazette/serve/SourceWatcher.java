@@ -59,15 +59,17 @@ final class SourceWatcher implements AutoCloseable {
         }
         keys.clear();
         this.inputs = next;
+        // Folders watched for some names only: single files' folders, and the parents of input
+        // folders not there yet (a site without templates), whose creation is a change. One
+        // folder is one watch key, so its names are gathered first.
+        Map<Path, Set<String>> byFolder = new HashMap<>();
         for (Path folder : next.folders()) {
             if (Files.isDirectory(folder)) {
                 registerTree(folder);
-            } else if (folder.getParent() != null && Files.isDirectory(folder.getParent())) {
-                // Not there yet (a site without templates): its creation is a change.
-                register(folder.getParent(), Set.of(folder.getFileName().toString()));
+            } else if (folder.getParent() != null) {
+                byFolder.computeIfAbsent(folder.getParent(), f -> new java.util.HashSet<>()).add(folder.getFileName().toString());
             }
         }
-        Map<Path, Set<String>> byFolder = new HashMap<>();
         for (Path file : next.files()) {
             if (file.getParent() != null) {
                 byFolder.computeIfAbsent(file.getParent(), f -> new java.util.HashSet<>()).add(file.getFileName().toString());
