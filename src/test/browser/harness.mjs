@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const JAR = join(PROJECT, "target/gazette.jar");
+const JAR = process.env.GAZETTE_JAR || join(PROJECT, "target/gazette.jar");
 
 /** A copy of the sample site (articles, templates, site.yml, data) in a new temporary folder, or of `from`. */
 export function copySite(from = PROJECT) {
@@ -36,13 +36,14 @@ export function read(file) {
 
 /** Starts `gazette serve --port 0` in `dir`; resolves once it prints its address. */
 export async function serve(dir, ...args) {
-  const child = spawn("java", ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR, "serve", "--port", "0",
+  const opts = (process.env.GAZETTE_JAVA_OPTS || "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g").split(/\s+/).filter(Boolean);
+  const child = spawn("java", [...opts, "-jar", JAR, "serve", "--port", "0",
     "--now", "2025-09-13T00:00:00+01:00", ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stderr.on("data", (d) => { err += d; });
   const url = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error("gazette serve did not start:\n" + out + err)), 120_000);
+    const timer = setTimeout(() => fail(new Error("gazette serve did not start:\n" + out + err)), 600_000);
     child.stdout.on("data", (d) => {
       out += d;
       const m = /Serving the preview at (\S+)/.exec(out);

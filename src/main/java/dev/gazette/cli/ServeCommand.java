@@ -56,6 +56,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and one line per rebuild.")
     boolean quiet;
 
+    @Option(names = "--timings", description = "Also print the wall time of each build step.")
+    boolean timings;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -124,6 +127,10 @@ final class ServeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Built%s: %d articles, %d pages rendered; files: %d written, %d unchanged, %d removed; in %.2f s.%n",
                     cause, report.articles(), report.pagesRendered(), report.filesWritten(), report.filesUnchanged(),
                     report.filesRemoved(), report.elapsedMillis() / 1000.0);
+            if (timings) {
+                out.println("Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
+                        .collect(java.util.stream.Collectors.joining(", ")) + ".");
+            }
         } else {
             err.printf(Locale.ROOT, "Build failed%s: %d errors, %d warnings; the open pages show them, over the last good site.%n",
                     cause, report.errors(), report.warnings());
