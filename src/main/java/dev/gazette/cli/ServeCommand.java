@@ -100,15 +100,19 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("gazette serve: warning: listening on " + bind + ": every machine that can reach this one sees the preview"
                         + (site.drafts ? ", drafts included" : "") + ".");
             }
-            BuildReport first = preview.build();
-            report(first, List.of(), out, err);
-            out.println("Serving the preview at " + preview.address() + " (Ctrl-C to stop)"
-                    + (site.drafts || site.future ? "; drafts and future articles are marked." : "."));
-            out.flush();
-            if (open) {
-                openBrowser(preview.address().toString(), err);
-            }
-            preview.watch((report, changes) -> report(report, changes, out, err));
+            boolean[] started = {false};
+            preview.run((report, changes) -> {
+                report(report, changes, out, err);
+                if (!started[0]) {
+                    started[0] = true;
+                    out.println("Serving the preview at " + preview.address() + " (Ctrl-C to stop)"
+                            + (site.drafts || site.future ? "; drafts and future articles are marked." : "."));
+                    out.flush();
+                    if (open) {
+                        openBrowser(preview.address().toString(), err);
+                    }
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -69,6 +69,13 @@ public final class SiteOutput implements AutoCloseable {
     private boolean swappedAtomically = true;
     /** Deletes what earlier builds left beside the output, while this one works; or {@code null}. */
     private Thread cleaner;
+    /**
+     * Whether the changes are moved into the output folder file by file on commit, instead of the
+     * whole site being swapped in: see {@link #openInPlace(Path)}.
+     */
+    private boolean inPlace;
+    /** In place: the files written to the staging folder, to move into the output folder on commit. */
+    private final Set<String> staged = ConcurrentHashMap.newKeySet();
 
     /** Why an output folder may not be written, with what to do about it. */
     public static final class RefusedException extends IOException {
@@ -240,6 +247,23 @@ public final class SiteOutput implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a build that updates {@code out} in place on commit: only the files that changed are
+     * written (to a staging folder, then each moved over its old copy), and the files the new site
+     * no longer has are deleted. A build that fails before its commit changes nothing, as in
+     * {@link #open(Path)}; but a process killed during the commit leaves a mix of both sites, and
+     * readers may see one file new and its neighbour old for an instant. That is what a preview
+     * wants (a rebuild costs what changed, not one link per file of the site) and what a published
+     * site must never get: only {@code gazette serve} opens its own output so.
+     *
+     * <p>A folder without a previous site's manifest is built whole, as by {@link #open(Path)}.
+     */
+    public static SiteOutput openInPlace(Path out) throws IOException {
+        SiteOutput output = open(out);
+        output.inPlace = !output.previous.isEmpty() && Files.isDirectory(output.target, LinkOption.NOFOLLOW_LINKS);
+        return output;
+    }
+
     private static boolean isEmpty(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
@@ -262,12 +286,18 @@ public final class SiteOutput implements AutoCloseable {
         Manifest.Entry entry = Manifest.entryOf(content);
         current.put(key, entry);
         try {
-            folder(file.getParent());
-            if (entry.equals(previous.get(key)) && linkPrevious(key, file, entry)) {
+            if (!inPlace) {
+                folder(file.getParent());
+            }
+            if (entry.equals(previous.get(key)) && (inPlace ? previousIntact(key, entry) : linkPrevious(key, file, entry))) {
                 unchanged.incrementAndGet();
                 return entry;
             }
+            folder(file.getParent());
             Files.write(file, content);
+            if (inPlace) {
+                staged.add(key);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
         }
@@ -289,13 +319,19 @@ public final class SiteOutput implements AutoCloseable {
         if (!entry.equals(previous.get(key))) {
             return false;
         }
-        try {
-            folder(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
-        }
-        if (!linkPrevious(key, file, entry)) {
-            return false;
+        if (inPlace) {
+            if (!previousIntact(key, entry)) {
+                return false;
+            }
+        } else {
+            try {
+                folder(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + relative + ": " + e.getMessage(), e);
+            }
+            if (!linkPrevious(key, file, entry)) {
+                return false;
+            }
         }
         current.put(key, entry);
         unchanged.incrementAndGet();
@@ -305,6 +341,16 @@ public final class SiteOutput implements AutoCloseable {
     /** The manifest's name of a file in the staging folder: its path in the site, with {@code /}. */
     private String key(Path file) {
         return staging.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** In place: whether the output folder still holds the previous site's {@code key}, of its size. */
+    private boolean previousIntact(String key, Manifest.Entry entry) {
+        try {
+            Path old = target.resolve(key);
+            return Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) && Files.size(old) == entry.size();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Hard-links the previous site's copy of {@code key} to {@code file}; {@code false} when it cannot. */
@@ -406,6 +452,10 @@ public final class SiteOutput implements AutoCloseable {
 
     /** Replaces the output folder with what was written. */
     public void commit() throws IOException {
+        if (inPlace) {
+            commitInPlace();
+            return;
+        }
         Files.write(staging.resolve(Manifest.FILE), Manifest.format(current));
         removed = previous.keySet().stream().filter(k -> !current.containsKey(k)).count();
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -429,6 +479,32 @@ public final class SiteOutput implements AutoCloseable {
                 // Left where it is: the next build removes it all the same.
             }
         }
+    }
+
+    /**
+     * In place: each changed file moved over its old copy, the files gone deleted (and their
+     * folders, once empty), the manifest last, so that it never names a file not yet there.
+     */
+    private void commitInPlace() throws IOException {
+        for (String key : new java.util.TreeSet<>(staged)) {
+            Path to = target.resolve(key);
+            Files.createDirectories(to.getParent());
+            Files.move(staging.resolve(key), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        List<String> gone = previous.keySet().stream().filter(k -> !current.containsKey(k)).sorted().toList();
+        for (String key : gone) {
+            Path file = target.resolve(key);
+            Files.deleteIfExists(file);
+            for (Path dir = file.getParent(); dir != null && !dir.equals(target) && isEmpty(dir); dir = dir.getParent()) {
+                Files.delete(dir);
+            }
+        }
+        removed = gone.size();
+        Path manifest = staging.resolve(Manifest.FILE);
+        Files.write(manifest, Manifest.format(current));
+        Files.move(manifest, target.resolve(Manifest.FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+        deleteTree(staging); // only folders are left in it
     }
 
     /** The fallback where folders cannot be swapped: the previous site aside, the new one in. */

@@ -60,13 +60,29 @@ public final class SiteBuilder {
     private final Map<String, Long> steps = new LinkedHashMap<>();
     private long stepStart;
 
-    private SiteBuilder(BuildOptions options) {
+    /** What this process kept from its earlier builds into the same output, or {@code null}. */
+    private final Rebuilds rebuilds;
+
+    private SiteBuilder(BuildOptions options, Rebuilds rebuilds) {
         this.options = options;
+        this.rebuilds = rebuilds;
     }
 
     /** Runs a build. Content errors come back in the report; nothing is thrown for them. */
     public static BuildReport build(BuildOptions options) {
-        return new SiteBuilder(options).run();
+        return new SiteBuilder(options, null).run();
+    }
+
+    /**
+     * Runs one build of a series into the same output folder (the preview's), reusing what
+     * {@code rebuilds} kept from the earlier ones; the output is the same as {@link #build}'s.
+     */
+    public static BuildReport build(BuildOptions options, Rebuilds rebuilds) {
+        BuildReport report = new SiteBuilder(options, rebuilds).run();
+        if (report.succeeded()) {
+            rebuilds.succeeded();
+        }
+        return report;
     }
 
     private BuildReport run() {
@@ -89,7 +105,7 @@ public final class SiteBuilder {
         // is told at once instead of after reading every source.
         SiteOutput out;
         try {
-            out = SiteOutput.open(options.out());
+            out = rebuilds != null && rebuilds.built() ? SiteOutput.openInPlace(options.out()) : SiteOutput.open(options.out());
         } catch (SiteOutput.RefusedException e) {
             problems.add(Problem.error("--out", 0, null, e.getMessage(), e.fix()));
             return failed(start, 0, 0);
@@ -121,7 +137,7 @@ public final class SiteBuilder {
         }
 
         BuildCache cache = openCache();
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache);
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         int skipped = loaded.skipped();

@@ -47,6 +47,9 @@ public final class SiteLoader {
     private final List<Problem> problems = new ArrayList<>();
     private final BuildCache cache;
 
+    /** What the process kept from its previous builds, or {@code null}. */
+    private Rebuilds rebuilds;
+
     private SiteLoader(BuildOptions options, BuildCache cache) {
         this.options = options;
         this.cache = cache;
@@ -78,8 +81,11 @@ public final class SiteLoader {
      * The rest of {@link #load} once the configuration is known; {@code parsed} receives the parse
      * step's end. Sources whose bytes are in {@code cache} (may be {@code null}) are not parsed again.
      */
-    static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed, BuildCache cache) {
-        return new SiteLoader(options, cache).loadArticles(config, pool, parsed);
+    static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed, BuildCache cache,
+                       Rebuilds rebuilds) {
+        SiteLoader loader = new SiteLoader(options, cache);
+        loader.rebuilds = rebuilds;
+        return loader.loadArticles(config, pool, parsed);
     }
 
     private Loaded loadArticles(SiteConfig config, ForkJoinPool pool, Runnable parsed) {
@@ -125,6 +131,27 @@ public final class SiteLoader {
 
     /** One source, from the cache when its bytes were parsed before with the same settings. */
     private ParsedSource read(Path root, String relative, ParseContext ctx, String settings) {
+        if (rebuilds == null) {
+            return readThroughCache(root, relative, ctx, settings);
+        }
+        java.nio.file.attribute.BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(root.resolve(relative), java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | SecurityException e) {
+            return readThroughCache(root, relative, ctx, settings);
+        }
+        ParsedSource kept = rebuilds.source(relative, attrs, settings);
+        if (kept != null) {
+            return kept;
+        }
+        ParsedSource parsed = readThroughCache(root, relative, ctx, settings);
+        rebuilds.putSource(relative, attrs, settings, parsed);
+        return parsed;
+    }
+
+    /** One source, from the build cache when its bytes were parsed before with the same settings. */
+    private ParsedSource readThroughCache(Path root, String relative, ParseContext ctx, String settings) {
         if (cache == null) {
             return SourceReader.read(root, relative, ctx);
         }
@@ -166,6 +193,9 @@ public final class SiteLoader {
         ParseContext ctx = new ParseContext(config.timeZone(), new MarkdownRenderer(), new HtmlSanitizer());
         String settings = "zone=" + config.timeZone().getId();
         List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> read(root, f, ctx, settings)).toList());
+        if (rebuilds != null) {
+            rebuilds.retainSources(files);
+        }
         List<Article> articles = new ArrayList<>(results.size());
         for (ParsedSource r : results) {
             problems.addAll(r.problems());

@@ -4,6 +4,7 @@ import dev.gazette.pipeline.BuildOptions;
 import dev.gazette.pipeline.BuildReport;
 import dev.gazette.pipeline.SiteBuilder;
 import dev.gazette.pipeline.SiteInputs;
+import dev.gazette.pipeline.Rebuilds;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -34,6 +35,7 @@ public final class Preview implements AutoCloseable {
     private final BuildOptions options;
     private final Supplier<Instant> clock;
     private final LiveReload live = new LiveReload();
+    private final Rebuilds rebuilds = new Rebuilds();
     private final SiteServer server;
     private final String host;
     private SiteInputs inputs;
@@ -66,7 +68,7 @@ public final class Preview implements AutoCloseable {
 
     /** Builds the site once, and tells the open pages. */
     public BuildReport build() {
-        BuildReport report = SiteBuilder.build(options.withBaseUrl(address().toString()).withNow(clock.get()));
+        BuildReport report = SiteBuilder.build(options.withBaseUrl(address().toString()).withNow(clock.get()), rebuilds);
         if (report.succeeded()) {
             live.succeeded(report.filesWritten() + report.filesRemoved() > 0);
         } else {
@@ -75,9 +77,14 @@ public final class Preview implements AutoCloseable {
         return report;
     }
 
-    /** Watches the inputs and rebuilds at each batch of changes, until the thread is interrupted or the preview closed. */
-    public void watch(Listener listener) throws IOException, InterruptedException {
+    /**
+     * Builds the site, then rebuilds it at each batch of changes, until the thread is interrupted or
+     * the preview closed. The inputs are watched before the first build, so that what an editor
+     * saves while it runs is built next.
+     */
+    public void run(Listener listener) throws IOException, InterruptedException {
         try (SourceWatcher watcher = new SourceWatcher(inputs)) {
+            listener.built(build(), List.of());
             while (!Thread.currentThread().isInterrupted()) {
                 List<Path> changes = watcher.next();
                 if (changes.isEmpty()) {
@@ -89,6 +96,7 @@ public final class Preview implements AutoCloseable {
                     server.basePath(inputs.basePath());
                     watcher.watch(inputs);
                 }
+                rebuilds.changed(options.source(), changes);
                 listener.built(build(), changes);
             }
         }

@@ -99,24 +99,24 @@ class PreviewTest {
         Path out = tmp.resolve(".gazette/preview");
         List<BuildReport> builds = new CopyOnWriteArrayList<>();
         try (Preview preview = Preview.open(options(articles, out, false), () -> NOW, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            assertTrue(preview.build().succeeded());
             Thread watcher = new Thread(() -> {
                 try {
-                    preview.watch((report, changes) -> builds.add(report));
+                    preview.run((report, changes) -> builds.add(report));
                 } catch (Exception e) {
                     // interrupted: the test is over
                 }
             });
             watcher.setDaemon(true);
             watcher.start();
-            Thread.sleep(300); // the watcher registers its folders
+            awaitBuilds(builds, 1); // the first build
+            assertTrue(builds.get(0).succeeded());
             URI article = preview.address().resolve("politique/publie/");
             Files.writeString(articles.resolve("publie.md"), "---\ntitle: Article corrigé\ndate: 2025-09-10\ncategory: Politique\n---\nTexte corrigé.\n");
-            awaitBuilds(builds, 1);
+            awaitBuilds(builds, 2);
             assertEquals("Article corrigé", page(article).select("h1").text());
             Files.writeString(articles.resolve("publie.md"), "---\ntitle: [cassé\n---\n");
-            awaitBuilds(builds, 2);
-            assertFalse(builds.get(1).succeeded());
+            awaitBuilds(builds, 3);
+            assertFalse(builds.get(2).succeeded());
             assertEquals("Article corrigé", page(article).select("h1").text(), "the last good site stays served");
             watcher.interrupt();
         }

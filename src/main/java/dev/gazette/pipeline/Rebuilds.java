@@ -1,0 +1,82 @@
+package dev.gazette.pipeline;
+
+import dev.gazette.source.ParsedSource;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a long-running process (the preview) keeps from one build to the next, so that a rebuild
+ * costs what changed:
+ * <ul>
+ *   <li>once a build has succeeded, the next ones update its output folder in place (see
+ *       {@link dev.gazette.output.SiteOutput#openInPlace}) instead of making a whole new site of
+ *       hard links and swapping it in;</li>
+ *   <li>each source's parse, known by the file's size and modification time, so that unchanged
+ *       files are not even read again (the build cache still needs their bytes to find its entry).</li>
+ * </ul>
+ * A one-off {@code gazette build} has none of this: it starts from the build cache alone.
+ */
+public final class Rebuilds {
+
+    /** A parse, and what the file looked like when it was read. */
+    private record Parsed(long size, long modifiedNanos, Object fileKey, String settings, ParsedSource source) {
+    }
+
+    private final Map<String, Parsed> sources = new ConcurrentHashMap<>();
+    private volatile boolean built;
+
+    public Rebuilds() {
+    }
+
+    /** Whether a build into the output folder has succeeded in this process. */
+    boolean built() {
+        return built;
+    }
+
+    void succeeded() {
+        built = true;
+    }
+
+    /** The parse of {@code relative} when the file has not changed since it was parsed with {@code settings}. */
+    ParsedSource source(String relative, BasicFileAttributes attrs, String settings) {
+        Parsed p = sources.get(relative);
+        if (p == null || p.size() != attrs.size() || p.modifiedNanos() != nanos(attrs) || !p.settings().equals(settings)
+                || !java.util.Objects.equals(p.fileKey(), attrs.fileKey())) {
+            return null;
+        }
+        return p.source();
+    }
+
+    void putSource(String relative, BasicFileAttributes attrs, String settings, ParsedSource source) {
+        sources.put(relative, new Parsed(attrs.size(), nanos(attrs), attrs.fileKey(), settings, source));
+    }
+
+    /**
+     * Forgets what it kept of the files a watcher saw change under the articles folder
+     * {@code source} (or under a changed folder of it): a file rewritten within the file system's
+     * time granularity, with the same size, would otherwise look unchanged.
+     */
+    public void changed(java.nio.file.Path source, java.util.Collection<java.nio.file.Path> paths) {
+        java.nio.file.Path root = source.toAbsolutePath().normalize();
+        for (java.nio.file.Path p : paths) {
+            java.nio.file.Path abs = p.toAbsolutePath().normalize();
+            if (!abs.startsWith(root)) {
+                continue;
+            }
+            String key = root.relativize(abs).toString().replace('\\', '/');
+            sources.remove(key);
+            String prefix = key + "/";
+            sources.keySet().removeIf(k -> key.isEmpty() || k.startsWith(prefix));
+        }
+    }
+
+    /** Forgets the sources no longer in the folder. */
+    void retainSources(java.util.Collection<String> present) {
+        sources.keySet().retainAll(new java.util.HashSet<>(present));
+    }
+
+    private static long nanos(BasicFileAttributes attrs) {
+        return attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+}
