@@ -185,6 +185,36 @@ class CacheEquivalenceTest {
         }
     }
 
+    /** The preview's series of builds: one process, the output updated in place, sources kept by size and time. */
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5})
+    void aPreviewsRebuildsInPlaceWriteWhatACleanBuildWrites(long seed) throws IOException {
+        newSite(tmp.resolve("site"), seed, 14);
+        Path out = site.resolve(".gazette/preview");
+        Path cache = site.resolve(".gazette");
+        Rebuilds rebuilds = new Rebuilds();
+        BuildOptions options = new BuildOptions(articles, templates, out, site.resolve("site.yml"), null, false, false, NOW, 2, cache);
+        assertBuilt(SiteBuilder.build(options, rebuilds), "first build");
+        List<String> done = new ArrayList<>();
+        for (int step = 0; step < 10; step++) {
+            java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(1));
+            done.add(edit());
+            String context = "seed " + seed + " after " + done;
+            // What the watcher reports: the files just written (the others must be known by size and time).
+            List<Path> changed = new ArrayList<>();
+            for (Path f : articleFiles()) {
+                if (Files.getLastModifiedTime(f).compareTo(before) >= 0) {
+                    changed.add(f);
+                }
+            }
+            rebuilds.changed(articles, changed);
+            assertBuilt(SiteBuilder.build(options, rebuilds), context);
+            Path clean = tmp.resolve("clean-" + step);
+            assertBuilt(build(clean, null), context);
+            assertSameTree(clean, out, context);
+        }
+    }
+
     @Test
     void anUnchangedSiteRendersNothingAndWritesNothing() throws IOException {
         newSite(tmp.resolve("site"), 7, 10);
