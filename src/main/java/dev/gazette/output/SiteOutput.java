@@ -76,6 +76,8 @@ public final class SiteOutput implements AutoCloseable {
     private boolean inPlace;
     /** In place: the files written to the staging folder, to move into the output folder on commit. */
     private final Set<String> staged = ConcurrentHashMap.newKeySet();
+    /** In place: files whose manifest entry may be wrong (written since), so never unchanged. */
+    private Set<String> distrusted = Set.of();
 
     /** Why an output folder may not be written, with what to do about it. */
     public static final class RefusedException extends IOException {
@@ -257,10 +259,14 @@ public final class SiteOutput implements AutoCloseable {
      * site must never get: only {@code gazette serve} opens its own output so.
      *
      * <p>A folder without a previous site's manifest is built whole, as by {@link #open(Path)}.
+     *
+     * @param rewritten files of the output written since its manifest (a preview's quick page)
      */
-    public static SiteOutput openInPlace(Path out) throws IOException {
+    public static SiteOutput openInPlace(Path out, Set<String> rewritten) throws IOException {
         SiteOutput output = open(out);
         output.inPlace = !output.previous.isEmpty() && Files.isDirectory(output.target, LinkOption.NOFOLLOW_LINKS);
+        // Files rewritten since the manifest was written are not what it says: never kept as they are.
+        output.distrusted = Set.copyOf(rewritten);
         return output;
     }
 
@@ -289,7 +295,8 @@ public final class SiteOutput implements AutoCloseable {
             if (!inPlace) {
                 folder(file.getParent());
             }
-            if (entry.equals(previous.get(key)) && (inPlace ? previousIntact(key, entry) : linkPrevious(key, file, entry))) {
+            if (entry.equals(previous.get(key)) && !distrusted.contains(key)
+                    && (inPlace ? previousIntact(key, entry) : linkPrevious(key, file, entry))) {
                 unchanged.incrementAndGet();
                 return entry;
             }
@@ -316,7 +323,7 @@ public final class SiteOutput implements AutoCloseable {
         Path file = resolve(relative);
         String key = key(file);
         Manifest.Entry entry = new Manifest.Entry(size, hash);
-        if (!entry.equals(previous.get(key))) {
+        if (!entry.equals(previous.get(key)) || distrusted.contains(key)) {
             return false;
         }
         if (inPlace) {

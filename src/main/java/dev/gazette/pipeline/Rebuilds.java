@@ -23,8 +23,23 @@ public final class Rebuilds {
     private record Parsed(long size, long modifiedNanos, Object fileKey, String settings, ParsedSource source) {
     }
 
+    /**
+     * What the last successful build planned its pages from, for {@link ArticleRefresh}: the
+     * published index (bodies as published), its related lists, image URLs, extras and templates.
+     */
+    record Snapshot(dev.gazette.config.SiteConfig config, dev.gazette.index.SiteIndex index, dev.gazette.model.RelatedLists related,
+                    Map<String, String> imageUrls, dev.gazette.render.WebExtras extras, dev.gazette.render.TemplateEngine engine,
+                    java.nio.file.Path target) {
+    }
+
     private final Map<String, Parsed> sources = new ConcurrentHashMap<>();
     private volatile boolean built;
+    private volatile Snapshot snapshot;
+    /**
+     * Files of the output written outside a build (by {@link ArticleRefresh}): the manifest does
+     * not know their bytes, so the next build must not take them for unchanged.
+     */
+    private final java.util.Set<String> writtenAside = ConcurrentHashMap.newKeySet();
 
     public Rebuilds() {
     }
@@ -34,8 +49,29 @@ public final class Rebuilds {
         return built;
     }
 
-    void succeeded() {
+    void succeeded(Snapshot last, java.util.Set<String> asideBeforeBuild) {
         built = true;
+        snapshot = last;
+        writtenAside.removeAll(asideBeforeBuild);
+    }
+
+    /** A build failed: what the last good one planned from no longer says what the sources are. */
+    void failed() {
+        snapshot = null;
+    }
+
+    /** The last successful build's planning state, or {@code null}. */
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The output files written outside a build since the last one began. */
+    java.util.Set<String> writtenAside() {
+        return java.util.Set.copyOf(writtenAside);
+    }
+
+    void wroteAside(String file) {
+        writtenAside.add(file);
     }
 
     /** The parse of {@code relative} when the file has not changed since it was parsed with {@code settings}. */

@@ -62,6 +62,8 @@ public final class SiteBuilder {
 
     /** What this process kept from its earlier builds into the same output, or {@code null}. */
     private final Rebuilds rebuilds;
+    /** The output's files written since the last build, outside one (the preview's quick pages). */
+    private Set<String> aside = Set.of();
 
     private SiteBuilder(BuildOptions options, Rebuilds rebuilds) {
         this.options = options;
@@ -79,8 +81,8 @@ public final class SiteBuilder {
      */
     public static BuildReport build(BuildOptions options, Rebuilds rebuilds) {
         BuildReport report = new SiteBuilder(options, rebuilds).run();
-        if (report.succeeded()) {
-            rebuilds.succeeded();
+        if (!report.succeeded()) {
+            rebuilds.failed();
         }
         return report;
     }
@@ -97,6 +99,7 @@ public final class SiteBuilder {
     }
 
     private BuildReport runIn(ForkJoinPool pool, long start) {
+        aside = rebuilds == null ? Set.of() : rebuilds.writtenAside();
         checkOutputFolder();
         if (hasErrors()) {
             return failed(start, 0, 0);
@@ -105,7 +108,7 @@ public final class SiteBuilder {
         // is told at once instead of after reading every source.
         SiteOutput out;
         try {
-            out = rebuilds != null && rebuilds.built() ? SiteOutput.openInPlace(options.out()) : SiteOutput.open(options.out());
+            out = rebuilds != null && rebuilds.built() ? SiteOutput.openInPlace(options.out(), aside) : SiteOutput.open(options.out());
         } catch (SiteOutput.RefusedException e) {
             problems.add(Problem.error("--out", 0, null, e.getMessage(), e.fix()));
             return failed(start, 0, 0);
@@ -203,6 +206,10 @@ public final class SiteBuilder {
         out.commit();
         if (memo != null) {
             memo.save();
+        }
+        if (rebuilds != null) {
+            rebuilds.succeeded(new Rebuilds.Snapshot(config, index, related, imageUrls, extras, engine, out.target()),
+                    aside);
         }
         if (!out.swappedAtomically()) {
             problems.add(Problem.warning(options.out().toString(), 0, null,

@@ -163,6 +163,11 @@ public final class SitePlanner {
         });
     }
 
+    /** The page of one published article, by id; empty when it is not published. */
+    public java.util.Optional<PageJob> articleJob(ArticleId id) {
+        return index.positionOf(id).map(this::articlePage);
+    }
+
     private PageJob articlePage(int i) {
         Article a = index.article(i);
         String url = teasers[i].url();

@@ -1,5 +1,6 @@
 package dev.gazette.serve;
 
+import dev.gazette.pipeline.ArticleRefresh;
 import dev.gazette.pipeline.BuildOptions;
 import dev.gazette.pipeline.BuildReport;
 import dev.gazette.pipeline.SiteBuilder;
@@ -30,6 +31,10 @@ public final class Preview implements AutoCloseable {
     public interface Listener {
         /** A build ended; {@code changes}: the paths that caused it (empty for the first build). */
         void built(BuildReport report, List<Path> changes);
+
+        /** The page of the article in {@code changed} was rendered again ahead of the full rebuild. */
+        default void refreshed(Path changed) {
+        }
     }
 
     private final BuildOptions options;
@@ -66,9 +71,14 @@ public final class Preview implements AutoCloseable {
         return URI.create("http://" + host + ":" + server.port() + inputs.basePath());
     }
 
+    /** The options of the next build: the preview's base URL, the clock's time. */
+    private BuildOptions buildOptions() {
+        return options.withBaseUrl(address().toString()).withNow(clock.get());
+    }
+
     /** Builds the site once, and tells the open pages. */
     public BuildReport build() {
-        BuildReport report = SiteBuilder.build(options.withBaseUrl(address().toString()).withNow(clock.get()), rebuilds);
+        BuildReport report = SiteBuilder.build(buildOptions(), rebuilds);
         if (report.succeeded()) {
             live.succeeded(report.filesWritten() + report.filesRemoved() > 0);
         } else {
@@ -97,6 +107,11 @@ public final class Preview implements AutoCloseable {
                     watcher.watch(inputs);
                 }
                 rebuilds.changed(options.source(), changes);
+                if (changes.size() == 1 && ArticleRefresh.refresh(buildOptions(), rebuilds, changes.get(0)).isPresent()) {
+                    // The edited article's own page first, in milliseconds; the rest of the site follows.
+                    live.succeeded(true);
+                    listener.refreshed(changes.get(0));
+                }
                 listener.built(build(), changes);
             }
         }
