@@ -4,6 +4,21 @@
 import { join } from "node:path";
 import { browser, read, saveAsEditor, serve } from "./harness.mjs";
 
+/** Polls the page until `predicate` holds; an evaluation cut by the live reload is tried again. */
+async function until(page, predicate, arg) {
+  const end = Date.now() + 120_000;
+  while (Date.now() < end) {
+    try {
+      if (await page.evaluate(predicate, arg)) return;
+    } catch (e) {
+      // A reload cut the evaluation, or the new page has no body yet: try again.
+      if (!/context was destroyed|navigat|Target closed|of null/i.test(String(e))) throw e;
+    }
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+  throw new Error("timed out");
+}
+
 const [dir, article, editsArg] = process.argv.slice(2);
 const edits = Number(editsArg || 5);
 const started = Date.now();
@@ -25,7 +40,7 @@ try {
     const mark = `Correction numéro ${i} de la rédaction.`;
     const t0 = Date.now();
     saveAsEditor(file, original.replace(/\n---\n/, `\n---\n\n${mark}\n`));
-    await page.waitForFunction((m) => document.body.innerText.includes(m), mark, { timeout: 120_000, polling: 10 });
+    await until(page, (m) => document.body.innerText.includes(m), mark);
     times.push(Date.now() - t0);
     await new Promise((ok) => setTimeout(ok, 300));
   }

@@ -16,7 +16,7 @@ before(async () => {
   server = await serve(dir, "--drafts");
   chromium = await browser();
   page = await chromium.newPage();
-  page.on("load", () => { loads++; });
+  page.on("framenavigated", (frame) => { if (frame === page.mainFrame()) loads++; });
   await page.goto(server.url);
   await page.click('a:has-text("Tourisme: 11,6 millions")');
   await page.waitForSelector("h1.story-title");
@@ -29,10 +29,23 @@ after(async () => {
   cleanup(dir);
 });
 
-/** Waits until `predicate` holds in the page; returns the milliseconds it took since `since`. */
-async function until(predicate, arg, since) {
-  await page.waitForFunction(predicate, arg, { timeout: 30_000, polling: 20 });
-  return Date.now() - since;
+/**
+ * Waits until `predicate` holds in the page; returns the milliseconds it took since `since`. The
+ * page reloads by itself (more than once: the saved article's page first, then the whole site), and
+ * an evaluation cut by a reload is simply tried again.
+ */
+async function until(predicate, arg, since, target = page) {
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    try {
+      if (await target.evaluate(predicate, arg)) return Date.now() - since;
+    } catch (e) {
+      // A reload cut the evaluation, or the new page has no body yet: try again.
+      if (!/context was destroyed|navigat|Target closed|of null/i.test(String(e))) throw e;
+    }
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
+  throw new Error("timed out waiting for " + predicate);
 }
 
 test("an edited article shows its new text with no manual reload", async () => {
@@ -75,7 +88,7 @@ test("a new draft is served with its mark, and the home page lists it", async ()
   const home = await chromium.newPage();
   try {
     await home.goto(server.url);
-    await home.waitForFunction(() => document.body.innerText.includes("Un brouillon de la rédaction"), null, { timeout: 30_000, polling: 50 });
+    await until(() => document.body.innerText.includes("Un brouillon de la rédaction"), null, Date.now(), home);
     const card = home.locator(".card", { hasText: "Un brouillon de la rédaction" }).first();
     assert.equal(await card.locator(".status").textContent(), "Brouillon");
   } finally {

@@ -101,16 +101,24 @@ final class ServeCommand implements Callable<Integer> {
                         + (site.drafts ? ", drafts included" : "") + ".");
             }
             boolean[] started = {false};
-            preview.run((report, changes) -> {
-                report(report, changes, out, err);
-                if (!started[0]) {
-                    started[0] = true;
-                    out.println("Serving the preview at " + preview.address() + " (Ctrl-C to stop)"
-                            + (site.drafts || site.future ? "; drafts and future articles are marked." : "."));
-                    out.flush();
-                    if (open) {
-                        openBrowser(preview.address().toString(), err);
+            preview.run(new Preview.Listener() {
+                @Override
+                public void built(BuildReport report, List<Path> changes) {
+                    report(report, changes, out, err);
+                    if (!started[0]) {
+                        started[0] = true;
+                        out.println("Serving the preview at " + preview.address() + " (Ctrl-C to stop)"
+                                + (site.drafts || site.future ? "; drafts and future articles are marked." : "."));
+                        out.flush();
+                        if (open) {
+                            openBrowser(preview.address().toString(), err);
+                        }
                     }
+                }
+
+                @Override
+                public void crashed(RuntimeException e) {
+                    GazetteCommand.reportInternalError(e, err);
                 }
             });
         } catch (InterruptedException e) {

@@ -78,6 +78,8 @@ public final class SiteOutput implements AutoCloseable {
     private final Set<String> staged = ConcurrentHashMap.newKeySet();
     /** In place: files whose manifest entry may be wrong (written since), so never unchanged. */
     private Set<String> distrusted = Set.of();
+    /** In place: files not to move in at commit, for they were written since this build began. */
+    private java.util.function.Predicate<String> overtaken = key -> false;
 
     /** Why an output folder may not be written, with what to do about it. */
     public static final class RefusedException extends IOException {
@@ -261,12 +263,15 @@ public final class SiteOutput implements AutoCloseable {
      * <p>A folder without a previous site's manifest is built whole, as by {@link #open(Path)}.
      *
      * @param rewritten files of the output written since its manifest (a preview's quick page)
+     * @param overtaken  files written again while this build ran, from newer sources than it may
+     *                   have read: left as they are at commit (the next build, which is due, redoes them)
      */
-    public static SiteOutput openInPlace(Path out, Set<String> rewritten) throws IOException {
+    public static SiteOutput openInPlace(Path out, Set<String> rewritten, java.util.function.Predicate<String> overtaken) throws IOException {
         SiteOutput output = open(out);
         output.inPlace = !output.previous.isEmpty() && Files.isDirectory(output.target, LinkOption.NOFOLLOW_LINKS);
         // Files rewritten since the manifest was written are not what it says: never kept as they are.
         output.distrusted = Set.copyOf(rewritten);
+        output.overtaken = overtaken;
         return output;
     }
 
@@ -494,6 +499,9 @@ public final class SiteOutput implements AutoCloseable {
      */
     private void commitInPlace() throws IOException {
         for (String key : new java.util.TreeSet<>(staged)) {
+            if (overtaken.test(key)) {
+                continue;
+            }
             Path to = target.resolve(key);
             Files.createDirectories(to.getParent());
             Files.move(staging.resolve(key), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

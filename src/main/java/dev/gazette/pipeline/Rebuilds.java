@@ -39,7 +39,9 @@ public final class Rebuilds {
      * Files of the output written outside a build (by {@link ArticleRefresh}): the manifest does
      * not know their bytes, so the next build must not take them for unchanged.
      */
-    private final java.util.Set<String> writtenAside = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> writtenAside = new ConcurrentHashMap<>();
+    /** Orders the writes aside and the builds' beginnings. */
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
 
     public Rebuilds() {
     }
@@ -49,10 +51,16 @@ public final class Rebuilds {
         return built;
     }
 
-    void succeeded(Snapshot last, java.util.Set<String> asideBeforeBuild) {
+    /** A build begins: its tick, to tell the writes aside it may not have seen. */
+    long begin() {
+        return clock.incrementAndGet();
+    }
+
+    /** A build that began at {@code tick} succeeded; it rewrote what was written aside before it began. */
+    void succeeded(Snapshot last, long tick) {
         built = true;
         snapshot = last;
-        writtenAside.removeAll(asideBeforeBuild);
+        writtenAside.values().removeIf(t -> t <= tick);
     }
 
     /** A build failed: what the last good one planned from no longer says what the sources are. */
@@ -65,13 +73,19 @@ public final class Rebuilds {
         return snapshot;
     }
 
-    /** The output files written outside a build since the last one began. */
+    /** The output files written outside a build since the last successful one began. */
     java.util.Set<String> writtenAside() {
-        return java.util.Set.copyOf(writtenAside);
+        return java.util.Set.copyOf(writtenAside.keySet());
+    }
+
+    /** Whether {@code file} was written aside after the build of {@code tick} began. */
+    boolean writtenAsideSince(String file, long tick) {
+        Long t = writtenAside.get(file);
+        return t != null && t > tick;
     }
 
     void wroteAside(String file) {
-        writtenAside.add(file);
+        writtenAside.put(file, clock.incrementAndGet());
     }
 
     /** The parse of {@code relative} when the file has not changed since it was parsed with {@code settings}. */
@@ -85,8 +99,18 @@ public final class Rebuilds {
     }
 
     void putSource(String relative, BasicFileAttributes attrs, String settings, ParsedSource source) {
+        // A file modified this very moment may be written again within the same tick of the file
+        // system's clock, with the same size: its size and time would not show it ("racy git").
+        // Such a file is read again next time; by then its time is in the past.
+        if (System.currentTimeMillis() - attrs.lastModifiedTime().toMillis() < RACY_MILLIS) {
+            sources.remove(relative);
+            return;
+        }
         sources.put(relative, new Parsed(attrs.size(), nanos(attrs), attrs.fileKey(), settings, source));
     }
+
+    /** How recent a file's time must be for its size and time not to be trusted. */
+    private static final long RACY_MILLIS = 2_000;
 
     /**
      * Forgets what it kept of the files a watcher saw change under the articles folder

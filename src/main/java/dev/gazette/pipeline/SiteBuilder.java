@@ -64,6 +64,8 @@ public final class SiteBuilder {
     private final Rebuilds rebuilds;
     /** The output's files written since the last build, outside one (the preview's quick pages). */
     private Set<String> aside = Set.of();
+    /** This build's place among the preview's builds and quick pages (see {@link Rebuilds#begin()}). */
+    private long tick;
 
     private SiteBuilder(BuildOptions options, Rebuilds rebuilds) {
         this.options = options;
@@ -99,6 +101,7 @@ public final class SiteBuilder {
     }
 
     private BuildReport runIn(ForkJoinPool pool, long start) {
+        tick = rebuilds == null ? 0 : rebuilds.begin();
         aside = rebuilds == null ? Set.of() : rebuilds.writtenAside();
         checkOutputFolder();
         if (hasErrors()) {
@@ -108,7 +111,7 @@ public final class SiteBuilder {
         // is told at once instead of after reading every source.
         SiteOutput out;
         try {
-            out = rebuilds != null && rebuilds.built() ? SiteOutput.openInPlace(options.out(), aside) : SiteOutput.open(options.out());
+            out = rebuilds != null && rebuilds.built() ? SiteOutput.openInPlace(options.out(), aside, file -> rebuilds.writtenAsideSince(file, tick)) : SiteOutput.open(options.out());
         } catch (SiteOutput.RefusedException e) {
             problems.add(Problem.error("--out", 0, null, e.getMessage(), e.fix()));
             return failed(start, 0, 0);
@@ -163,6 +166,11 @@ public final class SiteBuilder {
                 cache, out.target().toString());
         step("related");
 
+        // The templates' fingerprint is taken before the engine reads them: a template saved in
+        // between then makes the fingerprint older than the pages, which renders them again next
+        // time, never the other way round (pages kept for ever from a template they were not made of).
+        PageMemo memo = cache == null ? null : PageMemo.open(cache, out.target().toString());
+        String context = memo == null ? "" : renderContext(config);
         TemplateEngine engine;
         try {
             engine = new TemplateEngine(options.templates(), config.locale(), config.timeZone());
@@ -183,8 +191,6 @@ public final class SiteBuilder {
             return failed(start, index.size(), skipped);
         }
 
-        PageMemo memo = cache == null ? null : PageMemo.open(cache, out.target().toString());
-        String context = memo == null ? "" : renderContext(config);
         Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, context);
         if (hasErrors()) {
             step("render");
@@ -208,8 +214,7 @@ public final class SiteBuilder {
             memo.save();
         }
         if (rebuilds != null) {
-            rebuilds.succeeded(new Rebuilds.Snapshot(config, index, related, imageUrls, extras, engine, out.target()),
-                    aside);
+            rebuilds.succeeded(new Rebuilds.Snapshot(config, index, related, imageUrls, extras, engine, out.target()), tick);
         }
         if (!out.swappedAtomically()) {
             problems.add(Problem.warning(options.out().toString(), 0, null,

@@ -56,6 +56,11 @@ final class LiveReload {
         return generation;
     }
 
+    /** Whether the last build failed. */
+    synchronized boolean failing() {
+        return errors.stream().anyMatch(Problem::isError);
+    }
+
     /** A build succeeded; {@code changed}: it wrote or removed files, so open pages are stale. */
     synchronized void succeeded(boolean changed) {
         if (changed) {

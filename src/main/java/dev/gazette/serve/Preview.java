@@ -35,6 +35,10 @@ public final class Preview implements AutoCloseable {
         /** The page of the article in {@code changed} was rendered again ahead of the full rebuild. */
         default void refreshed(Path changed) {
         }
+
+        /** A build stopped on an internal error (a bug); the preview goes on. */
+        default void crashed(RuntimeException e) {
+        }
     }
 
     private final BuildOptions options;
@@ -91,28 +95,79 @@ public final class Preview implements AutoCloseable {
      * Builds the site, then rebuilds it at each batch of changes, until the thread is interrupted or
      * the preview closed. The inputs are watched before the first build, so that what an editor
      * saves while it runs is built next.
+     *
+     * <p>Two threads: this one watches, and at each batch renders the saved article's own page at
+     * once ({@link ArticleRefresh}), even while a full build runs; the builder runs one full build at
+     * a time, each for every change since the one before.
      */
     public void run(Listener listener) throws IOException, InterruptedException {
         try (SourceWatcher watcher = new SourceWatcher(inputs)) {
-            listener.built(build(), List.of());
-            while (!Thread.currentThread().isInterrupted()) {
-                List<Path> changes = watcher.next();
-                if (changes.isEmpty()) {
-                    return;
+            Thread builder = new Thread(() -> buildLoop(listener), "gazette-preview-build");
+            builder.setDaemon(true);
+            want(List.of());
+            builder.start();
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    List<Path> changes = watcher.next();
+                    if (changes.isEmpty()) {
+                        return;
+                    }
+                    if (changes.stream().anyMatch(inputs.files()::contains)) {
+                        // The configuration may name another most-read file, or another base URL.
+                        inputs = SiteInputs.of(options);
+                        server.basePath(inputs.basePath());
+                        watcher.watch(inputs);
+                    }
+                    rebuilds.changed(options.source(), changes);
+                    if (changes.size() == 1 && !live.failing()
+                            && ArticleRefresh.refresh(buildOptions(), rebuilds, changes.get(0)).isPresent()) {
+                        // The edited article's own page first, in milliseconds; the rest of the site follows.
+                        live.succeeded(true);
+                        listener.refreshed(changes.get(0));
+                    }
+                    want(changes);
                 }
-                if (changes.stream().anyMatch(inputs.files()::contains)) {
-                    // The configuration may name another most-read file, or another base URL.
-                    inputs = SiteInputs.of(options);
-                    server.basePath(inputs.basePath());
-                    watcher.watch(inputs);
+            } finally {
+                builder.interrupt();
+            }
+        }
+    }
+
+    private final Object pendingLock = new Object();
+    private final java.util.Set<Path> pending = new java.util.TreeSet<>();
+    private boolean buildWanted;
+
+    /** Asks the builder for a build covering {@code changes}. */
+    private void want(List<Path> changes) {
+        synchronized (pendingLock) {
+            pending.addAll(changes);
+            buildWanted = true;
+            pendingLock.notifyAll();
+        }
+    }
+
+    private void buildLoop(Listener listener) {
+        while (true) {
+            List<Path> changes;
+            synchronized (pendingLock) {
+                while (!buildWanted) {
+                    try {
+                        pendingLock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
-                rebuilds.changed(options.source(), changes);
-                if (changes.size() == 1 && ArticleRefresh.refresh(buildOptions(), rebuilds, changes.get(0)).isPresent()) {
-                    // The edited article's own page first, in milliseconds; the rest of the site follows.
-                    live.succeeded(true);
-                    listener.refreshed(changes.get(0));
-                }
+                buildWanted = false;
+                changes = List.copyOf(pending);
+                pending.clear();
+            }
+            try {
                 listener.built(build(), changes);
+            } catch (RuntimeException e) {
+                // A bug in Gazette: say it, and keep the preview alive for the next change.
+                live.failed(List.of(dev.gazette.model.Problem.error("gazette", 0, null, "internal error: " + e,
+                        "this is a bug in Gazette, not a problem with the site: please report it with the terminal's output.")));
+                listener.crashed(e);
             }
         }
     }

@@ -37,7 +37,7 @@ class InPlaceOutputTest {
         Path kept = site.resolve("politique/a/index.html");
         Files.setLastModifiedTime(kept, FileTime.fromMillis(1_000_000_000_000L));
         Object inode = Files.readAttributes(kept, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        try (SiteOutput out = SiteOutput.openInPlace(site, java.util.Set.of())) {
+        try (SiteOutput out = SiteOutput.openInPlace(site, java.util.Set.of(), k -> false)) {
             out.write("index.html", "home v2");
             out.write("politique/a/index.html", "article a");
             assertTrue(out.keep("politique/b/index.html", "article b".length(), Manifest.entryOf("article b".getBytes()).hash()));
@@ -64,7 +64,7 @@ class InPlaceOutputTest {
     @Test
     void aBuildThatFailsBeforeItsCommitChangesNothing() throws IOException {
         Map<String, byte[]> before = SiteOutputTest.snapshot(site);
-        try (SiteOutput out = SiteOutput.openInPlace(site, java.util.Set.of())) {
+        try (SiteOutput out = SiteOutput.openInPlace(site, java.util.Set.of(), k -> false)) {
             out.write("index.html", "home v2");
             out.write("new/index.html", "new");
         }
@@ -76,7 +76,7 @@ class InPlaceOutputTest {
     @Test
     void aFolderWithoutAManifestIsBuiltWhole() throws IOException {
         Path fresh = tmp.resolve("fresh");
-        try (SiteOutput out = SiteOutput.openInPlace(fresh, java.util.Set.of())) {
+        try (SiteOutput out = SiteOutput.openInPlace(fresh, java.util.Set.of(), k -> false)) {
             out.write("index.html", "home");
             out.commit();
         }
