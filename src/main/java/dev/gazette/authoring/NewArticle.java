@@ -62,7 +62,7 @@ public final class NewArticle {
 
     /** The plain-text news format is positional: the placeholder paragraphs keep each part where the reader looks for it. */
     static final String NEWS_TEXT_ARCHETYPE = """
-             date {day} {rubric}
+            date {day} {rubric}
 
             {title}
 
