@@ -177,7 +177,7 @@ public final class SiteCheck {
             String also = pages.size() > 1 ? "; also on " + named(pages.subList(1, pages.size())) : "";
             if (o.timedOut()) {
                 out.add(new Finding(Finding.Kind.UNVERIFIED_EXTERNAL_LINK, pages.get(0), e.getKey(),
-                        "no answer within " + options.timeout().toSeconds() + " s" + also));
+                        "no answer within " + seconds(options.timeout()) + also));
             } else if (o.refused()) {
                 out.add(new Finding(Finding.Kind.UNVERIFIED_EXTERNAL_LINK, pages.get(0), e.getKey(),
                         "HTTP " + o.status() + ": the server turns robots away; try it in a browser" + also));
@@ -187,6 +187,11 @@ public final class SiteCheck {
             }
         }
         return out;
+    }
+
+    private static String seconds(java.time.Duration d) {
+        long ms = d.toMillis();
+        return (ms % 1000 == 0 ? String.valueOf(ms / 1000) : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0)) + " s";
     }
 
     /** {@code a.html, b.html and 3 other pages}. */
