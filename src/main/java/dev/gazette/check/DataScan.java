@@ -78,11 +78,12 @@ final class DataScan {
         }
         int references = 0;
         for (String url : urls) {
-            SiteAddress.Target target = ctx.address().resolve(path, url);
+            LinkTable.Resolved resolved = ctx.links().resolve(path, url);
+            SiteAddress.Target target = resolved.target();
             if (target instanceof SiteAddress.Internal internal) {
                 references++;
-                if (ctx.files().lookup(internal.path()) == null) {
-                    findings.add(new Finding(Finding.Kind.BROKEN_LINK, path, url, ctx.files().missing(internal.path())));
+                if (resolved.file() == null) {
+                    findings.add(new Finding(Finding.Kind.BROKEN_LINK, path, url, ctx.links().missing(internal.path())));
                 }
             } else if (target instanceof SiteAddress.Invalid invalid) {
                 findings.add(new Finding(Finding.Kind.BROKEN_LINK, path, url, invalid.reason()));

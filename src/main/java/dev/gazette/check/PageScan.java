@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,7 +24,7 @@ final class PageScan {
     enum Use { NAVIGATION, IMAGE, RESOURCE }
 
     /** What every page's scan shares: read-only once the scans start. */
-    record Context(SiteAddress address, SiteFiles files, Map<String, Integer> pageIndex, boolean collectExternal) {
+    record Context(LinkTable links, boolean collectExternal) {
     }
 
     /**
@@ -204,7 +203,8 @@ final class PageScan {
     }
 
     private void check(String raw, Use use) {
-        SiteAddress.Target target = ctx.address().resolve(path, raw);
+        LinkTable.Resolved resolved = ctx.links().resolve(path, raw);
+        SiteAddress.Target target = resolved.target();
         Finding.Kind missing = use == Use.IMAGE ? Finding.Kind.MISSING_IMAGE : Finding.Kind.BROKEN_LINK;
         if (target instanceof SiteAddress.Invalid invalid) {
             findings.add(new Finding(missing, path, raw, invalid.reason()));
@@ -215,19 +215,18 @@ final class PageScan {
             }
         } else if (target instanceof SiteAddress.Internal internal) {
             references++;
-            String file = ctx.files().lookup(internal.path());
-            if (file == null) {
-                findings.add(new Finding(missing, path, raw, ctx.files().missing(internal.path())));
+            if (resolved.file() == null) {
+                findings.add(new Finding(missing, path, raw, ctx.links().missing(internal.path())));
                 return;
             }
-            Integer page = SiteFiles.isPage(file) ? ctx.pageIndex().get(file) : null;
-            if (page != null && use == Use.NAVIGATION) {
+            int page = resolved.page();
+            if (page >= 0 && use == Use.NAVIGATION) {
                 links.add(page);
             }
             String fragment = internal.fragment();
-            if (page != null && fragment != null && !fragment.isEmpty() && !fragment.startsWith(":~:")) {
+            if (page >= 0 && fragment != null && !fragment.isEmpty() && !fragment.startsWith(":~:")) {
                 Anchor a = new Anchor(page, fragment, raw);
-                (file.equals(path) ? ownAnchors : anchors).add(a);
+                (resolved.file().equals(path) ? ownAnchors : anchors).add(a);
             }
         }
     }

@@ -49,7 +49,7 @@ public final class SiteCheck {
             pageIndex.put(pages.get(i), i);
         }
         SiteAddress address = SiteAddress.of(options.baseUrl() != null ? options.baseUrl() : canonicalOfHome(site, files));
-        PageScan.Context ctx = new PageScan.Context(address, files, Map.copyOf(pageIndex), options.external());
+        PageScan.Context ctx = new PageScan.Context(new LinkTable(address, files, pageIndex), options.external());
 
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         List<PageScan.Facts> facts;

@@ -80,4 +80,16 @@ class SiteAddressTest {
         assertEquals(List.of("a,b.jpg", "c.jpg"), PageScan.srcsetUrls("a,b.jpg 1x, c.jpg 2x"), "a comma inside a URL");
         assertEquals(List.of(), PageScan.srcsetUrls("  , "));
     }
+
+    @Test
+    void linksThatLeadTheSamePlaceFromEveryPageOfADepthShareAKey() {
+        assertEquals("2\u0000../../rubriques/culture/", LinkTable.key("politique/un/index.html", "../../rubriques/culture/"));
+        assertEquals(LinkTable.key("sport/deux/index.html", "../../rubriques/culture/"), LinkTable.key("politique/un/index.html", "../../rubriques/culture/"));
+        assertEquals("2\u0000../../../x", LinkTable.key("a/b/index.html", "../../../x"), "above the root from every page of that depth");
+        assertNull(LinkTable.key("politique/un/index.html", "../deux/"), "depends on the page's folder");
+        assertNull(LinkTable.key("politique/un/index.html", "#x"));
+        assertNull(LinkTable.key("index.html", "politique/"), "at the root, relative links depend on the page itself only through its name: not worth it");
+        assertEquals("/news/x", LinkTable.key("a/index.html", "/news/x"));
+        assertEquals("https://example.org/", LinkTable.key("a/b/c/index.html", "https://example.org/"));
+    }
 }
