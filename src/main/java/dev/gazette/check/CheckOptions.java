@@ -31,9 +31,4 @@ public record CheckOptions(String baseUrl, int threads, boolean external, int co
     public static CheckOptions of(String baseUrl, int threads) {
         return new CheckOptions(baseUrl, threads, false, CONNECTIONS, TIMEOUT);
     }
-
-    /** The same options, trying outside links too. */
-    public CheckOptions withExternal() {
-        return new CheckOptions(baseUrl, threads, true, connections, timeout);
-    }
 }

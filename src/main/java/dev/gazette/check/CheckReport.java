@@ -22,10 +22,12 @@ public record CheckReport(List<Finding> findings, int pages, int dataFiles, long
         findings = List.copyOf(findings);
     }
 
+    /** Findings that make the check fail. */
     public long errors() {
         return findings.stream().filter(Finding::isError).count();
     }
 
+    /** Findings worth a look that do not make the check fail. */
     public long warnings() {
         return findings.size() - errors();
     }

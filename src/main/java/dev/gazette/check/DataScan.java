@@ -68,7 +68,8 @@ final class DataScan {
             } else if (name.endsWith(".json")) {
                 json(file, path, findings);
             } else {
-                Matcher m = SITEMAP_LINE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                // robots.txt: only its ASCII `Sitemap:` lines matter, whatever the encoding of the rest.
+                Matcher m = SITEMAP_LINE.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     urls.add(m.group(1));
                 }

@@ -62,6 +62,7 @@ public record Finding(Kind kind, String page, String target, String detail) {
         detail = detail == null ? "" : detail;
     }
 
+    /** Whether it makes the check fail ({@link Kind#error()}). */
     public boolean isError() {
         return kind.error();
     }
