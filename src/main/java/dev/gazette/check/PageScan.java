@@ -24,7 +24,7 @@ final class PageScan {
     enum Use { NAVIGATION, IMAGE, RESOURCE }
 
     /** What every page's scan shares: read-only once the scans start. */
-    record Context(LinkTable links, boolean collectExternal) {
+    record Context(LinkTable links) {
     }
 
     /**
@@ -47,11 +47,10 @@ final class PageScan {
      * @param anchors     links to anchors in other pages
      * @param findings    what is wrong with it alone
      * @param references  references followed inside the site
-     * @param external    outside links (only when collected)
-     * @param externalCount outside links, counted even when not collected
+     * @param external    outside links, without repeats
      */
     record Facts(String path, String title, String[] ids, int[] links, List<Anchor> anchors, List<Finding> findings,
-                 int references, Set<String> external, int externalCount) {
+                 int references, Set<String> external) {
 
         boolean hasId(String id) {
             return Arrays.binarySearch(ids, id) >= 0;
@@ -68,7 +67,6 @@ final class PageScan {
     private final Set<Finding> findings = new LinkedHashSet<>();
     private final Set<String> external = new HashSet<>();
     private int references;
-    private int externalCount;
 
     private PageScan(Context ctx, String path) {
         this.ctx = ctx;
@@ -83,7 +81,7 @@ final class PageScan {
             doc = Jsoup.parse(root.resolve(path).toFile(), null);
         } catch (IOException | RuntimeException e) {
             Finding f = new Finding(Finding.Kind.UNREADABLE_FILE, path, "", "cannot read the page: " + e.getMessage());
-            return new Facts(path, "", new String[0], new int[0], List.of(), List.of(f), 0, Set.of(), 0);
+            return new Facts(path, "", new String[0], new int[0], List.of(), List.of(f), 0, Set.of());
         }
         return new PageScan(ctx, path).read(doc);
     }
@@ -134,7 +132,7 @@ final class PageScan {
             }
         }
         return new Facts(path, doc.title(), sortedIds, links.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(anchors),
-                List.copyOf(findings), references, ctx.collectExternal() ? Set.copyOf(external) : Set.of(), externalCount);
+                List.copyOf(findings), references, Set.copyOf(external));
     }
 
     private void link(Element e) {
@@ -209,10 +207,7 @@ final class PageScan {
         if (target instanceof SiteAddress.Invalid invalid) {
             findings.add(new Finding(missing, path, raw, invalid.reason()));
         } else if (target instanceof SiteAddress.External ext) {
-            externalCount++;
-            if (ctx.collectExternal()) {
-                external.add(ext.url());
-            }
+            external.add(ext.url());
         } else if (target instanceof SiteAddress.Internal internal) {
             references++;
             if (resolved.file() == null) {

@@ -49,7 +49,7 @@ public final class SiteCheck {
             pageIndex.put(pages.get(i), i);
         }
         SiteAddress address = SiteAddress.of(options.baseUrl() != null ? options.baseUrl() : canonicalOfHome(site, files));
-        PageScan.Context ctx = new PageScan.Context(new LinkTable(address, files, pageIndex), options.external());
+        PageScan.Context ctx = new PageScan.Context(new LinkTable(address, files, pageIndex));
 
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         List<PageScan.Facts> facts;
@@ -63,11 +63,9 @@ public final class SiteCheck {
 
         List<Finding> findings = new ArrayList<>();
         long references = 0;
-        int externalCount = 0;
         for (PageScan.Facts f : facts) {
             findings.addAll(f.findings());
             references += f.references();
-            externalCount += f.externalCount();
             for (PageScan.Anchor a : f.anchors()) {
                 PageScan.Facts target = facts.get(a.page());
                 if (!target.hasId(a.fragment()) && !PageScan.scrollsToTop(a.fragment())) {
@@ -81,19 +79,19 @@ public final class SiteCheck {
         }
         findings.addAll(orphans(facts, pageIndex));
         findings.addAll(titles(facts));
+        // Each outside URL once, with the pages that link to it (in path order).
         Map<String, List<String>> external = new TreeMap<>();
-        if (options.external()) {
-            for (PageScan.Facts f : facts) {
-                for (String url : f.external()) {
-                    external.computeIfAbsent(url, u -> new ArrayList<>()).add(f.path());
-                }
+        for (PageScan.Facts f : facts) {
+            for (String url : f.external()) {
+                external.computeIfAbsent(url, u -> new ArrayList<>()).add(f.path());
             }
+        }
+        if (options.external()) {
             findings.addAll(external(external, options));
         }
         // Stable: each file's findings stay in the order found, files in path order.
         findings.sort(Comparator.comparing(Finding::page));
-        int distinctExternal = options.external() ? external.size() : externalCount;
-        return new CheckReport(findings, pages.size(), data.size(), references, distinctExternal, address.baseUrl(),
+        return new CheckReport(findings, pages.size(), data.size(), references, external.size(), address.baseUrl(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
