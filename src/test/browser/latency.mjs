@@ -46,7 +46,7 @@ try {
   }
   times.sort((a, b) => a - b);
   console.log(`save → text shown, ${edits} edits: median ${times[Math.floor(times.length / 2)]} ms, min ${times[0]} ms, max ${times[times.length - 1]} ms`);
-  console.log(server.output().split("\n").filter((l) => l.startsWith("Built") || l.startsWith("Steps")).slice(-4).join("\n"));
+  console.log(server.output().split("\n").filter((l) => l.startsWith("Built") || l.startsWith("Steps") || l.startsWith("Refreshed")).slice(-8).join("\n"));
 } finally {
   await chromium.close();
   await server.stop();

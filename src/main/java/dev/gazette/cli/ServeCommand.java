@@ -117,6 +117,14 @@ final class ServeCommand implements Callable<Integer> {
                 }
 
                 @Override
+                public void refreshed(Path changed, long millis) {
+                    if (timings) {
+                        out.println("Refreshed the page of " + display(changed) + " ahead of the rebuild, in " + millis + " ms.");
+                        out.flush();
+                    }
+                }
+
+                @Override
                 public void crashed(RuntimeException e) {
                     GazetteCommand.reportInternalError(e, err);
                 }

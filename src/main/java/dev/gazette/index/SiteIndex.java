@@ -66,6 +66,23 @@ public final class SiteIndex {
         return new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, pins);
     }
 
+    /**
+     * The same index with the article at {@code position} replaced by {@code article}, which must
+     * keep what places it (source, slug, date, rubric, tags, pins); empty when it does not, and the
+     * index must be built again.
+     */
+    public java.util.Optional<SiteIndex> withArticle(int position, Article article) {
+        Article old = articles.get(position);
+        if (!old.source().equals(article.source()) || !old.slug().equals(article.slug()) || !old.date().equals(article.date())
+                || !java.util.Objects.equals(old.rubric(), article.rubric()) || !old.tags().equals(article.tags())
+                || !old.pinnedSlugs().equals(article.pinnedSlugs()) || !old.relatedTitles().equals(article.relatedTitles())) {
+            return java.util.Optional.empty();
+        }
+        List<Article> replaced = new ArrayList<>(articles);
+        replaced.set(position, article);
+        return java.util.Optional.of(new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, pins));
+    }
+
     /** The index, or the problems that make the set of articles ambiguous. */
     public record Result(SiteIndex index, List<Problem> problems) {
         public Result {

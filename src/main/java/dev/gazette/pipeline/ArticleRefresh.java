@@ -73,13 +73,19 @@ public final class ArticleRefresh {
                 || before.bodyHtml().contains("<img")) {
             return Optional.empty();
         }
-        List<Article> articles = new ArrayList<>(index.articles());
-        articles.set(position.get(), now);
-        SiteIndex.Result next = SiteIndex.build(articles);
-        if (!next.problems().isEmpty()) {
-            return Optional.empty();
+        // Usually the edit leaves the article where it was (its date, tags, rubric): one entry of
+        // the index is replaced. Otherwise the index is made again, which takes longer.
+        SiteIndex next = index.withArticle(position.get(), now).orElse(null);
+        if (next == null) {
+            List<Article> articles = new ArrayList<>(index.articles());
+            articles.set(position.get(), now);
+            SiteIndex.Result rebuilt = SiteIndex.build(articles);
+            if (!rebuilt.problems().isEmpty()) {
+                return Optional.empty();
+            }
+            next = rebuilt.index();
         }
-        SitePlanner planner = new SitePlanner(last.config(), next.index(), last.related(), last.imageUrls(), options.now(), last.extras());
+        SitePlanner planner = new SitePlanner(last.config(), next, last.related(), last.imageUrls(), options.now(), last.extras());
         Optional<PageJob> job = planner.articleJob(ArticleId.of(now));
         if (job.isEmpty()) {
             return Optional.empty();

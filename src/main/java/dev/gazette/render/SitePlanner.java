@@ -99,16 +99,27 @@ public final class SitePlanner {
                 .map(g -> rubricNames.get(g.term().slug())).toList();
         this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
                 urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
+        // Made when first asked for: a preview's quick page needs a handful of an archive's teasers.
         this.teasers = new TeaserView[index.size()];
-        for (int i = 0; i < teasers.length; i++) {
-            teasers[i] = teaser(index.article(i));
-        }
         this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
     }
 
     /** The teaser of a published article, by id. */
     private TeaserView teaserOf(ArticleId id) {
-        return teasers[index.positionOf(id).orElseThrow(() -> new IllegalArgumentException("not a published article: " + id))];
+        return teaserAt(index.positionOf(id).orElseThrow(() -> new IllegalArgumentException("not a published article: " + id)));
+    }
+
+    /**
+     * The teaser of the article at {@code i}, made once. Pages rendered in parallel may both make
+     * it: they get equal records, and the array keeps one.
+     */
+    private TeaserView teaserAt(int i) {
+        TeaserView t = teasers[i];
+        if (t == null) {
+            t = teaser(index.article(i));
+            teasers[i] = t;
+        }
+        return t;
     }
 
     public SiteUrls urls() {
@@ -150,11 +161,11 @@ public final class SitePlanner {
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, null));
             List<TeaserView> latest = new ArrayList<>();
             for (int i = 0; i < Math.min(config.homeLatest(), index.size()); i++) {
-                latest.add(teasers[i]);
+                latest.add(teaserAt(i));
             }
             List<SectionView> sections = new ArrayList<>();
             for (TermGroup g : rubricsByWeight) {
-                List<TeaserView> items = g.articles().stream().limit(config.homePerRubric()).map(i -> teasers[i]).toList();
+                List<TeaserView> items = g.articles().stream().limit(config.homePerRubric()).map(i -> teaserAt(i)).toList();
                 sections.add(new SectionView(rubricLinks.get(g.term().slug()), items));
             }
             m.put("latest", latest);
@@ -170,7 +181,7 @@ public final class SitePlanner {
 
     private PageJob articlePage(int i) {
         Article a = index.article(i);
-        String url = teasers[i].url();
+        String url = teaserAt(i).url();
         return new PageJob(url, PageKind.ARTICLE, a.source(), () -> {
             Map<String, Object> m = base(new PageView("article", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
             m.put("head", heads.article(i, (PageView) m.get("page")));
@@ -202,7 +213,7 @@ public final class SitePlanner {
                 Map<String, Object> m = base(new PageView(kind.label(), heading, intro, url, SiteUrls.rootFrom(url), canonical(url)));
                 List<TeaserView> items = new ArrayList<>(size);
                 for (int k = (page - 1) * size; k < Math.min(count, page * size); k++) {
-                    items.add(teasers[member.apply(k)]);
+                    items.add(teaserAt(member.apply(k)));
                 }
                 m.put("heading", heading);
                 m.put("intro", intro);
@@ -251,7 +262,7 @@ public final class SitePlanner {
         Article a = index.article(i);
         List<LinkView> tags = a.tags().stream().map(t -> tagNames.get(t.slug())).toList();
         List<TeaserView> rel = related.of(index.id(i)).stream().limit(relatedLimit).map(this::teaserOf).toList();
-        return new ArticleView(teasers[i], a.updated() == null ? null : dates.iso(a.updated()),
+        return new ArticleView(teaserAt(i), a.updated() == null ? null : dates.iso(a.updated()),
                 a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), a.bodyHtml(),
                 a.caption(), tags, rel,
                 urls.related(a));

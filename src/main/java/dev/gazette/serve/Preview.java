@@ -32,8 +32,8 @@ public final class Preview implements AutoCloseable {
         /** A build ended; {@code changes}: the paths that caused it (empty for the first build). */
         void built(BuildReport report, List<Path> changes);
 
-        /** The page of the article in {@code changed} was rendered again ahead of the full rebuild. */
-        default void refreshed(Path changed) {
+        /** The page of the article in {@code changed} was rendered again, in {@code millis}, ahead of the full rebuild. */
+        default void refreshed(Path changed, long millis) {
         }
 
         /** A build stopped on an internal error (a bug); the preview goes on. */
@@ -119,11 +119,12 @@ public final class Preview implements AutoCloseable {
                         watcher.watch(inputs);
                     }
                     rebuilds.changed(options.source(), changes);
+                    long start = System.nanoTime();
                     if (changes.size() == 1 && !live.failing()
                             && ArticleRefresh.refresh(buildOptions(), rebuilds, changes.get(0)).isPresent()) {
                         // The edited article's own page first, in milliseconds; the rest of the site follows.
                         live.succeeded(true);
-                        listener.refreshed(changes.get(0));
+                        listener.refreshed(changes.get(0), (System.nanoTime() - start) / 1_000_000);
                     }
                     want(changes);
                 }

@@ -49,6 +49,20 @@ class SiteIndexTest {
     }
 
     @Test
+    void anArticleEditedInPlaceReplacesItsEntryOnlyWhenNothingPlacesItElsewhere() {
+        SiteIndex index = SiteIndex.build(List.of(article("a.md", "a", "A", "2025-09-01T10:00", "Politique", "Maroc"),
+                article("b.md", "b", "B", "2025-09-02T10:00", "Politique", "Maroc"))).index();
+        int at = index.positionOf(new dev.gazette.model.ArticleId("a.md")).orElseThrow();
+        SiteIndex edited = index.withArticle(at, article("a.md", "a", "A corrigé", "2025-09-01T10:00", "Politique", "Maroc")).orElseThrow();
+        assertEquals("A corrigé", edited.article(at).title());
+        assertEquals(index.tags(), edited.tags());
+        assertTrue(index.withArticle(at, article("a.md", "a", "A", "2025-09-01T10:00", "Politique", "Russie")).isEmpty(), "tags");
+        assertTrue(index.withArticle(at, article("a.md", "a", "A", "2025-09-03T10:00", "Politique", "Maroc")).isEmpty(), "date");
+        assertTrue(index.withArticle(at, article("a.md", "a2", "A", "2025-09-01T10:00", "Politique", "Maroc")).isEmpty(), "slug");
+        assertTrue(index.withArticle(at, article("a.md", "a", "A", "2025-09-01T10:00", "Économie", "Maroc")).isEmpty(), "rubric");
+    }
+
+    @Test
     void sameInstantInOtherZonesTiesToo() {
         Article a = article("a.md", "b", "A", "2025-09-01T10:00", null);
         Article b = new Article("b.md", a.format(), "a", "B", a.date().withZoneSameInstant(java.time.ZoneOffset.UTC), null, null,
