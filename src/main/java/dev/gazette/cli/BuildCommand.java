@@ -3,6 +3,7 @@ package dev.gazette.cli;
 import dev.gazette.pipeline.BuildOptions;
 import dev.gazette.pipeline.BuildReport;
 import dev.gazette.pipeline.SiteBuilder;
+import dev.gazette.pipeline.SkippedArticle;
 import dev.gazette.model.Problem;
 import dev.gazette.render.PageKind;
 import java.io.PrintWriter;
@@ -81,20 +82,31 @@ final class BuildCommand implements Callable<Integer> {
             String web = report.webFiles().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
             outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings; %d pages rendered; "
-                            + "files: %d written, %d unchanged, %d removed; in %.2f s.%n", out, report.articles(), report.skipped(),
+                            + "files: %d written, %d unchanged, %d removed; in %.2f s.%n", out, report.articles(), report.skipped().size(),
                     report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(), report.pagesRendered(),
                     report.filesWritten(), report.filesUnchanged(), report.filesRemoved(), report.elapsedMillis() / 1000.0);
+            if (!quiet) {
+                for (SkippedArticle a : report.skipped()) {
+                    outWriter.println("Skipped " + a.describe());
+                }
+            }
             if (timings) {
                 outWriter.println("Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
                         .collect(Collectors.joining(", ")) + ".");
             }
         } else {
-            err.printf(Locale.ROOT, "Build failed: %d errors, %d warnings, in %.2f s; %s left as it was.%n", report.errors(), report.warnings(),
+            err.printf(Locale.ROOT, "Build failed: %s, %s, in %.2f s; %s left as it was.%n", count(report.errors(), "error"),
+                    count(report.warnings(), "warning"),
                     report.elapsedMillis() / 1000.0, out);
         }
         outWriter.flush();
         err.flush();
         return report.succeeded() ? 0 : 1;
+    }
+
+    /** "1 error", "2 errors", "0 warnings". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** {@code .gazette} beside the configuration file, or in the current folder without one. */

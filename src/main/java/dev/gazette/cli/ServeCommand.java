@@ -152,8 +152,8 @@ final class ServeCommand implements Callable<Integer> {
                         .collect(java.util.stream.Collectors.joining(", ")) + ".");
             }
         } else {
-            err.printf(Locale.ROOT, "Build failed%s: %d errors, %d warnings; the open pages show them, over the last good site.%n",
-                    cause, report.errors(), report.warnings());
+            err.printf(Locale.ROOT, "Build failed%s: %s, %s; the open pages show them, over the last good site.%n",
+                    cause, BuildCommand.count(report.errors(), "error"), BuildCommand.count(report.warnings(), "warning"));
         }
         out.flush();
         err.flush();

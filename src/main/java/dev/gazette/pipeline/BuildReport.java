@@ -13,7 +13,7 @@ import java.util.Map;
  * @param pages        pages of the site by kind, in planning order
  * @param pagesRendered pages rendered by the templates (the others were kept: their inputs had not changed)
  * @param articles     articles published
- * @param skipped      articles left out by the publishing rules (drafts, future)
+ * @param skipped      articles left out by the publishing rules (drafts, future), by source
  * @param filesWritten files written: new, or with bytes that changed since the previous site
  * @param filesUnchanged files the previous site held with the same bytes, kept as they were
  * @param filesRemoved files of the previous site the new one no longer has
@@ -23,11 +23,12 @@ import java.util.Map;
  * @param webFiles     what was written for machines: feed files, sitemap URLs, news sitemap articles
  */
 public record BuildReport(boolean succeeded, List<Problem> problems, Map<PageKind, Integer> pages, long pagesRendered, int articles,
-                          int skipped, long filesWritten, long filesUnchanged, long filesRemoved, long bytesWritten, Map<String, Long> stepMillis,
+                          List<SkippedArticle> skipped, long filesWritten, long filesUnchanged, long filesRemoved, long bytesWritten, Map<String, Long> stepMillis,
                           long elapsedMillis, Map<String, Integer> webFiles) {
 
     public BuildReport {
         problems = List.copyOf(problems);
+        skipped = List.copyOf(skipped);
         pages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pages));
         stepMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepMillis));
         webFiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webFiles));

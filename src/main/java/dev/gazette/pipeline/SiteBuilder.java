@@ -56,6 +56,8 @@ public final class SiteBuilder {
 
     private final BuildOptions options;
     private final List<Problem> problems = new ArrayList<>();
+    /** Articles the publishing rules left out, once the sources are read. */
+    private List<SkippedArticle> skippedArticles = List.of();
     private final AtomicLong rendered = new AtomicLong();
     private final Map<String, Long> steps = new LinkedHashMap<>();
     private long stepStart;
@@ -105,7 +107,7 @@ public final class SiteBuilder {
         aside = rebuilds == null ? Set.of() : rebuilds.writtenAside();
         checkOutputFolder();
         if (hasErrors()) {
-            return failed(start, 0, 0);
+            return failed(start, 0);
         }
         // Opened first: it takes the output folder's lock, so a second build into the same folder
         // is told at once instead of after reading every source.
@@ -114,41 +116,41 @@ public final class SiteBuilder {
             out = rebuilds != null && rebuilds.built() ? SiteOutput.openInPlace(options.out(), aside, file -> rebuilds.writtenAsideSince(file, tick)) : SiteOutput.open(options.out());
         } catch (SiteOutput.RefusedException e) {
             problems.add(Problem.error("--out", 0, null, e.getMessage(), e.fix()));
-            return failed(start, 0, 0);
+            return failed(start, 0);
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.error(options.out().toString(), 0, null, "cannot prepare the output folder (" + e.getMessage() + ").",
                     "check that the output folder's parent is writable and has free space."));
-            return failed(start, 0, 0);
+            return failed(start, 0);
         }
-        int[] counts = new int[2];
+        int[] counts = new int[1];
         try (out) {
             return buildInto(out, pool, start, counts);
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
                     "check that the output folder's parent exists, is writable and has free space."));
-            return failed(start, counts[0], counts[1]);
+            return failed(start, counts[0]);
         }
     }
 
-    /** Everything after the output folder is open; {@code counts} receives articles and skipped, for the report of a failure. */
+    /** Everything after the output folder is open; {@code counts} receives the articles (and {@link #skippedArticles} the skipped ones), for the report of a failure. */
     private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts) throws IOException {
         SiteConfig config = SiteLoader.config(options, problems);
         step("config");
         if (hasErrors()) {
-            return failed(start, 0, 0);
+            return failed(start, 0);
         }
         checkOutputAgainstMostRead(config);
         if (hasErrors()) {
-            return failed(start, 0, 0);
+            return failed(start, 0);
         }
 
         BuildCache cache = openCache();
         SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
-        int skipped = loaded.skipped();
+        List<SkippedArticle> skipped = loaded.skipped();
         counts[0] = index.size();
-        counts[1] = skipped;
+        skippedArticles = skipped;
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
         ImageSizes sizes = new ImageSizes();
@@ -177,7 +179,7 @@ public final class SiteBuilder {
         } catch (IOException e) {
             problems.add(Problem.error(options.templates().toString(), 0, null, "cannot open the template folder (" + e.getMessage() + ").",
                     "check the --templates folder."));
-            return failed(start, index.size(), skipped);
+            return failed(start, index.size());
         }
         problems.addAll(engine.check(SitePlanner.TEMPLATES));
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
@@ -188,13 +190,13 @@ public final class SiteBuilder {
         step("plan");
         if (hasErrors()) {
             probeTemplates(jobs, engine);
-            return failed(start, index.size(), skipped);
+            return failed(start, index.size());
         }
 
         Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, context);
         if (hasErrors()) {
             step("render");
-            return failed(start, index.size(), skipped);
+            return failed(start, index.size());
         }
         for (String asset : TemplateEngine.THEME_ASSETS) {
             Optional<InputStream> in = engine.openAsset(asset);
@@ -483,8 +485,8 @@ public final class SiteBuilder {
         stepStart = now;
     }
 
-    private BuildReport failed(long start, int articles, int skipped) {
-        return new BuildReport(false, sorted(problems), Map.of(), 0, articles, skipped, 0, 0, 0, 0, steps, millisSince(start), Map.of());
+    private BuildReport failed(long start, int articles) {
+        return new BuildReport(false, sorted(problems), Map.of(), 0, articles, skippedArticles, 0, 0, 0, 0, steps, millisSince(start), Map.of());
     }
 
     /** Errors first, so they are what a user sees; otherwise the order they were found in. */

@@ -30,11 +30,12 @@ public final class SiteLoader {
      *
      * @param config   the configuration (the defaults where it had errors)
      * @param index    the published articles
-     * @param skipped  articles left out by the publishing rules (drafts, future)
+     * @param skipped  articles left out by the publishing rules (drafts, future), by source
      * @param problems every problem found, in the order found
      */
-    public record Loaded(SiteConfig config, SiteIndex index, int skipped, List<Problem> problems) {
+    public record Loaded(SiteConfig config, SiteIndex index, List<SkippedArticle> skipped, List<Problem> problems) {
         public Loaded {
+            skipped = List.copyOf(skipped);
             problems = List.copyOf(problems);
         }
 
@@ -72,7 +73,7 @@ public final class SiteLoader {
         SiteLoader loader = new SiteLoader(options);
         SiteConfig config = loader.loadConfig();
         if (loader.problems.stream().anyMatch(Problem::isError)) {
-            return new Loaded(config, SiteIndex.build(List.of()).index(), 0, loader.problems);
+            return new Loaded(config, SiteIndex.build(List.of()).index(), List.of(), loader.problems);
         }
         return loader.loadArticles(config, pool, null);
     }
@@ -94,15 +95,22 @@ public final class SiteLoader {
             parsed.run();
         }
         List<Article> published = new ArrayList<>(all.size());
+        List<SkippedArticle> skipped = new ArrayList<>();
         for (Article a : all) {
-            if ((a.draft() && !options.drafts()) || (a.date().toInstant().isAfter(options.now()) && !options.future())) {
+            if (a.draft() && !options.drafts()) {
+                skipped.add(new SkippedArticle(a.source(), SkippedArticle.DRAFT, a.date().toOffsetDateTime().toString()));
+                continue;
+            }
+            if (a.date().toInstant().isAfter(options.now()) && !options.future()) {
+                skipped.add(new SkippedArticle(a.source(), SkippedArticle.FUTURE, a.date().toOffsetDateTime().toString()));
                 continue;
             }
             published.add(a);
         }
+        skipped.sort(java.util.Comparator.comparing(SkippedArticle::source));
         SiteIndex.Result indexed = SiteIndex.build(published);
         problems.addAll(indexed.problems());
-        return new Loaded(config, indexed.index(), all.size() - published.size(), problems);
+        return new Loaded(config, indexed.index(), skipped, problems);
     }
 
     private SiteConfig loadConfig() {

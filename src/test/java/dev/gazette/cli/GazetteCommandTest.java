@@ -166,17 +166,22 @@ class GazetteCommandTest {
     }
 
     @Test
-    void aSuccessfulBuildPrintsOneSummaryLine(@TempDir Path tmp) throws IOException {
+    void aSuccessfulBuildPrintsOneSummaryLineThenTheSkippedArticles(@TempDir Path tmp) throws IOException {
         tinySite(tmp);
+        Files.writeString(tmp.resolve("articles/brouillon.md"), "---\ntitle: Pas fini\ndate: 2025-09-01\ndraft: true\n---\nx\n");
         Run r = run(buildArgs(tmp));
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
-        assertEquals(1, r.outLines().size(), r.out());
+        assertEquals(3, r.outLines().size(), r.out());
+        assertEquals("Skipped brouillon.md: draft (--drafts publishes it; or set `draft: false`)", r.outLines().get(1));
+        assertTrue(r.outLines().get(2).startsWith("Skipped futur.md: dated 2030-01-01T00:00"), r.out());
+        assertTrue(r.outLines().get(2).endsWith("after the build's time (--future publishes it now)"), r.out());
+        assertEquals(1, run(buildArgs(tmp, "--quiet")).outLines().size(), "--quiet prints the summary only");
         Matcher m = SUMMARY.matcher(r.outLines().get(0));
         assertTrue(m.matches(), r.out());
         assertEquals(tmp.resolve("out").toString(), m.group(1));
         assertEquals("2", m.group(2));
-        assertEquals("1", m.group(3), "the future article is skipped");
+        assertEquals("2", m.group(3), "the draft and the future article are skipped");
         assertEquals(htmlFilesUnder(tmp.resolve("out")), Long.parseLong(m.group(4)), "every page counted");
         assertTrue(m.group(5).contains("2 articles"), m.group(5));
         assertTrue(m.group(5).contains("1 home"), m.group(5));
@@ -271,6 +276,11 @@ class GazetteCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("mauvaise-date.md:3: error: `date`") && l.contains("Fix:")), r.err());
         assertTrue(lines.stream().anyMatch(l -> l.contains("un.md") && l.contains("bis.md") && l.contains("Fix:")), r.err());
         assertTrue(lines.get(lines.size() - 1).startsWith("Build failed: 3 errors"), r.err());
+        Files.delete(tmp.resolve("articles/sans-titre.md"));
+        Files.delete(tmp.resolve("articles/bis.md"));
+        Run one = run(buildArgs(tmp, "--quiet"));
+        List<String> oneLines = one.err().lines().toList();
+        assertTrue(oneLines.get(oneLines.size() - 1).startsWith("Build failed: 1 error, 0 warnings,"), one.err());
         assertEquals("previous", Files.readString(tmp.resolve("out/index.html")));
     }
 
@@ -300,7 +310,7 @@ class GazetteCommandTest {
             java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
             Run r = run(buildArgs(tmp));
             assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().matches("(?s).*; in \\d+\\.\\d{2} s\\.\\R"), r.out());
+            assertTrue(r.outLines().get(0).matches(".*; in \\d+\\.\\d{2} s\\."), r.out());
         } finally {
             java.util.Locale.setDefault(saved);
         }
