@@ -29,7 +29,7 @@ public final class ConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language", "timeZone",
             "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks",
-            "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related");
+            "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related", "menu", "socialImage");
     private static final Set<String> RELATED_KEYS = Set.of("textWeight", "tagWeight", "rubricWeight", "timeWeight",
             "timeScaleDays", "minScore", "windowDays");
     private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric");
@@ -141,13 +141,21 @@ public final class ConfigLoader {
                     "write a theme asset's path such as `assets/logo.png`, or an https:// URL."));
             logo = d.logo();
         }
+        String socialImage = f.string("socialImage", "");
+        if (!socialImage.isEmpty() && !socialImage.startsWith("https://") && !socialImage.startsWith("http://")
+                && (socialImage.startsWith("/") || socialImage.contains("..") || socialImage.contains(":"))) {
+            problems.add(Problem.error(name, f.line("socialImage"), "socialImage", "`" + socialImage + "` is neither a path inside the site nor an absolute URL.",
+                    "write a theme asset's path such as `assets/social.png` (at least 1200×630 pixels), or an https:// URL."));
+            socialImage = "";
+        }
+        List<MenuEntry> menu = menu(f);
         String twitterSite = f.string("twitterSite", d.twitterSite());
         if (!twitterSite.isEmpty() && !twitterSite.startsWith("@")) {
             twitterSite = "@" + twitterSite;
         }
         SiteConfig config = new SiteConfig(title, description, normaliseBaseUrl(baseUrl), language.toLowerCase(Locale.ROOT)
                 .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks,
-                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related);
+                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, menu, socialImage);
         return new Result(config, problems);
     }
 
@@ -202,6 +210,66 @@ public final class ConfigLoader {
         String tag = pattern(f, "tag", Set.of("slug"), d.tag());
         String rubric = pattern(f, "rubric", Set.of("slug"), d.rubric());
         return new Permalinks(article, tag, rubric);
+    }
+
+    private static final String MENU_FIX = "write the rubrics in the menu's order, e.g. `menu: [Politique, Économie]`, or entries "
+            + "such as `- {rubric: Économie, label: Éco}`.";
+
+    /**
+     * The {@code menu:} list: rubric names, or {@code {rubric, label}} mappings. Whether each names a
+     * rubric of the site is known only once the articles are read (see the build).
+     */
+    private static List<MenuEntry> menu(Fields site) {
+        Node v = site.value("menu");
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof YamlTree.Sequence items)) {
+            site.problems().add(Problem.error(site.file(), site.line("menu"), "menu", "must be a list of rubrics, not " + v.shown() + ".", MENU_FIX));
+            return List.of();
+        }
+        List<MenuEntry> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Node item : items.items()) {
+            int line = lineOf(item, site.line("menu"));
+            MenuEntry entry = null;
+            if (item instanceof Scalar s && !s.isNull() && !s.text().isBlank()) {
+                entry = new MenuEntry(s.text().strip(), "", line);
+            } else if (item instanceof Mapping m) {
+                Fields f = new Fields(m, site.file(), "menu.", site.problems());
+                for (String key : m.keys()) {
+                    if (!key.equals("rubric") && !key.equals("label")) {
+                        site.problems().add(Problem.warning(site.file(), m.lineOf(key), "menu." + key, "unknown menu setting, ignored.", "use rubric and label."));
+                    }
+                }
+                String rubric = f.string("rubric", "");
+                if (rubric.isEmpty()) {
+                    site.problems().add(Problem.error(site.file(), line, "menu", "a menu entry names no rubric.", MENU_FIX));
+                    continue;
+                }
+                entry = new MenuEntry(rubric, f.string("label", ""), line);
+            } else {
+                site.problems().add(Problem.error(site.file(), line, "menu", "each menu entry must be a rubric's name or `{rubric: …, label: …}`, not "
+                        + item.shown() + ".", MENU_FIX));
+                continue;
+            }
+            String slug = dev.gazette.model.Slugs.of(entry.rubric());
+            if (slug.isEmpty()) {
+                site.problems().add(Problem.error(site.file(), line, "menu", "`" + entry.rubric() + "` has no letter or digit: it names no rubric.", MENU_FIX));
+            } else if (!seen.add(slug)) {
+                site.problems().add(Problem.error(site.file(), line, "menu", "the rubric `" + entry.rubric() + "` is in the menu twice.",
+                        "remove one of the two entries."));
+            } else {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /** The line of a YAML node, or {@code fallback} when the node does not know it. */
+    private static int lineOf(Node node, int fallback) {
+        int line = node instanceof Scalar s ? s.line() : node instanceof Mapping m ? m.line() : node instanceof YamlTree.Sequence q ? q.line() : 0;
+        return line > 0 ? line : fallback;
     }
 
     private static RelatedSettings related(Fields site) {
@@ -271,7 +339,7 @@ public final class ConfigLoader {
         }
 
         /** The value of {@code key}, or {@code null} when it is absent or YAML's "no value". */
-        private Node value(String key) {
+        Node value(String key) {
             Node v = map.get(key);
             return v instanceof Scalar s && s.isNull() ? null : v;
         }

@@ -28,6 +28,10 @@ import java.util.Objects;
  *                      theme asset) or an absolute URL
  * @param twitterSite   the newsroom's X/Twitter account ({@code @gazette}), or empty
  * @param related       how related content is ranked
+ * @param menu          the rubrics the menu lists first, in this order, with their labels; the rubrics
+ *                      it does not name follow in alphabetical order. Empty: every rubric, alphabetically
+ * @param socialImage   the image social networks show for pages without an image of their own (a theme
+ *                      asset's path or an absolute URL), or empty for the logo
  */
 public record SiteConfig(
         String title,
@@ -47,7 +51,9 @@ public record SiteConfig(
         int mostReadCount,
         String logo,
         String twitterSite,
-        RelatedSettings related) {
+        RelatedSettings related,
+        java.util.List<MenuEntry> menu,
+        String socialImage) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -60,6 +66,16 @@ public record SiteConfig(
         mostRead = mostRead == null ? "" : mostRead;
         logo = logo == null ? "" : logo;
         twitterSite = twitterSite == null ? "" : twitterSite;
+        menu = menu == null ? java.util.List.of() : java.util.List.copyOf(menu);
+        socialImage = socialImage == null ? "" : socialImage;
+    }
+
+    /** A configuration with the default menu and no social image of its own. */
+    public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
+                      int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
+                      boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related) {
+        this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, java.util.List.of(), "");
     }
 
     /** The logo the default theme ships. */
@@ -80,6 +96,6 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
                 relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount,
-                logo, twitterSite, related);
+                logo, twitterSite, related, menu, socialImage);
     }
 }

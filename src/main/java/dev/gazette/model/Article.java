@@ -27,6 +27,11 @@ import java.util.Objects;
  * @param language      the article's language (BCP 47), or {@code null} for the site's
  * @param pinnedSlugs   related articles the editor pinned, by slug
  * @param relatedTitles related articles the source names by title only (editor hints)
+ * @param featured      0 when the editor did not feature the article; else its weight (front matter
+ *                      {@code featured: true} is 1, {@code featured: 5} is 5): the newest featured article
+ *                      leads the home page, ties going to the higher weight
+ * @param dateOnly      whether the source gave the publication day without a time ({@code 2025-09-09}):
+ *                      the time is then midnight, and pages do not show it
  */
 public record Article(
         String source,
@@ -45,7 +50,9 @@ public record Article(
         boolean draft,
         String language,
         List<String> pinnedSlugs,
-        List<String> relatedTitles) {
+        List<String> relatedTitles,
+        int featured,
+        boolean dateOnly) {
 
     public Article {
         Objects.requireNonNull(source, "source");
@@ -60,12 +67,29 @@ public record Article(
         caption = caption == null ? "" : caption;
         pinnedSlugs = List.copyOf(pinnedSlugs);
         relatedTitles = List.copyOf(relatedTitles);
+        if (featured < 0) {
+            throw new IllegalArgumentException("featured must be 0 or more: " + featured);
+        }
+    }
+
+    /** An article not featured, whose date has a time. */
+    public Article(String source, SourceFormat format, String slug, String title, ZonedDateTime date, ZonedDateTime updated,
+                   Term rubric, List<Term> tags, List<String> authors, String lead, String bodyHtml, String image, String caption,
+                   boolean draft, String language, List<String> pinnedSlugs, List<String> relatedTitles) {
+        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft, language,
+                pinnedSlugs, relatedTitles, 0, false);
     }
 
     /** The same article with another body (its images published, their URLs rewritten for its page). */
     public Article withBody(String html) {
         return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, html, image, caption, draft,
-                language, pinnedSlugs, relatedTitles);
+                language, pinnedSlugs, relatedTitles, featured, dateOnly);
+    }
+
+    /** This article with a featured weight and whether its date has no time (see the record's fields). */
+    public Article withEditorial(int featured, boolean dateOnly) {
+        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+                language, pinnedSlugs, relatedTitles, featured, dateOnly);
     }
 
     /** The time of the last change: {@link #updated()} when set, else {@link #date()}. */

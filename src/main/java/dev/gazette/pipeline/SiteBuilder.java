@@ -184,6 +184,7 @@ public final class SiteBuilder {
         problems.addAll(engine.check(SitePlanner.TEMPLATES));
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
                 !config.baseUrl().isEmpty());
+        checkMenu(config, index);
         SitePlanner planner = new SitePlanner(config, index, related, imageUrls, options.now(), extras);
         List<PageJob> jobs = planner.plan();
         checkCollisions(jobs, images.keySet());
@@ -299,6 +300,21 @@ public final class SiteBuilder {
         }
         data.flush();
         return ContentHash.of(bytes.toByteArray()) + "|" + config.locale().toLanguageTag() + "|" + config.timeZone().getId();
+    }
+
+    /**
+     * Each rubric {@code menu:} names must be a rubric of the published articles: a misspelt name
+     * would otherwise leave the menu without it and nobody would know why.
+     */
+    private void checkMenu(SiteConfig config, SiteIndex index) {
+        for (dev.gazette.config.MenuEntry e : config.menu()) {
+            if (SitePlanner.rubricGroup(index, e.rubric()) == null) {
+                String known = index.rubrics().stream().sorted(java.util.Comparator.comparing(g -> g.term().slug())).map(g -> g.term().name()).collect(java.util.stream.Collectors.joining(", "));
+                problems.add(Problem.error(configName(), e.line(), "menu", "no published article has the rubric `" + e.rubric() + "`.",
+                        known.isEmpty() ? "remove it from `menu:` (no article has a rubric yet)."
+                                : "write one of the site's rubrics (" + known + "), or remove it from `menu:` (rubrics it leaves out follow in alphabetical order)."));
+            }
+        }
     }
 
     /** How messages name the configuration file. */

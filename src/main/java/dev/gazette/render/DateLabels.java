@@ -16,22 +16,29 @@ public final class DateLabels {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private final ZoneId zone;
     private final DateTimeFormatter dateline;
+    private final DateTimeFormatter datelineDay;
     private final DateTimeFormatter day;
+    /** French writes the first of the month as an ordinal: "1er septembre 2025", "2 septembre 2025". */
+    private final boolean french;
     private final DateTimeFormatter month;
 
     public DateLabels(Locale locale, ZoneId zone) {
         this.zone = zone;
         String language = locale.getLanguage();
+        this.french = language.equals("fr");
         if (language.equals("fr")) {
             this.dateline = DateTimeFormatter.ofPattern("'Le' dd/MM/yyyy 'à' HH'h'mm", locale);
+            this.datelineDay = DateTimeFormatter.ofPattern("'Le' dd/MM/yyyy", locale);
             this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
             this.month = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         } else if (language.equals("en")) {
             this.dateline = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a", Locale.ENGLISH);
+            this.datelineDay = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
             this.day = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
             this.month = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
         } else {
             this.dateline = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
+            this.datelineDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
             this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
             this.month = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
         }
@@ -42,9 +49,23 @@ public final class DateLabels {
         return dateline.format(t.withZoneSameInstant(zone));
     }
 
-    /** "9 septembre 2025". */
+    /**
+     * The dateline of a time whose source may have given only the day: "Le 09/09/2025" then, never
+     * "Le 09/09/2025 à 00h00".
+     */
+    public String dateline(ZonedDateTime t, boolean dayOnly) {
+        // A day-only date is midnight in the site's zone, where it was read: no conversion can move it.
+        return dayOnly ? datelineDay.format(t.withZoneSameInstant(zone)) : dateline(t);
+    }
+
+    /** "9 septembre 2025"; "1er septembre 2025" in French. */
     public String day(ZonedDateTime t) {
-        return day.format(t.withZoneSameInstant(zone));
+        ZonedDateTime local = t.withZoneSameInstant(zone);
+        String label = day.format(local);
+        if (french && local.getDayOfMonth() == 1 && label.startsWith("1 ")) {
+            return "1er" + label.substring(1);
+        }
+        return label;
     }
 
     /** "septembre 2025", "September 2025". */

@@ -51,7 +51,7 @@ public final class SitePlanner {
     private final ArticleImages images;
     private final Heads heads;
     private final List<TeaserView> mostRead;
-    /** Rubrics with the most articles first: the order of the home page's sections. */
+    /** The menu's rubrics, then the others with the most articles first: the order of the home page's sections. */
     private final List<TermGroup> rubricsByWeight;
 
     /**
@@ -89,19 +89,74 @@ public final class SitePlanner {
             tagLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), g.size()));
             tagNames.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), 0));
         }
-        this.rubricsByWeight = index.rubrics().stream()
+        List<TermGroup> byWeight = index.rubrics().stream()
                 .sorted(Comparator.comparingInt(TermGroup::size).reversed().thenComparing(g -> g.term().slug()))
                 .toList();
-        // The menu is in the rubrics' alphabetical order (by slug, so accents sort as readers expect:
-        // Économie before Monde), not by article count: a menu that moves as articles are published
-        // confuses readers, and would change every page of the site at each publish.
-        List<LinkView> nav = index.rubrics().stream().sorted(Comparator.comparing(g -> g.term().slug()))
-                .map(g -> rubricNames.get(g.term().slug())).toList();
+        // The menu lists the rubrics site.yml's `menu:` names, in its order and with its labels, then
+        // the others in alphabetical order (by slug, so accents sort as readers expect: Économie
+        // before Monde), so that a new rubric is never missing from it. Not by article count: a menu
+        // that moves as articles are published confuses readers, and would change every page of the
+        // site at each publish. The home page's sections follow the menu's rubrics first too, then
+        // the others with the most articles first.
+        List<TermGroup> menuGroups = new ArrayList<>();
+        List<LinkView> nav = new ArrayList<>();
+        for (dev.gazette.config.MenuEntry e : config.menu()) {
+            TermGroup g = rubricGroup(index, e.rubric());
+            if (g != null && !menuGroups.contains(g)) {
+                menuGroups.add(g);
+                LinkView link = rubricNames.get(g.term().slug());
+                nav.add(e.label().isEmpty() ? link : new LinkView(e.label(), link.url(), 0));
+            }
+        }
+        index.rubrics().stream().filter(g -> !menuGroups.contains(g)).sorted(Comparator.comparing(g -> g.term().slug()))
+                .forEach(g -> nav.add(rubricNames.get(g.term().slug())));
+        List<TermGroup> sectionOrder = new ArrayList<>(menuGroups);
+        byWeight.stream().filter(g -> !menuGroups.contains(g)).forEach(sectionOrder::add);
+        this.rubricsByWeight = List.copyOf(sectionOrder);
         this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
                 urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
         // Made when first asked for: a preview's quick page needs a handful of an archive's teasers.
         this.teasers = new TeaserView[index.size()];
         this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
+    }
+
+    /** The rubric of the site a menu entry names (by slug, as articles' rubrics are matched), or {@code null}. */
+    public static TermGroup rubricGroup(SiteIndex index, String name) {
+        String slug = dev.gazette.model.Slugs.of(name);
+        for (TermGroup g : index.rubrics()) {
+            if (g.term().slug().equals(slug)) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The position in the index of the home page's lead story: the newest featured article (front
+     * matter {@code featured}); among featured articles of the same day (in the site's time zone),
+     * the one of highest weight, then the later. Without a featured article, the newest article.
+     * Positions are newest first, so the first featured article met on a day is the latest of it.
+     */
+    int leadPosition() {
+        int best = -1;
+        for (int i = 0; i < index.size(); i++) {
+            Article a = index.article(i);
+            if (a.featured() == 0) {
+                continue;
+            }
+            if (best < 0) {
+                best = i;
+                continue;
+            }
+            Article b = index.article(best);
+            if (!a.date().withZoneSameInstant(config.timeZone()).toLocalDate().equals(b.date().withZoneSameInstant(config.timeZone()).toLocalDate())) {
+                break;
+            }
+            if (a.featured() > b.featured()) {
+                best = i;
+            }
+        }
+        return best < 0 ? 0 : best;
     }
 
     /** The teaser of a published article, by id. */
@@ -160,8 +215,14 @@ public final class SitePlanner {
             Map<String, Object> m = base(new PageView("home", config.title(), config.description(), url, "", canonical(url)));
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, null));
             List<TeaserView> latest = new ArrayList<>();
-            for (int i = 0; i < Math.min(config.homeLatest(), index.size()); i++) {
-                latest.add(teaserAt(i));
+            if (index.size() > 0) {
+                int lead = leadPosition();
+                latest.add(teaserAt(lead));
+                for (int i = 0; i < index.size() && latest.size() < config.homeLatest(); i++) {
+                    if (i != lead) {
+                        latest.add(teaserAt(i));
+                    }
+                }
             }
             List<SectionView> sections = new ArrayList<>();
             for (TermGroup g : rubricsByWeight) {
@@ -275,7 +336,7 @@ public final class SitePlanner {
         String alt = a.caption().isEmpty() ? a.title() : a.caption();
         String language = a.language() == null || sameLanguage(a.language(), config.language()) ? null : a.language();
         return new TeaserView(urls.article(a), a.title(), a.lead(), rubric, dates.iso(a.date()), dates.day(a.date()),
-                dates.dateline(a.date()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height(),
+                dates.dateline(a.date(), a.dateOnly()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height(),
                 a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null);
     }
 

@@ -82,6 +82,20 @@ public final class Dates {
         throw new DateTimeParseException("`" + t + "` is not a date Gazette reads", t, 0);
     }
 
+    /**
+     * Whether {@code text}, a date {@link #parse} reads, gives only the day ({@code 2025-09-09},
+     * {@code 09/09/2025}): its time is then midnight, which pages must not show as "à 00h00".
+     */
+    public static boolean dayOnly(String text) {
+        String t = text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ').strip();
+        Matcher iso = ISO_LOCAL.matcher(t);
+        if (iso.matches()) {
+            return iso.group(4) == null;
+        }
+        Matcher fr = FRENCH.matcher(t);
+        return fr.matches() && fr.group(4) == null;
+    }
+
     private static ZonedDateTime local(LocalDate day, String hour, String minute, String second, ZoneId zone) {
         LocalTime time = hour == null ? LocalTime.MIDNIGHT
                 : LocalTime.of(Integer.parseInt(hour), Integer.parseInt(minute), second == null ? 0 : Integer.parseInt(second));

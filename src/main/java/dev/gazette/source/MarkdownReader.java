@@ -39,7 +39,8 @@ import java.util.Set;
 final class MarkdownReader {
 
     static final Set<String> FIELDS = Set.of("title", "date", "updated", "category", "rubric", "tags", "author",
-            "authors", "summary", "lead", "image", "caption", "slug", "draft", "related", "lang", "language");
+            "authors", "summary", "lead", "image", "caption", "slug", "draft", "related", "lang", "language",
+            "featured");
 
     private MarkdownReader() {
     }
@@ -120,6 +121,7 @@ final class MarkdownReader {
         }
         String caption = f.text("caption");
         boolean draft = f.bool("draft");
+        int featured = f.featured("featured");
         String language = f.text(map.keys().contains("lang") ? "lang" : "language");
         List<String> pins = new ArrayList<>();
         for (String pin : f.list("related")) {
@@ -152,7 +154,8 @@ final class MarkdownReader {
                 "remove the references such as `&#1;` or `&#x7f;` from the body.")));
         Article article = new Article(source, SourceFormat.MARKDOWN, slug, title.strip(), date, updated, rubric, tags,
                 authors, lead == null ? "" : lead.strip(), bodyHtml, image, caption, draft,
-                language == null || language.isBlank() ? null : language.strip(), pins, List.of());
+                language == null || language.isBlank() ? null : language.strip(), pins, List.of(), featured,
+                Dates.dayOnly(f.text("date")));
         return ParsedSource.of(article, problems);
     }
 
@@ -313,6 +316,29 @@ final class MarkdownReader {
             problems.add(Problem.error(source, line(key), key, "must be `true` or `false`, not " + v.shown() + ".",
                     "write `" + key + ": true` or `" + key + ": false`, without quotes."));
             return false;
+        }
+
+        /**
+         * The featured weight: {@code true} is 1, {@code false} or absent 0, a whole number (written
+         * without quotes) its value.
+         */
+        int featured(String key) {
+            Node v = value(key);
+            if (v == null) {
+                return 0;
+            }
+            if (v instanceof Scalar s) {
+                Optional<Boolean> b = s.bool();
+                if (b.isPresent()) {
+                    return b.get() ? 1 : 0;
+                }
+                if (s.plain() && s.text().strip().matches("[0-9]{1,6}")) {
+                    return Integer.parseInt(s.text().strip());
+                }
+            }
+            problems.add(Problem.error(source, line(key), key, "must be `true`, `false` or a weight (a whole number), not " + v.shown() + ".",
+                    "write `" + key + ": true` to put the article at the top of the home page, or `" + key + ": 2` to outweigh other featured articles of the same day."));
+            return 0;
         }
 
         ZonedDateTime date(String key, ParseContext ctx, boolean required) {

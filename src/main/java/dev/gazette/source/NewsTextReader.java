@@ -190,7 +190,7 @@ final class NewsTextReader {
             }
             Article article = new Article(source, SourceFormat.NEWS_TEXT, slug, title, dates.date(), dates.updated(), rubric,
                     tail.tags(), authors, lead, ctx.sanitizer().sanitize(html.toString()), null, caption, false, null,
-                    List.of(), tail.relatedTitles());
+                    List.of(), tail.relatedTitles(), 0, dates.dayOnly());
             return ParsedSource.of(article, problems);
         }
 
@@ -230,11 +230,13 @@ final class NewsTextReader {
         private Dating dates(LocalDate headerDay, int h, int dateline) {
             ZonedDateTime date = null;
             ZonedDateTime updated = null;
+            boolean dayOnly = false;
             if (dateline >= 0) {
                 Matcher m = DATELINE.matcher(lines[dateline]);
                 if (m.matches()) {
                     try {
                         date = Dates.parse(m.group(1), ctx.zone());
+                        dayOnly = Dates.dayOnly(m.group(1));
                     } catch (DateTimeParseException e) {
                         problems.add(Problem.warning(source, dateline + 1, "date", "the dateline is no valid date ("
                                 + e.getMessage() + "); used the header's day at midnight.",
@@ -246,7 +248,7 @@ final class NewsTextReader {
                 }
             }
             if (headerDay == null) {
-                return new Dating(date, updated);
+                return new Dating(date, updated, dayOnly);
             }
             if (date == null) {
                 if (dateline < 0) {
@@ -255,16 +257,18 @@ final class NewsTextReader {
                             "add the dateline under the byline, e.g. `Le 09/09/2025 à 18h36`."));
                 }
                 date = headerDay.atStartOfDay(ctx.zone());
+                dayOnly = true;
             } else if (!date.toLocalDate().equals(headerDay)) {
                 problems.add(Problem.warning(source, dateline + 1, "date", "the dateline (line " + (dateline + 1) + ") says "
                                 + date.toLocalDate() + " but the header line (line " + (h + 1) + ") says " + headerDay
                                 + "; used the dateline.",
                         "make the day in the header line and the dateline agree."));
             }
-            return new Dating(date, updated);
+            return new Dating(date, updated, dayOnly);
         }
 
-        private record Dating(ZonedDateTime date, ZonedDateTime updated) {
+        /** {@code dayOnly}: the source gives the day without a time (midnight is not to be shown). */
+        private record Dating(ZonedDateTime date, ZonedDateTime updated, boolean dayOnly) {
         }
 
         private ZonedDateTime updated(String text, ZonedDateTime date, int dateline) {

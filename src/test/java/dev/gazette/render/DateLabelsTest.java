@@ -27,7 +27,20 @@ class DateLabelsTest {
         DateLabels labels = new DateLabels(Locale.forLanguageTag("fr-MA"), CASABLANCA);
         ZonedDateTime morning = ZonedDateTime.of(2025, 2, 1, 7, 5, 0, 0, CASABLANCA);
         assertEquals("Le 01/02/2025 à 07h05", labels.dateline(morning));
-        assertEquals("1 février 2025", labels.day(morning));
+        assertEquals("1er février 2025", labels.day(morning), "the first of the month is an ordinal in French");
+    }
+
+    @Test
+    void aDayWithoutATimeShowsNoMidnight() {
+        ZonedDateTime midnight = ZonedDateTime.of(2025, 9, 1, 0, 0, 0, 0, CASABLANCA);
+        DateLabels fr = new DateLabels(Locale.FRENCH, CASABLANCA);
+        assertEquals("Le 01/09/2025", fr.dateline(midnight, true));
+        assertEquals("Le 01/09/2025 à 00h00", fr.dateline(midnight, false), "a midnight the editor wrote is shown");
+        assertEquals("1er septembre 2025", fr.day(midnight));
+        assertEquals("2 septembre 2025", fr.day(midnight.plusDays(1)));
+        DateLabels en = new DateLabels(Locale.ENGLISH, CASABLANCA);
+        assertEquals("September 1, 2025", en.dateline(midnight, true));
+        assertEquals("September 1, 2025", en.day(midnight), "no ordinal outside French");
     }
 
     @Test

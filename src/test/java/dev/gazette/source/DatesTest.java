@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,5 +93,16 @@ class DatesTest {
     void readsTheFirstAndLastYears(String text) {
         int year = Dates.parse(text, CASABLANCA).getYear();
         assertTrue(year == 1000 || year == 9999, text + " -> " + year);
+    }
+
+    @Test
+    void aDayWithoutATimeIsKnownAsSuch() {
+        assertTrue(Dates.dayOnly("2025-09-09"));
+        assertTrue(Dates.dayOnly(" 09/09/2025 "));
+        assertTrue(Dates.dayOnly("Le 09/09/2025"));
+        org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("2025-09-09 00:00"));
+        org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("2025-09-09T18:36:00+01:00"));
+        org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("09/09/2025 à 18h36"));
+        org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("09/09/2025 à 18h"));
     }
 }
