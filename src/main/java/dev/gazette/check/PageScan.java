@@ -97,7 +97,9 @@ final class PageScan {
                     if (e.hasAttr("name")) {
                         ids.add(e.attr("name"));
                     }
-                    reference(e, "href", Use.NAVIGATION);
+                    if (!isShareLink(e.attr("href"))) {
+                        reference(e, "href", Use.NAVIGATION);
+                    }
                 }
                 case "area" -> reference(e, "href", Use.NAVIGATION);
                 case "link" -> link(e);
@@ -141,6 +143,23 @@ final class PageScan {
             return; // an origin to warm up, not a document
         }
         reference(e, "href", rel.contains(" icon ") || rel.contains(" apple-touch-icon ") ? Use.IMAGE : Use.RESOURCE);
+    }
+
+    /**
+     * The share pages of social networks (the default theme's share links): forms to fill in, not
+     * documents. They answer robots with a login page or a refusal, and there is one per article,
+     * so trying them would only slow {@code --external} down and knock at those hosts' doors.
+     */
+    private static final List<String> SHARE_ENDPOINTS = List.of("https://www.facebook.com/sharer/", "https://x.com/intent/",
+            "https://twitter.com/intent/", "https://www.linkedin.com/sharing/", "https://wa.me/?", "https://api.whatsapp.com/send");
+
+    static boolean isShareLink(String href) {
+        for (String prefix : SHARE_ENDPOINTS) {
+            if (href.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Social cards: the image and the page's own address, written as absolute URLs. */

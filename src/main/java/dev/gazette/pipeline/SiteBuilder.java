@@ -183,8 +183,9 @@ public final class SiteBuilder {
         }
         problems.addAll(engine.check(SitePlanner.TEMPLATES));
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
-                !config.baseUrl().isEmpty());
+                !config.baseUrl().isEmpty(), WebFiles.socialImage(config, configName(), engine, problems));
         checkMenu(config, index);
+        checkCaptions(index);
         SitePlanner planner = new SitePlanner(config, index, related, imageUrls, options.now(), extras);
         List<PageJob> jobs = planner.plan();
         checkCollisions(jobs, images.keySet());
@@ -313,6 +314,17 @@ public final class SiteBuilder {
                 problems.add(Problem.error(configName(), e.line(), "menu", "no published article has the rubric `" + e.rubric() + "`.",
                         known.isEmpty() ? "remove it from `menu:` (no article has a rubric yet)."
                                 : "write one of the site's rubrics (" + known + "), or remove it from `menu:` (rubrics it leaves out follow in alphabetical order)."));
+            }
+        }
+    }
+
+    /** A caption without an image has nothing to caption: the pages cannot show it, so the editor is told. */
+    private void checkCaptions(SiteIndex index) {
+        for (int i = 0; i < index.size(); i++) {
+            Article a = index.article(i);
+            if (!a.caption().isBlank() && a.image() == null) {
+                problems.add(Problem.warning(a.source(), 0, "caption", "the article has a photo caption but no image; pages show no caption without an image.",
+                        "give the article its image (`image:` in the front matter, `og:image` in a page), or remove the caption."));
             }
         }
     }

@@ -89,6 +89,49 @@ final class WebFiles {
         }
     }
 
+    /** Facebook's and LinkedIn's smallest large card image: smaller ones are shown as a thumbnail, or not at all. */
+    static final int SOCIAL_WIDTH = 1200;
+    static final int SOCIAL_HEIGHT = 630;
+
+    /**
+     * The site's default image for social networks ({@code socialImage:}), with its size; {@code null}
+     * when none is set, or (a warning) when the file is missing. Smaller than 1200×630 is a warning.
+     */
+    static ImageInfo socialImage(SiteConfig config, String configName, TemplateEngine engine, List<Problem> problems) {
+        String image = config.socialImage();
+        if (image.isEmpty()) {
+            return null;
+        }
+        if (image.startsWith("https://") || image.startsWith("http://")) {
+            return ImageInfo.remote(image);
+        }
+        try {
+            Optional<InputStream> asset = engine.openAsset(image);
+            if (asset.isEmpty()) {
+                problems.add(Problem.warning(configName, 0, "socialImage", "the image `" + image + "` is neither in the templates folder nor in the default theme; pages without an image of their own show the logo to social networks.",
+                        "put the image in the templates folder (e.g. `templates/assets/social.png`, at least 1200×630 pixels) and name it in `socialImage:`."));
+                return null;
+            }
+            try (InputStream in = asset.get()) {
+                byte[] bytes = in.readAllBytes();
+                Optional<ImageSize.Dimensions> size = ImageSize.read(new java.io.ByteArrayInputStream(bytes));
+                int width = size.map(ImageSize.Dimensions::width).orElse(0);
+                int height = size.map(ImageSize.Dimensions::height).orElse(0);
+                if (size.isEmpty()) {
+                    problems.add(Problem.warning(configName, 0, "socialImage", "cannot read the size of `" + image + "`.", "use a PNG or JPEG image of at least 1200×630 pixels."));
+                } else if (width < SOCIAL_WIDTH || height < SOCIAL_HEIGHT) {
+                    problems.add(Problem.warning(configName, 0, "socialImage", "`" + image + "` is " + width + "×" + height
+                                    + " pixels; social networks show images under 1200×630 as a small thumbnail, or not at all.",
+                            "use an image of at least 1200×630 pixels (1.91:1)."));
+                }
+                return new ImageInfo(image, width, height, bytes.length, ImageSize.mediaType(image));
+            }
+        } catch (IOException e) {
+            problems.add(Problem.warning(configName, 0, "socialImage", "cannot read `" + image + "` (" + e.getMessage() + ").", "check the file."));
+            return null;
+        }
+    }
+
     /**
      * Reads the analytics export the configuration names and ranks the articles. A missing file is a
      * warning (the block is left out); so is each line naming no published article.

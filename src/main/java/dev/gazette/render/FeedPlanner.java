@@ -108,14 +108,14 @@ public final class FeedPlanner {
         StringBuilder html = new StringBuilder();
         if (absolute != null) {
             html.append("<p><img src=\"").append(escape(absolute.url())).append("\" alt=\"")
-                    .append(escape(a.caption().isEmpty() ? a.title() : a.caption())).append('"');
+                    .append(escape(Typeset.text(config, a, a.caption().isEmpty() ? a.title() : a.caption()))).append('"');
             if (absolute.hasSize()) {
                 html.append(" width=\"").append(absolute.width()).append("\" height=\"").append(absolute.height()).append('"');
             }
             html.append("></p>");
         }
         if (!a.lead().isEmpty()) {
-            html.append("<p>").append(escape(a.lead())).append("</p>");
+            html.append("<p>").append(escape(Typeset.text(config, a, a.lead()))).append("</p>");
         }
         List<String> categories = new ArrayList<>(1 + a.tags().size());
         if (a.rubric() != null) {
@@ -124,7 +124,8 @@ public final class FeedPlanner {
         for (Term t : a.tags()) {
             categories.add(index.canonicalTag(t).name());
         }
-        return new FeedItem(url, a.title(), html.toString(), local(a.date()), local(a.lastModified()), a.authors(), categories, absolute);
+        // Feeds are read by people, in feed readers: their titles and leads are the pages' (typeset).
+        return new FeedItem(url, Typeset.text(config, a, a.title()), html.toString(), local(a.date()), local(a.lastModified()), a.authors(), categories, absolute);
     }
 
     /**
@@ -169,7 +170,7 @@ public final class FeedPlanner {
             if (!news.covers(a.date())) {
                 break;
             }
-            news.add(base + urls.article(a), a.title(), local(a.date()), a.language());
+            news.add(base + urls.article(a), Typeset.text(config, a, a.title()), local(a.date()), a.language());
         }
     }
 

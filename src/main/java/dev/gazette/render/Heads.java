@@ -21,6 +21,8 @@ final class Heads {
     private final ArticleImages images;
     private final List<FeedLinkView> siteFeeds;
     private final ImageInfo logo;
+    /** What social networks show for a page without an image: the site's social image, else the logo. */
+    private final ImageInfo card;
 
     Heads(SiteConfig config, SiteIndex index, SiteUrls urls, DateLabels dates, WebExtras extras, ArticleImages images) {
         this.config = config;
@@ -31,6 +33,8 @@ final class Heads {
         this.images = images;
         this.siteFeeds = feedsOf(urls.home(), config.title());
         this.logo = extras.logo() == null ? null : absolute(extras.logo());
+        ImageInfo social = extras.socialImage() == null ? null : absolute(extras.socialImage());
+        this.card = social != null ? social : logo;
     }
 
     /** The head of a page that is not an article: the site's feeds plus {@code ownFeeds}, its pagination. */
@@ -41,8 +45,8 @@ final class Heads {
         }
         String title = page.kind().equals("home") ? config.title() : page.title();
         String description = page.description().isEmpty() ? config.description() : page.description();
-        return new HeadView("website", title, description, page.canonical(), logo, config.title(), null, null, null, List.of(),
-                "summary", config.twitterSite(), feeds, pager == null ? null : pager.previous(), pager == null ? null : pager.next(),
+        return new HeadView("website", title, description, page.canonical(), card, config.title(), null, null, null, List.of(),
+                card != null && card != logo ? "summary_large_image" : "summary", config.twitterSite(), feeds, pager == null ? null : pager.previous(), pager == null ? null : pager.next(),
                 robots, List.of());
     }
 
@@ -60,7 +64,7 @@ final class Heads {
         List<String> jsonLd = new ArrayList<>(2);
         if (!config.baseUrl().isEmpty()) {
             String url = config.baseUrl() + urls.article(a);
-            jsonLd.add(JsonLd.newsArticle(new NewsArticleFacts(url, a.title(), a.lead(), a.date().withZoneSameInstant(config.timeZone()),
+            jsonLd.add(JsonLd.newsArticle(new NewsArticleFacts(url, Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), a.date().withZoneSameInstant(config.timeZone()),
                     a.lastModified().withZoneSameInstant(config.timeZone()), a.authors(), shared, rubric == null ? null : rubric.name(),
                     tags, a.language() == null ? config.language() : a.language(), config.title(), config.baseUrl(), logo)));
             List<JsonLd.Crumb> trail = new ArrayList<>(3);
@@ -68,13 +72,16 @@ final class Heads {
             if (rubric != null) {
                 trail.add(new JsonLd.Crumb(rubric.name(), config.baseUrl() + urls.rubric(rubric)));
             }
-            trail.add(new JsonLd.Crumb(a.title(), url));
+            trail.add(new JsonLd.Crumb(Typeset.text(config, a, a.title()), url));
             jsonLd.add(JsonLd.breadcrumbs(trail));
         }
-        String alt = a.caption().isEmpty() ? a.title() : a.caption();
-        return new HeadView("article", a.title(), a.lead().isEmpty() ? config.description() : a.lead(), page.canonical(),
-                shared == null ? logo : shared, shared == null ? config.title() : alt, dates.iso(a.date()), dates.iso(a.lastModified()),
-                rubric == null ? null : rubric.name(), tags, shared == null ? "summary" : "summary_large_image", config.twitterSite(),
+        // og:title and the description are the page's h1 and lead, typeset as they are (see Typeset).
+        String title = Typeset.text(config, a, a.title());
+        String alt = Typeset.text(config, a, a.caption().isEmpty() ? a.title() : a.caption());
+        return new HeadView("article", title, a.lead().isEmpty() ? config.description() : Typeset.text(config, a, a.lead()), page.canonical(),
+                shared == null ? card : shared, shared == null ? config.title() : alt, dates.iso(a.date()), dates.iso(a.lastModified()),
+                rubric == null ? null : rubric.name(), tags, shared != null || (card != null && card != logo) ? "summary_large_image" : "summary",
+                config.twitterSite(),
                 feeds, null, null, null, jsonLd);
     }
 

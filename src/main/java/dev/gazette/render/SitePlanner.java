@@ -36,6 +36,8 @@ public final class SitePlanner {
     private final DateLabels dates;
     private final SiteView site;
     private final TeaserView[] teasers;
+    /** Each article's body as pages show it (typeset when French), made when first asked for. */
+    private final String[] bodies;
     /** With their article counts: for the indexes and the home's sections, which show them. */
     private final Map<String, LinkView> rubricLinks = new HashMap<>();
     private final Map<String, LinkView> tagLinks = new HashMap<>();
@@ -117,6 +119,7 @@ public final class SitePlanner {
                 urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
         // Made when first asked for: a preview's quick page needs a handful of an archive's teasers.
         this.teasers = new TeaserView[index.size()];
+        this.bodies = new String[index.size()];
         this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
     }
 
@@ -244,7 +247,8 @@ public final class SitePlanner {
         Article a = index.article(i);
         String url = teaserAt(i).url();
         return new PageJob(url, PageKind.ARTICLE, a.source(), () -> {
-            Map<String, Object> m = base(new PageView("article", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
+            Map<String, Object> m = base(new PageView("article", Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), url,
+                    SiteUrls.rootFrom(url), canonical(url)));
             m.put("head", heads.article(i, (PageView) m.get("page")));
             m.put("article", articleView(i, config.relatedCount()));
             return m;
@@ -255,7 +259,8 @@ public final class SitePlanner {
         Article a = index.article(i);
         String url = urls.related(a);
         return new PageJob(url, PageKind.RELATED, a.source() + " (related page)", () -> {
-            Map<String, Object> m = base(new PageView("related", a.title(), a.lead(), url, SiteUrls.rootFrom(url), canonical(url)));
+            Map<String, Object> m = base(new PageView("related", Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), url,
+                    SiteUrls.rootFrom(url), canonical(url)));
             // Only links found on other pages: worth following, not worth a place in search results.
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, "noindex, follow"));
             m.put("article", articleView(i, config.relatedPageSize()));
@@ -324,18 +329,29 @@ public final class SitePlanner {
         List<LinkView> tags = a.tags().stream().map(t -> tagNames.get(t.slug())).toList();
         List<TeaserView> rel = related.of(index.id(i)).stream().limit(relatedLimit).map(this::teaserOf).toList();
         return new ArticleView(teaserAt(i), a.updated() == null ? null : dates.iso(a.updated()),
-                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), a.bodyHtml(),
-                a.caption(), tags, rel,
+                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), bodyAt(i),
+                Typeset.text(config, a, a.caption()), tags, rel,
                 urls.related(a));
+    }
+
+    /** The body of the article at {@code i} as its pages show it, made once (as {@link #teaserAt}). */
+    private String bodyAt(int i) {
+        String b = bodies[i];
+        if (b == null) {
+            Article a = index.article(i);
+            b = Typeset.html(config, a, a.bodyHtml());
+            bodies[i] = b;
+        }
+        return b;
     }
 
     private TeaserView teaser(Article a) {
         LinkView rubric = a.rubric() == null ? null : rubricNames.get(a.rubric().slug());
         ImageInfo info = images.of(a);
         String image = info == null ? null : info.url();
-        String alt = a.caption().isEmpty() ? a.title() : a.caption();
+        String alt = Typeset.text(config, a, a.caption().isEmpty() ? a.title() : a.caption());
         String language = a.language() == null || sameLanguage(a.language(), config.language()) ? null : a.language();
-        return new TeaserView(urls.article(a), a.title(), a.lead(), rubric, dates.iso(a.date()), dates.day(a.date()),
+        return new TeaserView(urls.article(a), Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), rubric, dates.iso(a.date()), dates.day(a.date()),
                 dates.dateline(a.date(), a.dateOnly()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height(),
                 a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null);
     }

@@ -46,7 +46,8 @@ public final class TemplateEngine {
     /** Where the default theme lives on the class path. */
     public static final String THEME = "theme";
     /** Static files of the default theme, copied to every site unless the site's folder has its own. */
-    public static final List<String> THEME_ASSETS = List.of("assets/gazette.css", "assets/logo.png");
+    public static final List<String> THEME_ASSETS = List.of("assets/gazette.css", "assets/logo.png", "assets/social.png",
+            "assets/favicon.svg");
 
     private final Configuration configuration;
     private final Path templatesDir;

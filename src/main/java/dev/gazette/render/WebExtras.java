@@ -13,11 +13,18 @@ import java.util.Map;
  * @param mostRead articles, most read first; empty for no "most read" block
  * @param logo     the publication's logo, or {@code null}
  * @param feeds    whether the site publishes feeds (it does when it has a base URL)
+ * @param socialImage the image social networks show for pages without one of their own, or {@code null}
+ *                 for the logo
  */
-public record WebExtras(Map<String, ImageInfo> images, List<ArticleId> mostRead, ImageInfo logo, boolean feeds) {
+public record WebExtras(Map<String, ImageInfo> images, List<ArticleId> mostRead, ImageInfo logo, boolean feeds, ImageInfo socialImage) {
 
     /** Nothing extra: no sizes, no ranking, no logo, no feeds. */
-    public static final WebExtras NONE = new WebExtras(Map.of(), List.of(), null, false);
+    public static final WebExtras NONE = new WebExtras(Map.of(), List.of(), null, false, null);
+
+    /** Without a social image of the site's own. */
+    public WebExtras(Map<String, ImageInfo> images, List<ArticleId> mostRead, ImageInfo logo, boolean feeds) {
+        this(images, mostRead, logo, feeds, null);
+    }
 
     public WebExtras {
         images = Map.copyOf(images);

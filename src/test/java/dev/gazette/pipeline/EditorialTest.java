@@ -148,4 +148,77 @@ class EditorialTest {
         Document rubric = page(site, "rubriques/politique/index.html");
         assertTrue(rubric.select(".card-meta time").eachText().contains("1er septembre 2025"), rubric.select(".card-meta").text());
     }
+
+    @Test
+    void frenchArticlesAreTypesetOnPagesAndKeptAsWrittenInFeeds(@TempDir Path tmp) throws IOException {
+        FixtureSite site = new FixtureSite(tmp)
+                .file("site.yml", "title: T\nlanguage: fr\nbaseUrl: https://example.org/\ntimeZone: Africa/Casablanca\n")
+                .article("fr.md", "Il a dit : \"l'homme\" ? Voir https://example.org/a?b:c.\n\n    code: 'x' ?\n",
+                        "title: \"Maroc-Russie: l'entretien\"", "date: 2025-09-01T10:00:00+01:00", "category: Politique",
+                        "summary: \"Un « partenariat » !\"")
+                .article("en.md", "He said: \"don't\"!", "title: \"Morocco: it's done\"", "date: 2025-09-02T10:00:00+01:00",
+                        "lang: en", "category: Monde");
+        BuildReport r = site.build();
+        assertTrue(r.succeeded(), r.problems()::toString);
+        Document fr = page(site, "politique/fr/index.html");
+        String h1 = fr.selectFirst("h1.story-title").wholeText();
+        assertEquals("Maroc-Russie\u00A0: l’entretien", h1);
+        assertEquals(h1 + " – T", fr.selectFirst("title").wholeText());
+        assertEquals(h1, fr.selectFirst("meta[property=og:title]").attr("content"));
+        assertEquals("Un «\u00A0partenariat\u00A0»\u202F!", fr.selectFirst("p.lead").wholeText());
+        assertEquals("Il a dit\u00A0: «\u00A0l’homme\u00A0»\u202F? Voir https://example.org/a?b:c.",
+                fr.selectFirst(".article-body p").wholeText());
+        assertEquals("code: 'x' ?", fr.selectFirst(".article-body pre code").wholeText().strip());
+        assertEquals("https://example.org/a?b:c", fr.selectFirst(".article-body a").attr("href"));
+        Document home = page(site, "index.html");
+        assertTrue(home.select(".card-title a").eachAttr("href").size() >= 2);
+        assertTrue(home.select(".card-title").stream().anyMatch(e -> e.wholeText().contains("Maroc-Russie\u00A0: l’entretien")));
+
+        Document en = page(site, "monde/en/index.html");
+        assertEquals("Morocco: it's done", en.selectFirst("h1.story-title").wholeText(), "English is left as written");
+        assertEquals("He said: \"don't\"!", en.selectFirst(".article-body p").wholeText());
+
+        String feed = Files.readString(site.out.resolve("feed.xml"), StandardCharsets.UTF_8);
+        assertTrue(feed.contains("<title>Maroc-Russie\u00A0: l’entretien</title>"), "feeds show the title as the page does");
+    }
+
+    @Test
+    void socialImageShareLinksFaviconAndMostReadColumn(@TempDir Path tmp) throws IOException {
+        FixtureSite site = threeArticles(tmp)
+                .file("site.yml", "title: T\nlanguage: fr\nbaseUrl: https://example.org/\nsocialImage: assets/social.png\nmostRead: most-read.csv\n")
+                .file("most-read.csv", "page,views\nb,10\n");
+        BuildReport r = site.build();
+        assertTrue(r.succeeded(), r.problems()::toString);
+        assertTrue(r.problems().stream().noneMatch(p -> "socialImage".equals(p.field())), r.problems()::toString);
+        Document home = page(site, "index.html");
+        assertEquals("https://example.org/assets/social.png", home.selectFirst("meta[property=og:image]").attr("content"));
+        assertEquals("1200", home.selectFirst("meta[property=og:image:width]").attr("content"));
+        assertEquals("summary_large_image", home.selectFirst("meta[name=twitter:card]").attr("content"));
+        assertTrue(Files.size(site.out.resolve("assets/social.png")) > 0);
+        assertTrue(Files.exists(site.out.resolve(home.selectFirst("link[rel=icon]").attr("href"))), "the favicon is published");
+        Document article = page(site, "sport/b/index.html");
+        assertEquals("https://example.org/assets/social.png", article.selectFirst("meta[property=og:image]").attr("content"),
+                "an article without an image shares the site's image");
+        List<String> share = article.select(".share a").eachAttr("href");
+        assertEquals(5, share.size());
+        assertTrue(share.get(0).startsWith("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2Fsport%2Fb%2F"), share.get(0));
+        assertTrue(article.select(".share a").stream().allMatch(a -> a.text().startsWith("Partager sur ") || a.text().equals("Envoyer par e-mail")));
+        assertTrue(article.select("script[src]").isEmpty(), "no third-party script");
+        assertEquals(1, article.select("main.with-aside > .main-column + aside.most-read").size(), "most read beside the content");
+
+        site.file("site.yml", "title: T\nlanguage: fr\nbaseUrl: https://example.org/\nsocialImage: assets/logo.png\n");
+        BuildReport small = site.build();
+        assertTrue(small.succeeded());
+        assertTrue(small.problems().stream().anyMatch(p -> "socialImage".equals(p.field()) && p.describe().contains("120×120")), small.problems()::toString);
+    }
+
+    @Test
+    void aCaptionWithoutAnImageIsAWarningNamingTheFile(@TempDir Path tmp) throws IOException {
+        FixtureSite site = threeArticles(tmp).article("d.md", "D.", "title: D", "date: 2025-09-02", "caption: Une légende seule");
+        BuildReport r = site.build();
+        assertTrue(r.succeeded());
+        Problem p = r.problems().stream().filter(q -> "caption".equals(q.field())).findFirst().orElseThrow();
+        assertFalse(p.isError());
+        assertEquals("d.md", p.file());
+    }
 }

@@ -126,7 +126,7 @@ class ValidSitesTest {
                 .article("autre.md", "Autre.", "title: Autre", "date: 2025-09-02", "category: 'R&D'", "tags: ['C&A']");
         validBuild(site);
         Document page = page(site, "r-d/titre/index.html");
-        assertEquals(title, page.selectFirst("h1").text());
+        assertEquals(dev.gazette.text.FrenchTypography.text(title), page.selectFirst("h1").wholeText(), "shown as text, typeset");
         assertTrue(page.title().contains("Ventes & achats"), page.title());
         assertEquals("R&D", page.selectFirst(".kicker").text());
         for (Path html : SiteBuilderTest.filesUnder(site.out, ".html")) {

@@ -106,7 +106,7 @@ class WebOutputTest {
                 Path article = fileOf(out, e.getLink());
                 assertTrue(Files.exists(article), name + ": " + e.getLink());
                 Document doc = page(article);
-                assertEquals(doc.selectFirst("h1").text(), e.getTitle(), name);
+                assertEquals(doc.selectFirst("h1").wholeText(), e.getTitle(), name);
                 Instant published = OffsetDateTime.parse(doc.selectFirst("meta[property=article:published_time]").attr("content")).toInstant();
                 assertEquals(published, e.getPublishedDate().toInstant(), name + ": " + e.getLink());
                 assertTrue(previous == null || !e.getPublishedDate().after(previous), name + " is newest first");
@@ -146,7 +146,7 @@ class WebOutputTest {
             assertEquals(html, fileOf(out, url));
             assertEquals(url, doc.selectFirst("meta[property=og:url]").attr("content"));
             assertEquals("article", doc.selectFirst("meta[property=og:type]").attr("content"));
-            String headline = doc.selectFirst("h1").text();
+            String headline = doc.selectFirst("h1").wholeText();
             assertEquals(headline, doc.selectFirst("meta[property=og:title]").attr("content"));
             String published = doc.selectFirst("article.story time").attr("datetime");
             assertEquals(published, doc.selectFirst("meta[property=article:published_time]").attr("content"));
@@ -327,7 +327,7 @@ class WebOutputTest {
         Path withFuture = tmp.resolve("future");
         assertTrue(buildFixture(src, withFuture, true, "https://ex.ma/").succeeded());
         String futureXml = allXml(withFuture);
-        assertTrue(futureXml.contains("Tomorrow's scoop") || futureXml.contains("Tomorrow&apos;s scoop"));
+        assertTrue(futureXml.contains("Tomorrow’s scoop"), "typeset: the fixture site is French");
         assertTrue(Files.readString(withFuture.resolve("sitemap.xml")).contains("https://ex.ma/politique/future/"));
         assertTrue(Files.readString(withFuture.resolve("news-sitemap.xml")).contains("https://ex.ma/politique/future/"));
         assertFalse(Files.readString(site.resolve("sitemap.xml")).contains("/future/"));
