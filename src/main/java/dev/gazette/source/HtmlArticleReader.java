@@ -190,7 +190,7 @@ final class HtmlArticleReader {
                         "put the article's paragraphs inside its `<article>` element."));
             }
             Article article = new Article(source, SourceFormat.HTML, slug, title, date, updated, rubric, tags, authors,
-                    lead, bodyHtml, image, caption, false, language, List.of(), List.of());
+                    lead, bodyHtml, image, caption, false, language, List.of(), List.of(), 0, dayOnly);
             reportControls();
             return ParsedSource.of(article, problems);
         }
@@ -416,6 +416,9 @@ final class HtmlArticleReader {
             return title;
         }
 
+        /** Whether the publication date read gives the day without a time. */
+        private boolean dayOnly;
+
         private ZonedDateTime date(Element container) {
             List<Found> candidates = new ArrayList<>();
             String published = ldText("datePublished");
@@ -441,6 +444,7 @@ final class HtmlArticleReader {
             for (Found c : candidates) {
                 try {
                     ZonedDateTime date = Dates.parse(c.value(), ctx.zone());
+                    dayOnly = Dates.dayOnly(c.value());
                     for (Found b : bad) {
                         problems.add(Problem.warning(source, b.line(), "date", "`" + b.value() + "` in " + b.where()
                                 + " is not a date Gazette reads; used " + c.where() + " instead.", fix));

@@ -49,7 +49,10 @@ class NewCommandTest {
         Path page = tmp.resolve("out/politique/serguei-lavrov-la-russie-dit-oui/index.html");
         assertTrue(Files.isRegularFile(page), "the page at the printed URL");
         Document doc = Jsoup.parse(page.toFile(), "UTF-8");
-        assertEquals("Sergueï Lavrov: « la Russie » dit \"oui\"", doc.selectFirst("h1").text());
+        assertTrue(text.contains("title: \"Sergueï Lavrov: « la Russie » dit \\\"oui\\\"\"\n"), "the file keeps the title as typed: " + text);
+        assertEquals(dev.gazette.text.FrenchTypography.text("Sergueï Lavrov: « la Russie » dit \"oui\""), doc.selectFirst("h1").wholeText(),
+                "the page shows it typeset (French)");
+        assertEquals("Sergueï Lavrov\u00A0: «\u00A0la Russie\u00A0» dit «\u00A0oui\u00A0»", doc.selectFirst("h1").wholeText());
         assertEquals("https://example.org/politique/serguei-lavrov-la-russie-dit-oui/", doc.selectFirst("link[rel=canonical]").attr("href"));
     }
 

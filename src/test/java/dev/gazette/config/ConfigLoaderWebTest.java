@@ -49,4 +49,34 @@ class ConfigLoaderWebTest {
         assertFalse(r.ok());
         assertEquals(List.of("feedItems", "tagFeeds", "logo"), r.problems().stream().filter(Problem::isError).map(Problem::field).toList());
     }
+
+    @Test
+    void theMenuAndTheSocialImage() {
+        ConfigLoader.Result r = ConfigLoader.parse("""
+                title: T
+                socialImage: assets/social.png
+                menu:
+                  - Politique
+                  - {rubric: Économie, label: Éco}
+                  - rubric: Sport
+                    label: Les sports
+                """, "site.yml");
+        assertTrue(r.ok(), r.problems()::toString);
+        SiteConfig c = r.config();
+        assertEquals("assets/social.png", c.socialImage());
+        assertEquals(List.of(new MenuEntry("Politique", "", 4), new MenuEntry("Économie", "Éco", 5), new MenuEntry("Sport", "Les sports", 6)),
+                c.menu());
+        assertEquals(List.of(), ConfigLoader.parse("title: T\n", "site.yml").config().menu());
+        assertEquals("", ConfigLoader.parse("title: T\n", "site.yml").config().socialImage());
+    }
+
+    @Test
+    void badMenusAndSocialImagesAreErrorsNamingTheLine() {
+        ConfigLoader.Result r = ConfigLoader.parse("title: T\nsocialImage: /etc/x.png\nmenu:\n  - Sport\n  - sport\n  - [a, b]\n  - {label: X}\n", "site.yml");
+        assertFalse(r.ok());
+        List<Problem> errors = r.problems().stream().filter(Problem::isError).toList();
+        assertEquals(List.of("socialImage", "menu", "menu", "menu"), errors.stream().map(Problem::field).toList(), errors::toString);
+        assertEquals(List.of(2, 5, 6, 7), errors.stream().map(Problem::line).toList(), errors::toString);
+        assertEquals(List.of(new MenuEntry("Sport", "", 4)), r.config().menu());
+    }
 }
