@@ -324,7 +324,9 @@ public final class SiteBuilder {
             Article a = index.article(i);
             if (!a.caption().isBlank() && a.image() == null) {
                 problems.add(Problem.warning(a.source(), 0, "caption", "the article has a photo caption but no image; pages show no caption without an image.",
-                        "give the article its image (`image:` in the front matter, `og:image` in a page), or remove the caption."));
+                        a.format() == dev.gazette.model.SourceFormat.NEWS_TEXT
+                                ? "remove the caption line (the third line), or write the article in Markdown with an `image:` beside its `caption:`."
+                                : "give the article its image (`image:` in the front matter, `og:image` in a page), or remove the caption."));
             }
         }
     }
