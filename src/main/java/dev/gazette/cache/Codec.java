@@ -25,7 +25,7 @@ import java.util.List;
 final class Codec {
 
     /** Bumped whenever the layout below changes. */
-    static final int LAYOUT = 1;
+    static final int LAYOUT = 2;
 
     private Codec() {
     }
@@ -66,6 +66,8 @@ final class Codec {
                 string(out, a.language());
                 strings(out, a.pinnedSlugs());
                 strings(out, a.relatedTitles());
+                strings(out, a.aliases());
+                string(out, a.legacySlug());
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
@@ -112,8 +114,10 @@ final class Codec {
             String language = string(in);
             List<String> pins = strings(in);
             List<String> relatedTitles = strings(in);
+            List<String> aliases = strings(in);
+            String legacySlug = string(in);
             article = new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, body, image, caption,
-                    draft, language, pins, relatedTitles);
+                    draft, language, pins, relatedTitles, aliases, legacySlug);
         }
         return new ParsedSource(article, list);
     }

@@ -27,6 +27,11 @@ import java.util.Objects;
  * @param language      the article's language (BCP 47), or {@code null} for the site's
  * @param pinnedSlugs   related articles the editor pinned, by slug
  * @param relatedTitles related articles the source names by title only (editor hints)
+ * @param aliases       the article's old addresses that must lead to it, as the editor wrote them
+ *                      (site-relative paths such as {@code /politique/ancien-titre/}, or absolute URLs)
+ * @param legacySlug    the slug Gazette gave this article's title before stop words were left out
+ *                      ({@link Slugs#legacyOfTitle}), when its slug comes from its title and differs;
+ *                      else {@code null}. Its old URL is redirected to the new one.
  */
 public record Article(
         String source,
@@ -45,7 +50,9 @@ public record Article(
         boolean draft,
         String language,
         List<String> pinnedSlugs,
-        List<String> relatedTitles) {
+        List<String> relatedTitles,
+        List<String> aliases,
+        String legacySlug) {
 
     public Article {
         Objects.requireNonNull(source, "source");
@@ -60,12 +67,22 @@ public record Article(
         caption = caption == null ? "" : caption;
         pinnedSlugs = List.copyOf(pinnedSlugs);
         relatedTitles = List.copyOf(relatedTitles);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        legacySlug = legacySlug == null || legacySlug.equals(slug) ? null : legacySlug;
+    }
+
+    /** An article with no old addresses. */
+    public Article(String source, SourceFormat format, String slug, String title, ZonedDateTime date, ZonedDateTime updated,
+            Term rubric, List<Term> tags, List<String> authors, String lead, String bodyHtml, String image, String caption,
+            boolean draft, String language, List<String> pinnedSlugs, List<String> relatedTitles) {
+        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+                language, pinnedSlugs, relatedTitles, List.of(), null);
     }
 
     /** The same article with another body (its images published, their URLs rewritten for its page). */
     public Article withBody(String html) {
         return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, html, image, caption, draft,
-                language, pinnedSlugs, relatedTitles);
+                language, pinnedSlugs, relatedTitles, aliases, legacySlug);
     }
 
     /** The time of the last change: {@link #updated()} when set, else {@link #date()}. */
