@@ -29,7 +29,7 @@ public final class ConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language", "timeZone",
             "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks",
-            "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related");
+            "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related", "redirects");
     private static final Set<String> RELATED_KEYS = Set.of("textWeight", "tagWeight", "rubricWeight", "timeWeight",
             "timeScaleDays", "minScore", "windowDays");
     private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric");
@@ -141,13 +141,14 @@ public final class ConfigLoader {
                     "write a theme asset's path such as `assets/logo.png`, or an https:// URL."));
             logo = d.logo();
         }
+        String redirects = f.string("redirects", d.redirects());
         String twitterSite = f.string("twitterSite", d.twitterSite());
         if (!twitterSite.isEmpty() && !twitterSite.startsWith("@")) {
             twitterSite = "@" + twitterSite;
         }
         SiteConfig config = new SiteConfig(title, description, normaliseBaseUrl(baseUrl), language.toLowerCase(Locale.ROOT)
                 .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks,
-                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related);
+                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects);
         return new Result(config, problems);
     }
 

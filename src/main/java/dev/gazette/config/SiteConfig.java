@@ -28,6 +28,8 @@ import java.util.Objects;
  *                      theme asset) or an absolute URL
  * @param twitterSite   the newsroom's X/Twitter account ({@code @gazette}), or empty
  * @param related       how related content is ranked
+ * @param redirects     the site-wide redirects file (CSV or TSV of old address, new address; path
+ *                      relative to the configuration file's folder), or empty for none
  */
 public record SiteConfig(
         String title,
@@ -47,7 +49,8 @@ public record SiteConfig(
         int mostReadCount,
         String logo,
         String twitterSite,
-        RelatedSettings related) {
+        RelatedSettings related,
+        String redirects) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -60,6 +63,15 @@ public record SiteConfig(
         mostRead = mostRead == null ? "" : mostRead;
         logo = logo == null ? "" : logo;
         twitterSite = twitterSite == null ? "" : twitterSite;
+        redirects = redirects == null ? "" : redirects;
+    }
+
+    /** A configuration without a redirects file. */
+    public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
+            int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
+            boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related) {
+        this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, "");
     }
 
     /** The logo the default theme ships. */
@@ -80,6 +92,6 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
                 relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount,
-                logo, twitterSite, related);
+                logo, twitterSite, related, redirects);
     }
 }

@@ -16,6 +16,7 @@ import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
 import dev.gazette.render.PageKind;
+import dev.gazette.render.Redirects;
 import dev.gazette.render.SiteView;
 import dev.gazette.render.TeaserView;
 import dev.gazette.text.ContentHash;
@@ -53,6 +54,9 @@ public final class SiteBuilder {
 
     /** Distinct rendering errors worth reporting: past that, the rest are the same mistake again. */
     private static final int MAX_RENDER_PROBLEMS = 20;
+    /** The redirects for Netlify and Cloudflare Pages, and the nginx map, at the site's root. */
+    static final String REDIRECTS_NETLIFY = "_redirects";
+    static final String REDIRECTS_NGINX = "redirects.nginx.conf";
 
     private final BuildOptions options;
     private final List<Problem> problems = new ArrayList<>();
@@ -183,7 +187,13 @@ public final class SiteBuilder {
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
                 !config.baseUrl().isEmpty());
         SitePlanner planner = new SitePlanner(config, index, related, imageUrls, options.now(), extras);
-        List<PageJob> jobs = planner.plan();
+        List<PageJob> jobs = new ArrayList<>(planner.plan());
+        Set<String> otherFiles = new HashSet<>(images.keySet());
+        otherFiles.addAll(TemplateEngine.THEME_ASSETS);
+        Redirects.Plan redirects = Redirects.plan(config, index, Redirects.owners(jobs, otherFiles, "a file of the site"),
+                WebFiles.redirectRules(config, options.config(), problems), WebFiles.redirectsName(config, options.config()));
+        problems.addAll(redirects.problems());
+        jobs.addAll(planner.redirectJobs(redirects));
         checkCollisions(jobs, images.keySet());
         step("plan");
         if (hasErrors()) {
@@ -205,6 +215,11 @@ public final class SiteBuilder {
         copyThemeAssets(out);
         for (Map.Entry<String, Path> image : images.entrySet()) {
             out.copy(Files.newInputStream(image.getValue()), image.getKey());
+        }
+        if (!redirects.redirects().isEmpty()) {
+            // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
+            out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
+            out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
         }
         step("render");
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
