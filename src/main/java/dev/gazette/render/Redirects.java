@@ -86,7 +86,7 @@ public final class Redirects {
         for (int i = 0; i < index.size(); i++) {
             Article a = index.article(i);
             for (String alias : a.aliases()) {
-                r.explicit(alias, r.urls.article(a), a.title(), a.source(), 0, "aliases", "`" + alias + "` (aliases)");
+                r.explicit(alias, r.urls.article(a), a.title(), a.source(), 0, "aliases", a.source() + " (aliases: `" + alias + "`)");
             }
         }
         for (RedirectsFile.Rule rule : rules) {
