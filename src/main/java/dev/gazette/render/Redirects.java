@@ -57,8 +57,11 @@ public final class Redirects {
         }
     }
 
-    /** Characters an old address may hold as written (RFC 3986 path characters and percent escapes). */
-    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
+    /**
+     * Characters an address may hold as written: RFC 3986 path characters, percent escapes, and
+     * letters beyond ASCII as browsers show them ({@code /ancien/blé/}); no spaces.
+     */
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:@%/\\-\\P{ASCII}&&[^\\p{Z}\\s]]*");
 
     private final SiteConfig config;
     private final SiteUrls urls;
@@ -219,10 +222,10 @@ public final class Redirects {
             decoded = null;
         }
         if (decoded == null || !PATH.matcher(path).matches() || path.contains("//") || decoded.contains("\\")
-                || decoded.chars().anyMatch(c -> c < ' ' || c == '"' || c == 0x7f)
+                || decoded.chars().anyMatch(c -> c <= ' ' || c == '"' || c == 0x7f || Character.isSpaceChar(c) || Character.isISOControl(c))
                 || List.of(decoded.split("/")).stream().anyMatch(s -> s.equals("..") || s.equals(".") || s.startsWith("."))) {
             problems.add(Problem.error(file, line, field, "`" + written + "` is not a usable address in the site.",
-                    "use letters, digits, `-`, `_`, `.` and `/` only (percent escapes allowed), without `..` or hidden names."));
+                    "use letters, digits, `-`, `_`, `.` and `/` (percent escapes allowed), without spaces, `..` or hidden names."));
             return null;
         }
         if (decoded.endsWith("/index.html") || decoded.equals("index.html")) {

@@ -97,6 +97,20 @@ class RedirectsTest {
     }
 
     @Test
+    void anOldAddressWithAccentsOrEscapesIsWrittenAtItsDecodedPath() throws IOException {
+        FixtureSite site = new FixtureSite(tmp).article("a.md", "Corps.", "title: A", "date: 2025-09-01T10:00:00+01:00",
+                "aliases: [/ancien/blé/, /vieux/caf%C3%A9/]");
+        BuildReport report = site.build();
+        assertTrue(report.succeeded(), () -> report.problems().toString());
+        assertEquals("../../non-classe/a/", target(page(site, "ancien/blé/index.html")));
+        assertEquals("../../non-classe/a/", target(page(site, "vieux/café/index.html")));
+        List<String> netlify = Files.readAllLines(site.out.resolve("_redirects"));
+        assertTrue(netlify.contains("/ancien/bl%C3%A9/ /non-classe/a/ 301"), netlify::toString);
+        assertTrue(Files.readString(site.out.resolve("redirects.nginx.conf")).contains("\"/vieux/café/\" \"/non-classe/a/\";"),
+                "nginx compares the decoded path");
+    }
+
+    @Test
     void theSeedsOldUrlRedirectsToItsNewOne() throws IOException {
         FixtureSite site = new FixtureSite(tmp).file("site.yml", "title: Gazette\nbaseUrl: https://gazette.example.ma/news/\n")
                 .file("articles/" + SEED, Files.readString(Path.of("articles", SEED)));
