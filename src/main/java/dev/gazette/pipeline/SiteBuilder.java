@@ -344,11 +344,15 @@ public final class SiteBuilder {
         }
     }
 
-    /** The most-read file is an input too: an output folder holding it would delete it on success. */
+    /** The most-read and redirects files are inputs too: an output folder holding one would delete it on success. */
     private void checkOutputAgainstMostRead(SiteConfig config) {
         Path file = WebFiles.mostReadFile(config, options.config());
         if (file != null) {
             checkNotAffected(realOrAbsolute(options.out()), file, "the most-read file named by `mostRead`", false);
+        }
+        Path redirects = WebFiles.redirectsFile(config, options.config());
+        if (redirects != null) {
+            checkNotAffected(realOrAbsolute(options.out()), redirects, "the redirects file named by `redirects`", false);
         }
     }
 

@@ -105,6 +105,15 @@ final class WebFiles {
         return folder.resolve(config.mostRead());
     }
 
+    /** The redirects file named by the configuration, or {@code null} for none. */
+    static Path redirectsFile(SiteConfig config, Path configFile) {
+        if (config.redirects().isEmpty()) {
+            return null;
+        }
+        Path folder = configFile == null || configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
+        return folder.resolve(config.redirects());
+    }
+
     /** How messages name the redirects file: as written in the configuration, or from the current folder. */
     static String redirectsName(SiteConfig config, Path configFile) {
         if (configFile == null) {
@@ -122,8 +131,7 @@ final class WebFiles {
         if (config.redirects().isEmpty()) {
             return List.of();
         }
-        Path folder = configFile == null || configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
-        Path file = folder.resolve(config.redirects());
+        Path file = redirectsFile(config, configFile);
         String name = redirectsName(config, configFile);
         if (!Files.isRegularFile(file)) {
             problems.add(Problem.error(name, 0, "redirects", "the redirects file named by `redirects` does not exist.",

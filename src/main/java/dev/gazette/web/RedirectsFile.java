@@ -88,7 +88,11 @@ public final class RedirectsFile {
         return new Parsed(rules, problems);
     }
 
+    /** The line of the record starting at {@code position}: Commons CSV counts the blank lines before it in. */
     private static int lineAt(String text, int position) {
+        while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
+            position++;
+        }
         int line = 1;
         for (int i = 0; i < Math.min(position, text.length()); i++) {
             if (text.charAt(i) == '\n') {
