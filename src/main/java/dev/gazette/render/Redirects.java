@@ -105,7 +105,7 @@ public final class Redirects {
                 String from = r.urls.article(a, a.legacySlug());
                 String file = SiteUrls.file(from);
                 if (!r.pages.containsKey(file) && !r.byFile.containsKey(file)) {
-                    r.byFile.put(file, new Redirect(from, r.urls.article(a), a.title(), a.source() + " (its URL before 2026-12)"));
+                    r.byFile.put(file, new Redirect(from, r.urls.article(a), a.title(), a.source() + " (its URL under the old slug rule)"));
                 }
             }
         }
