@@ -228,6 +228,15 @@ public final class Redirects {
                     "use letters, digits, `-`, `_`, `.` and `/` (percent escapes allowed), without spaces, `..` or hidden names."));
             return null;
         }
+        String name = decoded.substring(decoded.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (what.startsWith("old") && name.indexOf('.') >= 0 && !name.endsWith(".html") && !name.endsWith(".htm")) {
+            // Hosts serve `x.php` or `feed.xml` by their type, not as HTML: a redirect page there would
+            // not be followed, and could take the place of a feed or sitemap.
+            problems.add(Problem.error(file, line, field, "`" + written + "` is not a page address: a redirect page is HTML, "
+                            + "so it can only stand at a folder (`/x/`) or an `.html` file.",
+                    "redirect that address in the host's own configuration, or remove it."));
+            return null;
+        }
         if (decoded.endsWith("/index.html") || decoded.equals("index.html")) {
             decoded = decoded.substring(0, decoded.length() - "index.html".length());
         } else if (!decoded.isEmpty() && !decoded.endsWith("/") && decoded.substring(decoded.lastIndexOf('/') + 1).indexOf('.') < 0) {

@@ -201,6 +201,13 @@ class RedirectsTest {
     }
 
     @Test
+    void anOldAddressThatIsNoHtmlPageIsAnError() throws IOException {
+        List<Problem> errors = errors(site().file("data/redirects.csv", "/feed.xml,/politique/nouveau-titre/\n/index.php,/\n"));
+        assertEquals(2, errors.size(), errors::toString);
+        assertTrue(errors.stream().allMatch(p -> p.message().contains("not a page address")), errors::toString);
+    }
+
+    @Test
     void aMissingRedirectsFileIsAnError() throws IOException {
         FixtureSite site = new FixtureSite(tmp).file("site.yml", "title: G\nredirects: data/absent.csv\n")
                 .article("a.md", "Corps.", "title: A", "date: 2025-09-01T10:00:00+01:00");
