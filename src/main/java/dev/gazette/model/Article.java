@@ -85,6 +85,12 @@ public record Article(
                 language, pinnedSlugs, relatedTitles, aliases, legacySlug);
     }
 
+    /** The same article at its slug under the old rule ({@link #legacySlug()}), which it then no longer redirects from. */
+    public Article withLegacySlug() {
+        return legacySlug == null ? this : new Article(source, format, legacySlug, title, date, updated, rubric, tags, authors, lead,
+                bodyHtml, image, caption, draft, language, pinnedSlugs, relatedTitles, aliases, null);
+    }
+
     /** The time of the last change: {@link #updated()} when set, else {@link #date()}. */
     public ZonedDateTime lastModified() {
         return updated != null && updated.isAfter(date) ? updated : date;

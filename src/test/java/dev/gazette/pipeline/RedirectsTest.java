@@ -146,6 +146,22 @@ class RedirectsTest {
         assertTrue(Files.exists(site.out.resolve("non-classe/titre/index.html")));
     }
 
+    @Test
+    void titlesThatTheNewRuleWouldMergeKeepTheirOldDistinctUrls() throws IOException {
+        // The old rule gave `le-maroc-et-la-russie` and `maroc-russie`; the new one would give both `maroc-russie`.
+        FixtureSite site = new FixtureSite(tmp)
+                .article("!.md", "Corps.", "title: Le Maroc et la Russie", "date: 2025-09-01T10:00:00+01:00")
+                .article("!!.md", "Autre.", "title: Maroc-Russie", "date: 2025-09-02T10:00:00+01:00")
+                .article("!!!.md", "Encore.", "title: Un Maroc, une Russie", "date: 2025-08-01T10:00:00+01:00");
+        BuildReport report = site.build();
+        assertTrue(report.succeeded(), () -> report.problems().toString());
+        assertEquals("Maroc-Russie", page(site, "non-classe/maroc-russie/index.html").selectFirst("h1").text(),
+                "the article whose slug both rules give keeps it");
+        assertEquals("Le Maroc et la Russie", page(site, "non-classe/le-maroc-et-la-russie/index.html").selectFirst("h1").text());
+        assertEquals("Un Maroc, une Russie", page(site, "non-classe/un-maroc-une-russie/index.html").selectFirst("h1").text());
+        assertEquals(null, report.pages().get(PageKind.REDIRECT), "nothing moved, nothing to redirect");
+    }
+
     // ---- collisions and mistakes: errors naming the file and line, with a fix ----
 
     private static List<Problem> errors(FixtureSite site) throws IOException {
