@@ -50,9 +50,25 @@ public final class RelatedIndex {
     /** ...in an archive large enough for shares to mean something; below, rarity weighting alone decides. */
     static final int MAX_TERM_SHARE_FROM = 20;
     /** How much a word counts in the title, the lead, the body. */
-    static final float TITLE_BOOST = 3f;
-    static final float LEAD_BOOST = 2f;
+    static final float TITLE_BOOST = (float) Tuning.TITLE;
+    static final float LEAD_BOOST = (float) Tuning.LEAD;
     static final float BODY_BOOST = 1f;
+
+    static final class Tuning {
+        static double p(String k, double d) { return Double.parseDouble(System.getProperty("rt." + k, String.valueOf(d))); }
+        static final double MAXSHARE = p("maxshare", 0.3);
+        static final double FULL = p("full", 1);
+        static final double DF1NORM = p("df1norm", 0);
+        static final double IDF = p("idf", 0); // 0 bm25, 1 ln(N/df)
+        static final double PIVOT = p("pivot", 1); // slope; 1 = plain cosine
+        static final double TITLE = p("title", 3);
+        static final double LEAD = p("lead", 2);
+        static final double SHORT = p("short", 4);
+        static final double TIMEMODE = p("timemode", 1); // 0 additive, 1 multiplicative
+        static final double MAXVEC = p("maxvec", 100000);
+        static final double PRF_BETA = p("beta", 0);
+        static final double PRF_M = p("m", 5);
+    }
 
     private final RelatedWeights weights;
     private final int size;
@@ -62,6 +78,9 @@ public final class RelatedIndex {
     /** Each document's distinctive terms (ids, ascending) and their weights (unit-length vector over all its terms). */
     private final int[][] termsOf;
     private final float[][] termWeightsOf;
+    /** Each document's whole vector (ids ascending, unit length): what the final ranking compares. */
+    private final int[][] vectorTermsOf;
+    private final float[][] vectorWeightsOf;
     /** Per term: the documents posted under it, strongest weight first, and those weights. */
     private final int[][] termPostings;
     private final float[][] termPostingWeights;
@@ -228,14 +247,17 @@ public final class RelatedIndex {
                 df[ids[k]]++;
             }
         }
-        double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * n);
+        double maxDf = Math.max(MAX_TERM_SHARE_FROM, Tuning.MAXSHARE * n);
         float[] idf = new float[vocabulary.length];
         for (int t = 0; t < idf.length; t++) {
             // BM25's idf: a term most documents have is worth next to nothing, even in a small archive.
-            idf[t] = df[t] < 2 || df[t] > maxDf ? 0f : (float) Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
+            double v = Tuning.IDF == 0 ? Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5)) : Math.log((double) n / df[t]);
+            idf[t] = df[t] > maxDf ? 0f : df[t] < 2 ? (Tuning.DF1NORM > 0 ? -(float) v : 0f) : (float) v;
         }
         termsOf = new int[n][];
         termWeightsOf = new float[n][];
+        vectorTermsOf = new int[n][];
+        vectorWeightsOf = new float[n][];
         int[] postingCounts = new int[vocabulary.length];
         // Per document and per term, independent: run in parallel (in the caller's pool, when it has one).
         IntStream.range(0, n).parallel().forEach(d -> {
@@ -290,7 +312,7 @@ public final class RelatedIndex {
             }
             keywordNorm[i] = Math.sqrt(s);
         }
-        scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+        scratch = ThreadLocal.withInitial(() -> new Scratch(n, vocabulary.length));
     }
 
     /**
@@ -308,23 +330,51 @@ public final class RelatedIndex {
                 float w = (float) ((1 + Math.log(tf[k])) * idfK);
                 norm += (double) w * w;
                 ranked[count++] = strongestFirst(w, ids[k]);
+            } else if (idfK < 0) {
+                double w = (1 + Math.log(tf[k])) * idfK;
+                norm += w * w;
             }
         }
         Arrays.sort(ranked, 0, count);
-        int m = Math.min(TERMS_PER_DOCUMENT, count);
-        // Back to term order, for merging with other documents' terms: the id moves to the high half.
+        double length = Math.sqrt(norm);
+        if (Tuning.PIVOT != 1) {
+            length = Math.pow(length, Tuning.PIVOT);
+        }
+        termsOf[d] = top(ranked, Math.min(TERMS_PER_DOCUMENT, count));
+        termWeightsOf[d] = weightsOf(ranked, termsOf[d].length, length);
+        vectorTermsOf[d] = top(ranked, Math.min((int) Tuning.MAXVEC, count));
+        vectorWeightsOf[d] = weightsOf(ranked, vectorTermsOf[d].length, length);
+        termWeightsOf[d] = reorder(ranked, termsOf[d], length);
+        vectorWeightsOf[d] = reorder(ranked, vectorTermsOf[d], length);
+    }
+
+    /** The ids of the {@code m} strongest entries of {@code ranked}, ascending. */
+    private static int[] top(long[] ranked, int m) {
+        int[] ids = new int[m];
+        for (int j = 0; j < m; j++) {
+            ids[j] = (int) ranked[j];
+        }
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private static float[] weightsOf(long[] ranked, int m, double length) {
+        return new float[m];
+    }
+
+    /** The weights of {@code ids} (ascending), taken from {@code ranked}, divided by {@code length}. */
+    private static float[] reorder(long[] ranked, int[] ids, double length) {
+        int m = ids.length;
         long[] byTerm = new long[m];
         for (int j = 0; j < m; j++) {
             byTerm[j] = ((ranked[j] & 0xffffffffL) << 32) | (ranked[j] >>> 32);
         }
         Arrays.sort(byTerm);
-        double length = Math.sqrt(norm);
-        termsOf[d] = new int[m];
-        termWeightsOf[d] = new float[m];
+        float[] w = new float[m];
         for (int j = 0; j < m; j++) {
-            termsOf[d][j] = (int) (byTerm[j] >>> 32);
-            termWeightsOf[d][j] = (float) (weightOf(byTerm[j]) / length);
+            w[j] = (float) (weightOf(byTerm[j]) / length);
         }
+        return w;
     }
 
     /**
@@ -400,7 +450,11 @@ public final class RelatedIndex {
         int[] touched = new int[1024];
         int count;
 
-        Scratch(int n) {
+        /** The query's (expanded) vector, dense over the vocabulary. */
+        final float[] query;
+
+        Scratch(int n, int terms) {
+            query = new float[terms];
             text = new float[n];
             keywords = new double[n];
             seen = new boolean[n];
@@ -471,16 +525,63 @@ public final class RelatedIndex {
                 s.exclude(p);
             }
             s.exclude(doc);
-            shortlist = shortlist(doc, s, Math.max(RESCORED_PER_RESULT * wanted, MIN_RESCORED));
+            shortlist = shortlist(doc, s, (int) Math.max(Tuning.SHORT * wanted, Tuning.SHORT * 12));
         } finally {
             s.reset();
         }
-        // The shortlist was ranked on the text of the strongest terms only: rank it again, exactly.
+        // The shortlist was ranked on the text of the strongest terms only: rank it again, exactly,
+        // on the whole vectors.
         Comparator<RelatedMatch> ranking = ranking();
         List<RelatedMatch> ranked = new ArrayList<>(shortlist.size());
-        for (RelatedMatch approximate : shortlist) {
-            int c = approximate.document();
-            RelatedMatch m = score(doc, c, textDot(doc, c), keywordDot(doc, c));
+        float[] q = s.query;
+        int[] dt = vectorTermsOf[doc];
+        float[] dw = vectorWeightsOf[doc];
+        double[] exact = new double[shortlist.size()];
+        try {
+            for (int i = 0; i < dt.length; i++) {
+                q[dt[i]] = dw[i];
+            }
+            for (int i = 0; i < exact.length; i++) {
+                exact[i] = dense(q, shortlist.get(i).document());
+            }
+            if (Tuning.PRF_BETA > 0 && exact.length > 0) {
+                // Feedback: the query moves toward its nearest neighbours' centroid, so that
+                // documents on the same subject in other words also come near.
+                Integer[] order = new Integer[exact.length];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                int[] cand = shortlist.stream().mapToInt(RelatedMatch::document).toArray();
+                Arrays.sort(order, (a, b2) -> exact[a] != exact[b2] ? Double.compare(exact[b2], exact[a]) : Integer.compare(cand[a], cand[b2]));
+                int m = (int) Math.min(Tuning.PRF_M, order.length);
+                float share = (float) (Tuning.PRF_BETA / m);
+                for (int j = 0; j < m; j++) {
+                    int nb = cand[order[j]];
+                    int[] nt = vectorTermsOf[nb];
+                    float[] nw = vectorWeightsOf[nb];
+                    for (int i = 0; i < nt.length; i++) {
+                        q[nt[i]] += share * nw[i];
+                    }
+                }
+                double norm = 0;
+                java.util.Set<Integer> touchedTerms = new java.util.HashSet<>();
+                for (int t : dt) touchedTerms.add(t);
+                for (int j = 0; j < m; j++) for (int t : vectorTermsOf[cand[order[j]]]) touchedTerms.add(t);
+                for (int t : touchedTerms) norm += (double) q[t] * q[t];
+                double len = Math.sqrt(norm);
+                for (int i = 0; i < exact.length; i++) {
+                    exact[i] = dense(q, cand[i]) / len;
+                }
+                for (int t : touchedTerms) q[t] = 0;
+            }
+        } finally {
+            for (int t : dt) {
+                q[t] = 0;
+            }
+        }
+        for (int i = 0; i < exact.length; i++) {
+            int c = shortlist.get(i).document();
+            RelatedMatch m = score(doc, c, exact[i], keywordDot(doc, c));
             if (m != null && m.text() + m.keywords() >= weights.minScore()) {
                 ranked.add(m);
             }
@@ -495,7 +596,6 @@ public final class RelatedIndex {
         Comparator<RelatedMatch> ranking = ranking();
         PriorityQueue<RelatedMatch> best = new PriorityQueue<>(size + 1, ranking.reversed());
         double floor = Double.NEGATIVE_INFINITY;
-        double maxRest = weights.group() + weights.time();
         for (int i = 0; i < s.count; i++) {
             int c = s.touched[i];
             if (!s.seen[c]) {
@@ -505,7 +605,7 @@ public final class RelatedIndex {
             // before reading anything else of theirs (with an archive's worth of candidates, every
             // array read is a cache miss), then score without building a match, and without the
             // time signal (an exp) when even its full weight would not lift them in.
-            if (best.size() >= size && s.keywords[c] == 0 && weights.text() * s.text[c] + maxRest < floor) {
+            if (best.size() >= size && s.keywords[c] == 0 && maxScore(weights.text() * s.text[c] + weights.group()) < floor) {
                 continue;
             }
             double total = total(doc, c, s.text[c], s.keywords[c], best.size() >= size ? floor : Double.NEGATIVE_INFINITY);
@@ -595,14 +695,28 @@ public final class RelatedIndex {
         return taken;
     }
 
+    /** The dot product of a dense query with document {@code c}'s whole vector. */
+    private double dense(float[] q, int c) {
+        int[] ct = vectorTermsOf[c];
+        float[] cw = vectorWeightsOf[c];
+        double dot = 0;
+        for (int i = 0; i < ct.length; i++) {
+            dot += q[ct[i]] * cw[i];
+        }
+        return dot;
+    }
+
     /** The exact text cosine of two documents' kept vectors. */
     private double textDot(int a, int b) {
-        int[] x = termsOf[a];
-        int[] y = termsOf[b];
+        boolean full = Tuning.FULL > 0;
+        int[] x = full ? vectorTermsOf[a] : termsOf[a];
+        int[] y = full ? vectorTermsOf[b] : termsOf[b];
+        float[] xw = full ? vectorWeightsOf[a] : termWeightsOf[a];
+        float[] yw = full ? vectorWeightsOf[b] : termWeightsOf[b];
         double dot = 0;
         for (int i = 0, j = 0; i < x.length && j < y.length; ) {
             if (x[i] == y[j]) {
-                dot += termWeightsOf[a][i++] * termWeightsOf[b][j++];
+                dot += xw[i++] * yw[j++];
             } else if (x[i] < y[j]) {
                 i++;
             } else {
@@ -642,10 +756,10 @@ public final class RelatedIndex {
             return Double.NaN;
         }
         double content = weights.text() * text + weights.keywords() * keywords + (sameGroup ? weights.group() : 0);
-        if (content + weights.time() < floor) {
+        if (maxScore(content) < floor) {
             return Double.NaN;
         }
-        return content + timeShare(days);
+        return content + timeShare(content, days);
     }
 
     /** The score of {@code c} for {@code doc} from the accumulated dot products, or {@code null} when excluded. */
@@ -662,7 +776,7 @@ public final class RelatedIndex {
         double textShare = weights.text() * text;
         double keywordShare = weights.keywords() * keywords;
         double groupShare = sameGroup ? weights.group() : 0;
-        double timeShare = timeShare(days);
+        double timeShare = timeShare(textShare + keywordShare + groupShare, days);
         return new RelatedMatch(c, false, textShare + keywordShare + groupShare + timeShare, textShare, keywordShare,
                 groupShare, timeShare);
     }
@@ -684,8 +798,14 @@ public final class RelatedIndex {
         return groupOf[doc] >= 0 && groupOf[doc] == groupOf[c];
     }
 
-    private double timeShare(double days) {
-        return weights.time() * Math.exp(-days / weights.timeScaleDays());
+    private double timeShare(double content, double days) {
+        double near = weights.time() * Math.exp(-days / weights.timeScaleDays());
+        return Tuning.TIMEMODE > 0 ? content * near : near;
+    }
+
+    /** The highest score a candidate with this content share can reach, however near in time. */
+    private double maxScore(double content) {
+        return Tuning.TIMEMODE > 0 ? content * (1 + weights.time()) : content + weights.time();
     }
 
     /**

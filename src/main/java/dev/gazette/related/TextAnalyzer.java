@@ -119,7 +119,10 @@ public final class TextAnalyzer {
             TokenStream s = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
-            s = new FrenchLightStemFilter(s);
+            if (!"0".equals(System.getProperty("rt.newsstop", "1"))) s = new StopFilter(s, FRENCH_NEWS_STOP_WORDS);
+            String st = System.getProperty("rt.frstem", "light");
+            s = st.equals("light") ? new FrenchLightStemFilter(s) : st.equals("minimal") ? new org.apache.lucene.analysis.fr.FrenchMinimalStemFilter(s)
+                : st.equals("none") ? s : new SnowballFilter(s, new org.tartarus.snowball.ext.FrenchStemmer());
             s = new ASCIIFoldingFilter(s);
             return new TokenStreamComponents(source, s);
         }
@@ -130,6 +133,18 @@ public final class TextAnalyzer {
      * Lucene's default English set has 33, which leaves "were" or "their" to look like topics.
      */
     private static final CharArraySet ENGLISH_STOP_WORDS = snowballStopWords("english_stop.txt");
+
+    /** News copy's own words that say nothing of a subject (days, months, reporting verbs...): see the files. */
+    private static final CharArraySet FRENCH_NEWS_STOP_WORDS = newsStopWords("news-stop-fr.txt");
+    private static final CharArraySet ENGLISH_NEWS_STOP_WORDS = newsStopWords("news-stop-en.txt");
+
+    private static CharArraySet newsStopWords(String name) {
+        try (Reader in = IOUtils.getDecodingReader(TextAnalyzer.class, name, StandardCharsets.UTF_8)) {
+            return CharArraySet.unmodifiableSet(WordlistLoader.getWordSet(in, "#", new CharArraySet(256, false)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the resource " + name + " is missing from the class path", e);
+        }
+    }
 
     private static CharArraySet snowballStopWords(String name) {
         try (Reader in = IOUtils.getDecodingReader(SnowballFilter.class, name, StandardCharsets.UTF_8)) {
@@ -147,7 +162,10 @@ public final class TextAnalyzer {
             TokenStream s = new EnglishPossessiveFilter(source);
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, ENGLISH_STOP_WORDS);
-            s = new PorterStemFilter(s);
+            if (!"0".equals(System.getProperty("rt.newsstop", "1"))) s = new StopFilter(s, ENGLISH_NEWS_STOP_WORDS);
+            String st = System.getProperty("rt.enstem", "porter");
+            s = st.equals("porter") ? new PorterStemFilter(s) : st.equals("kstem") ? new org.apache.lucene.analysis.en.KStemFilter(s)
+                : st.equals("none") ? s : new SnowballFilter(s, new org.tartarus.snowball.ext.EnglishStemmer());
             s = new ASCIIFoldingFilter(s);
             return new TokenStreamComponents(source, s);
         }
