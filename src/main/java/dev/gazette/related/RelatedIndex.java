@@ -15,16 +15,21 @@ import java.util.stream.IntStream;
 
 /**
  * Ranks, for one document, the others most related to it: text similarity (TF-IDF over title,
- * lead and body, analyzed per language), shared keywords weighted by rarity, same group, nearness
- * in time; editor pins always first.
+ * lead, body and multi-word names, analyzed per language, mixed with latent semantic features),
+ * shared keywords weighted by rarity, same group; nearness in time breaks near-ties; editor pins
+ * always first.
  *
- * <p>Never an all-pairs comparison. Each document keeps only its {@value #TERMS_PER_DOCUMENT} most
- * distinctive terms, and is posted under them; terms that only one document has, or (past 20
- * documents) more than 30% of them share, are ignored. Candidates for a document are the documents posted under
- * its {@value #QUERY_TERMS} strongest terms (the strongest {@value #POSTINGS_READ} of each list),
+ * <p>Never an all-pairs comparison. Each document is posted under its {@value #TERMS_PER_DOCUMENT}
+ * most distinctive terms; terms that only one document has, or (past 20 documents) more than 30%
+ * of them share, are ignored. Candidates for a document are the documents posted under its
+ * {@value #QUERY_TERMS} strongest terms (the strongest {@value #POSTINGS_READ} of each list),
  * those sharing a keyword or the group (nearest in time, a bounded number per list), and nothing
- * else; the best of them by that first estimate are then scored exactly. So the work per document
- * is bounded whatever the archive's size, and memory is that of the index, not of the texts.
+ * else. The best of them by that first estimate are then ranked on the whole vectors: the cosine of
+ * the two documents' weighted vectors (their {@value #VECTOR_TERMS} strongest terms, normalised over
+ * all their terms), with the query moved toward its nearest neighbours (relevance feedback), mixed
+ * with the cosine of their coordinates in a latent space ({@link LatentSpace}). So the work per
+ * document is bounded whatever the archive's size, and memory is that of the index, not of the
+ * texts: vectors are kept compact (ids as deltas, weights on a log scale in one byte).
  *
  * <p>Deterministic: term ids follow the terms' order, sums run in a fixed order, and ranking is
  * score, then the newer document, then the key. Immutable once built, so {@link #find} may run on
@@ -32,15 +37,26 @@ import java.util.stream.IntStream;
  */
 public final class RelatedIndex {
 
-    /** Distinctive terms kept per document: enough for a news article's subject, few enough to bound the work. */
+    /** Terms a document is posted under: enough for a news article's subject, few enough to bound the work. */
     static final int TERMS_PER_DOCUMENT = 48;
-    /** A document's strongest terms, of those it keeps, that look for its candidates... */
+    /** A document's strongest terms that look for its candidates... */
     static final int QUERY_TERMS = 24;
     /** ...each reading this many entries of the term's posting list, strongest first. */
     static final int POSTINGS_READ = 200;
-    /** Candidates ranked again exactly, per result wanted, and at least. */
-    static final int RESCORED_PER_RESULT = 2;
-    static final int MIN_RESCORED = 24;
+    /**
+     * Terms of a document's vector kept for the final ranking, strongest first: past them, the
+     * weights left are small (measured: 128 ranks as the whole vector does on the real corpora).
+     */
+    static final int VECTOR_TERMS = 128;
+    /** Candidates ranked again on the whole vectors, per result wanted, and at least. */
+    static final int RESCORED_PER_RESULT = 4;
+    static final int MIN_RESCORED = 48;
+    /** Relevance feedback: the query gains this share of its nearest neighbours' centroid... */
+    static final float FEEDBACK_WEIGHT = 0.5f;
+    /** ...over this many neighbours. */
+    static final int FEEDBACK_NEIGHBOURS = 5;
+    /** The latent cosine's share of the text signal (the rest is the lexical cosine). */
+    static final double LATENT_SHARE = 0.3;
     /** Entries read from each keyword's posting list, nearest in time first. */
     static final int KEYWORD_WINDOW = 150;
     /** Entries read from the group's posting list, nearest in time first: a fallback for documents with little text. */
@@ -50,24 +66,22 @@ public final class RelatedIndex {
     /** ...in an archive large enough for shares to mean something; below, rarity weighting alone decides. */
     static final int MAX_TERM_SHARE_FROM = 20;
     /** How much a word counts in the title, the lead, the body. */
-    static final float TITLE_BOOST = (float) Tuning.TITLE;
-    static final float LEAD_BOOST = (float) Tuning.LEAD;
+    static final float TITLE_BOOST = 3f;
+    static final float LEAD_BOOST = 2f;
     static final float BODY_BOOST = 1f;
 
-    static final class Tuning {
-        static double p(String k, double d) { return Double.parseDouble(System.getProperty("rt." + k, String.valueOf(d))); }
-        static final double MAXSHARE = p("maxshare", 0.3);
-        static final double FULL = p("full", 1);
-        static final double DF1NORM = p("df1norm", 0);
-        static final double IDF = p("idf", 0); // 0 bm25, 1 ln(N/df)
-        static final double PIVOT = p("pivot", 1); // slope; 1 = plain cosine
-        static final double TITLE = p("title", 3);
-        static final double LEAD = p("lead", 2);
-        static final double SHORT = p("short", 4);
-        static final double TIMEMODE = p("timemode", 1); // 0 additive, 1 multiplicative
-        static final double MAXVEC = p("maxvec", 100000);
-        static final double PRF_BETA = p("beta", 0);
-        static final double PRF_M = p("m", 5);
+    /**
+     * Weights are kept in one byte on a log scale: {@code w = exp(-q / WEIGHT_STEPS)}, so that
+     * every weight from 1 down to 0.0003 keeps 1.6% of precision (a linear byte would lose the
+     * small ones, which are most of a vector).
+     */
+    static final int WEIGHT_STEPS = 32;
+    private static final float[] WEIGHT_OF = new float[256];
+
+    static {
+        for (int q = 0; q < 256; q++) {
+            WEIGHT_OF[q] = (float) Math.exp(-q / (double) WEIGHT_STEPS);
+        }
     }
 
     private final RelatedWeights weights;
@@ -75,15 +89,16 @@ public final class RelatedIndex {
     private final String[] keys;
     private final long[] epochSeconds;
     private final int[][] pins;
-    /** Each document's distinctive terms (ids, ascending) and their weights (unit-length vector over all its terms). */
-    private final int[][] termsOf;
-    private final float[][] termWeightsOf;
-    /** Each document's whole vector (ids ascending, unit length): what the final ranking compares. */
-    private final int[][] vectorTermsOf;
-    private final float[][] vectorWeightsOf;
-    /** Per term: the documents posted under it, strongest weight first, and those weights. */
+    /**
+     * Each document's vector: its strongest terms (unit length over all its terms), as varint
+     * deltas of ascending ids, each followed by its weight's byte.
+     */
+    private final byte[][] vectorOf;
+    /** Each document's latent coordinates (unit length, ×127 in a byte each), or {@code null} without a latent space. */
+    private final byte[][] latentOf;
+    /** Per term: the documents posted under it, strongest weight first, and those weights' bytes. */
     private final int[][] termPostings;
-    private final float[][] termPostingWeights;
+    private final byte[][] termPostingWeights;
     /** Term strings by id, for explanations. */
     private final String[] vocabulary;
     /** Each document's keyword ids, ascending; keyword idf and each document's keyword-vector norm. */
@@ -190,11 +205,16 @@ public final class RelatedIndex {
     public static Analysis analyze(RelatedDocument doc, TextAnalyzer analyzer, String defaultLanguage) {
         String language = doc.language() == null ? defaultLanguage : doc.language();
         Map<String, float[]> counts = new HashMap<>();
-        analyzer.analyze(doc.title(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += TITLE_BOOST);
-        analyzer.analyze(doc.lead(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += LEAD_BOOST);
-        analyzer.analyze(doc.body(), language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += BODY_BOOST);
+        String[] texts = {doc.title(), doc.lead(), doc.body()};
+        float[] boosts = {TITLE_BOOST, LEAD_BOOST, BODY_BOOST};
+        for (int i = 0; i < texts.length; i++) {
+            float boost = boosts[i];
+            TextAnalyzer.TermSink count = t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += boost;
+            analyzer.analyze(texts[i], language, count);
+            analyzer.names(texts[i], language, count);
+        }
         String[] terms = counts.keySet().toArray(String[]::new);
-        java.util.Arrays.sort(terms);
+        Arrays.sort(terms);
         float[] weights = new float[terms.length];
         for (int i = 0; i < terms.length; i++) {
             weights[i] = counts.get(terms[i])[0];
@@ -247,41 +267,49 @@ public final class RelatedIndex {
                 df[ids[k]]++;
             }
         }
-        double maxDf = Math.max(MAX_TERM_SHARE_FROM, Tuning.MAXSHARE * n);
+        double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * n);
         float[] idf = new float[vocabulary.length];
         for (int t = 0; t < idf.length; t++) {
             // BM25's idf: a term most documents have is worth next to nothing, even in a small archive.
-            double v = Tuning.IDF == 0 ? Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5)) : Math.log((double) n / df[t]);
-            idf[t] = df[t] > maxDf ? 0f : df[t] < 2 ? (Tuning.DF1NORM > 0 ? -(float) v : 0f) : (float) v;
+            idf[t] = df[t] < 2 || df[t] > maxDf ? 0f : (float) Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
         }
-        termsOf = new int[n][];
-        termWeightsOf = new float[n][];
-        vectorTermsOf = new int[n][];
-        vectorWeightsOf = new float[n][];
-        int[] postingCounts = new int[vocabulary.length];
-        // Per document and per term, independent: run in parallel (in the caller's pool, when it has one).
+        // Per document, independent: run in parallel (in the caller's pool, when it has one).
+        int[][] vectorTerms = new int[n][];
+        float[][] vectorWeights = new float[n][];
+        vectorOf = new byte[n][];
         IntStream.range(0, n).parallel().forEach(d -> {
-            distinctive(d, b.terms[d], b.frequencies[d], idf);
+            vector(d, b.terms[d], b.frequencies[d], idf, vectorTerms, vectorWeights);
             b.terms[d] = null;
             b.frequencies[d] = null;
         });
+        // Latent coordinates, from the vectors as kept (weights rounded as stored, so that a
+        // document's coordinates do not depend on anything but what the index holds).
+        LatentSpace latent = LatentSpace.fit(vectorTerms, vectorWeights, vocabulary.length);
+        latentOf = latent == null ? null : new byte[n][];
+        if (latent != null) {
+            IntStream.range(0, n).parallel().forEach(d -> latentOf[d] = quantize(latent.project(vectorTerms[d], vectorWeights[d])));
+        }
+        // Postings under each document's strongest terms.
+        int[] postingCounts = new int[vocabulary.length];
+        int[][] posted = new int[n][];
+        IntStream.range(0, n).parallel().forEach(d -> posted[d] = strongest(vectorWeights[d], TERMS_PER_DOCUMENT));
         for (int d = 0; d < n; d++) {
-            for (int t : termsOf[d]) {
-                postingCounts[t]++;
+            for (int k : posted[d]) {
+                postingCounts[vectorTerms[d][k]]++;
             }
         }
         termPostings = new int[vocabulary.length][];
-        termPostingWeights = new float[vocabulary.length][];
+        termPostingWeights = new byte[vocabulary.length][];
         for (int t = 0; t < vocabulary.length; t++) {
             termPostings[t] = new int[postingCounts[t]];
-            termPostingWeights[t] = new float[postingCounts[t]];
+            termPostingWeights[t] = new byte[postingCounts[t]];
         }
         int[] fill = new int[vocabulary.length];
         for (int d = 0; d < n; d++) {
-            for (int k = 0; k < termsOf[d].length; k++) {
-                int t = termsOf[d][k];
+            for (int k : posted[d]) {
+                int t = vectorTerms[d][k];
                 termPostings[t][fill[t]] = d;
-                termPostingWeights[t][fill[t]++] = termWeightsOf[d][k];
+                termPostingWeights[t][fill[t]++] = weightByte(vectorWeights[d][k]);
             }
         }
         IntStream.range(0, vocabulary.length).parallel().forEach(t -> sortByWeight(termPostings[t], termPostingWeights[t]));
@@ -316,11 +344,12 @@ public final class RelatedIndex {
     }
 
     /**
-     * Keeps document {@code d}'s most distinctive terms: weight (1 + ln tf) × idf, the vector
-     * normalised over all its terms (so a long article's weights are not inflated), then cut to
-     * the strongest {@link #TERMS_PER_DOCUMENT}; ties go to the term that sorts first.
+     * Document {@code d}'s vector: weight (1 + ln tf) × idf, normalised over all its terms (so a
+     * long article's weights are not inflated), then cut to its {@link #VECTOR_TERMS} strongest
+     * (ties: the term that sorts first), and kept compact. The kept terms and their weights, as
+     * stored (rounded), go to {@code terms[d]} and {@code weights[d]} for the rest of the build.
      */
-    private void distinctive(int d, int[] ids, float[] tf, float[] idf) {
+    private void vector(int d, int[] ids, float[] tf, float[] idf, int[][] terms, float[][] weights) {
         double norm = 0;
         long[] ranked = new long[ids.length];
         int count = 0;
@@ -330,51 +359,120 @@ public final class RelatedIndex {
                 float w = (float) ((1 + Math.log(tf[k])) * idfK);
                 norm += (double) w * w;
                 ranked[count++] = strongestFirst(w, ids[k]);
-            } else if (idfK < 0) {
-                double w = (1 + Math.log(tf[k])) * idfK;
-                norm += w * w;
             }
         }
         Arrays.sort(ranked, 0, count);
+        int m = Math.min(VECTOR_TERMS, count);
         double length = Math.sqrt(norm);
-        if (Tuning.PIVOT != 1) {
-            length = Math.pow(length, Tuning.PIVOT);
-        }
-        termsOf[d] = top(ranked, Math.min(TERMS_PER_DOCUMENT, count));
-        termWeightsOf[d] = weightsOf(ranked, termsOf[d].length, length);
-        vectorTermsOf[d] = top(ranked, Math.min((int) Tuning.MAXVEC, count));
-        vectorWeightsOf[d] = weightsOf(ranked, vectorTermsOf[d].length, length);
-        termWeightsOf[d] = reorder(ranked, termsOf[d], length);
-        vectorWeightsOf[d] = reorder(ranked, vectorTermsOf[d], length);
-    }
-
-    /** The ids of the {@code m} strongest entries of {@code ranked}, ascending. */
-    private static int[] top(long[] ranked, int m) {
-        int[] ids = new int[m];
-        for (int j = 0; j < m; j++) {
-            ids[j] = (int) ranked[j];
-        }
-        Arrays.sort(ids);
-        return ids;
-    }
-
-    private static float[] weightsOf(long[] ranked, int m, double length) {
-        return new float[m];
-    }
-
-    /** The weights of {@code ids} (ascending), taken from {@code ranked}, divided by {@code length}. */
-    private static float[] reorder(long[] ranked, int[] ids, double length) {
-        int m = ids.length;
+        // Back to term order, for merging with other documents' terms: the id moves to the high half.
         long[] byTerm = new long[m];
         for (int j = 0; j < m; j++) {
             byTerm[j] = ((ranked[j] & 0xffffffffL) << 32) | (ranked[j] >>> 32);
         }
         Arrays.sort(byTerm);
+        int[] t = new int[m];
+        byte[] q = new byte[m];
         float[] w = new float[m];
         for (int j = 0; j < m; j++) {
-            w[j] = (float) (weightOf(byTerm[j]) / length);
+            t[j] = (int) (byTerm[j] >>> 32);
+            q[j] = weightByte((float) (weightOf(byTerm[j]) / length));
+            w[j] = WEIGHT_OF[q[j] & 0xff];
         }
-        return w;
+        terms[d] = t;
+        weights[d] = w;
+        vectorOf[d] = encode(t, q);
+    }
+
+    /** A weight in (0, 1] as its log-scale byte ({@link #WEIGHT_STEPS}). */
+    static byte weightByte(float w) {
+        long q = Math.round(-Math.log(w) * WEIGHT_STEPS);
+        return (byte) Math.max(0, Math.min(255, q));
+    }
+
+    /** Ascending ids as varint deltas, each followed by its weight byte. */
+    private static byte[] encode(int[] ids, byte[] weights) {
+        byte[] out = new byte[ids.length * 6];
+        int at = 0;
+        int previous = -1;
+        for (int i = 0; i < ids.length; i++) {
+            int delta = ids[i] - previous;
+            previous = ids[i];
+            while ((delta & ~0x7f) != 0) {
+                out[at++] = (byte) ((delta & 0x7f) | 0x80);
+                delta >>>= 7;
+            }
+            out[at++] = (byte) delta;
+            out[at++] = weights[i];
+        }
+        return Arrays.copyOf(out, at);
+    }
+
+    /** Decodes document {@code d}'s vector into {@code ids} and {@code w} (each at least {@link #VECTOR_TERMS} long); returns its length. */
+    private int decode(int d, int[] ids, float[] w) {
+        byte[] v = vectorOf[d];
+        int n = 0;
+        int id = -1;
+        for (int at = 0; at < v.length; ) {
+            int delta = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = v[at++];
+                delta |= (b & 0x7f) << shift;
+                shift += 7;
+            } while (b < 0);
+            id += delta;
+            ids[n] = id;
+            w[n++] = WEIGHT_OF[v[at++] & 0xff];
+        }
+        return n;
+    }
+
+    /** The dot product of a dense query with document {@code c}'s vector. */
+    private double dense(float[] q, int c) {
+        byte[] v = vectorOf[c];
+        double dot = 0;
+        int id = -1;
+        for (int at = 0; at < v.length; ) {
+            int delta = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = v[at++];
+                delta |= (b & 0x7f) << shift;
+                shift += 7;
+            } while (b < 0);
+            id += delta;
+            dot += q[id] * WEIGHT_OF[v[at++] & 0xff];
+        }
+        return dot;
+    }
+
+    /** A unit vector's coordinates, each ×127 in a byte. */
+    private static byte[] quantize(float[] x) {
+        byte[] q = new byte[x.length];
+        for (int i = 0; i < x.length; i++) {
+            q[i] = (byte) Math.max(-127, Math.min(127, Math.round(x[i] * 127)));
+        }
+        return q;
+    }
+
+    /** The cosine of two documents' latent coordinates, negative ones as 0; 0 without a latent space. */
+    private double latentCosine(int a, int b) {
+        if (latentOf == null) {
+            return 0;
+        }
+        byte[] x = latentOf[a];
+        byte[] y = latentOf[b];
+        long dot = 0;
+        long nx = 0;
+        long ny = 0;
+        for (int i = 0; i < x.length; i++) {
+            dot += x[i] * y[i];
+            nx += x[i] * x[i];
+            ny += y[i] * y[i];
+        }
+        return dot <= 0 ? 0 : dot / Math.sqrt((double) nx * ny);
     }
 
     /**
@@ -385,24 +483,24 @@ public final class RelatedIndex {
         return ((long) ~Float.floatToIntBits(weight) << 32) | (id & 0xffffffffL);
     }
 
-    /** The weight packed in the low half of a term-order key built in {@link #distinctive}. */
+    /** The weight packed in the low half of a term-order key built in {@link #vector}. */
     private static float weightOf(long termOrderKey) {
         return Float.intBitsToFloat(~(int) termOrderKey);
     }
 
-    /** Sorts a posting list by weight, strongest first; ties by document position. */
-    private static void sortByWeight(int[] docs, float[] w) {
+    /** Sorts a posting list by weight, strongest first (the smallest byte); ties by document position. */
+    private static void sortByWeight(int[] docs, byte[] w) {
         if (docs.length < 2) {
             return;
         }
         long[] keys = new long[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            keys[i] = strongestFirst(w[i], docs[i]);
+            keys[i] = ((long) (w[i] & 0xff) << 32) | (docs[i] & 0xffffffffL);
         }
         Arrays.sort(keys);
         for (int i = 0; i < keys.length; i++) {
             docs[i] = (int) keys[i];
-            w[i] = Float.intBitsToFloat(~(int) (keys[i] >>> 32));
+            w[i] = (byte) (keys[i] >>> 32);
         }
     }
 
@@ -447,17 +545,19 @@ public final class RelatedIndex {
         final float[] text;
         final double[] keywords;
         final boolean[] seen;
+        /** The query's vector, dense over the vocabulary (zero outside a query). */
+        final float[] query;
+        /** A decoded vector. */
+        final int[] ids = new int[VECTOR_TERMS];
+        final float[] weights = new float[VECTOR_TERMS];
         int[] touched = new int[1024];
         int count;
 
-        /** The query's (expanded) vector, dense over the vocabulary. */
-        final float[] query;
-
         Scratch(int n, int terms) {
-            query = new float[terms];
             text = new float[n];
             keywords = new double[n];
             seen = new boolean[n];
+            query = new float[terms];
         }
 
         void touch(int d) {
@@ -508,7 +608,7 @@ public final class RelatedIndex {
         Set<Integer> pinned = new LinkedHashSet<>();
         for (int p : pins[doc]) {
             if (p != doc && p >= 0 && p < size && pinned.add(p) && out.size() < limit) {
-                RelatedMatch m = score(doc, p, textDot(doc, p), keywordDot(doc, p));
+                RelatedMatch m = score(doc, p, textSimilarity(doc, p), keywordDot(doc, p));
                 out.add(m == null ? new RelatedMatch(p, true, 0, 0, 0, 0, 0)
                         : new RelatedMatch(p, true, m.score(), m.text(), m.keywords(), m.group(), m.time()));
             }
@@ -518,81 +618,141 @@ public final class RelatedIndex {
             return List.copyOf(out);
         }
         Scratch s = scratch.get();
-        List<RelatedMatch> shortlist;
+        int[] candidates;
         try {
             gather(doc, s);
             for (int p : pinned) {
                 s.exclude(p);
             }
             s.exclude(doc);
-            shortlist = shortlist(doc, s, (int) Math.max(Tuning.SHORT * wanted, Tuning.SHORT * 12));
+            candidates = shortlist(doc, s, Math.max(RESCORED_PER_RESULT * wanted, MIN_RESCORED));
         } finally {
             s.reset();
         }
-        // The shortlist was ranked on the text of the strongest terms only: rank it again, exactly,
-        // on the whole vectors.
-        Comparator<RelatedMatch> ranking = ranking();
-        List<RelatedMatch> ranked = new ArrayList<>(shortlist.size());
-        float[] q = s.query;
-        int[] dt = vectorTermsOf[doc];
-        float[] dw = vectorWeightsOf[doc];
-        double[] exact = new double[shortlist.size()];
-        try {
-            for (int i = 0; i < dt.length; i++) {
-                q[dt[i]] = dw[i];
-            }
-            for (int i = 0; i < exact.length; i++) {
-                exact[i] = dense(q, shortlist.get(i).document());
-            }
-            if (Tuning.PRF_BETA > 0 && exact.length > 0) {
-                // Feedback: the query moves toward its nearest neighbours' centroid, so that
-                // documents on the same subject in other words also come near.
-                Integer[] order = new Integer[exact.length];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
-                int[] cand = shortlist.stream().mapToInt(RelatedMatch::document).toArray();
-                Arrays.sort(order, (a, b2) -> exact[a] != exact[b2] ? Double.compare(exact[b2], exact[a]) : Integer.compare(cand[a], cand[b2]));
-                int m = (int) Math.min(Tuning.PRF_M, order.length);
-                float share = (float) (Tuning.PRF_BETA / m);
-                for (int j = 0; j < m; j++) {
-                    int nb = cand[order[j]];
-                    int[] nt = vectorTermsOf[nb];
-                    float[] nw = vectorWeightsOf[nb];
-                    for (int i = 0; i < nt.length; i++) {
-                        q[nt[i]] += share * nw[i];
-                    }
-                }
-                double norm = 0;
-                java.util.Set<Integer> touchedTerms = new java.util.HashSet<>();
-                for (int t : dt) touchedTerms.add(t);
-                for (int j = 0; j < m; j++) for (int t : vectorTermsOf[cand[order[j]]]) touchedTerms.add(t);
-                for (int t : touchedTerms) norm += (double) q[t] * q[t];
-                double len = Math.sqrt(norm);
-                for (int i = 0; i < exact.length; i++) {
-                    exact[i] = dense(q, cand[i]) / len;
-                }
-                for (int t : touchedTerms) q[t] = 0;
-            }
-        } finally {
-            for (int t : dt) {
-                q[t] = 0;
-            }
-        }
-        for (int i = 0; i < exact.length; i++) {
-            int c = shortlist.get(i).document();
-            RelatedMatch m = score(doc, c, exact[i], keywordDot(doc, c));
+        // The shortlist was ranked on the strongest terms only: rank it again on the whole vectors.
+        double[] text = rescore(doc, candidates, s);
+        List<RelatedMatch> ranked = new ArrayList<>(candidates.length);
+        for (int i = 0; i < candidates.length; i++) {
+            int c = candidates[i];
+            RelatedMatch m = score(doc, c, text[i], keywordDot(doc, c));
             if (m != null && m.text() + m.keywords() >= weights.minScore()) {
                 ranked.add(m);
             }
         }
-        ranked.sort(ranking);
+        ranked.sort(ranking());
         out.addAll(ranked.subList(0, Math.min(wanted, ranked.size())));
         return List.copyOf(out);
     }
 
-    /** The {@code size} best candidates by their accumulated scores, in no particular order. */
-    private List<RelatedMatch> shortlist(int doc, Scratch s, int size) {
+    /**
+     * The text similarity of each candidate to {@code doc}: the cosine of their vectors, the
+     * query first moved toward the centroid of its {@value #FEEDBACK_NEIGHBOURS} nearest
+     * candidates (relevance feedback: an article's close neighbours say what its subject is, in
+     * words it may not use itself), mixed with the cosine of their latent coordinates.
+     */
+    private double[] rescore(int doc, int[] candidates, Scratch s) {
+        double[] text = new double[candidates.length];
+        float[] q = s.query;
+        int n = decode(doc, s.ids, s.weights);
+        int[] queryTerms = Arrays.copyOf(s.ids, n);
+        int[][] feedbackTerms = new int[0][];
+        try {
+            for (int i = 0; i < n; i++) {
+                q[s.ids[i]] = s.weights[i];
+            }
+            for (int i = 0; i < candidates.length; i++) {
+                text[i] = dense(q, candidates[i]);
+            }
+            int m = Math.min(FEEDBACK_NEIGHBOURS, candidates.length);
+            if (m > 0) {
+                int[] nearest = nearestFirst(candidates, text, m);
+                feedbackTerms = new int[m][];
+                float share = FEEDBACK_WEIGHT / m;
+                for (int j = 0; j < m; j++) {
+                    int got = decode(nearest[j], s.ids, s.weights);
+                    feedbackTerms[j] = Arrays.copyOf(s.ids, got);
+                    for (int i = 0; i < got; i++) {
+                        q[s.ids[i]] += share * s.weights[i];
+                    }
+                }
+                double norm = squaredNorm(q, queryTerms, feedbackTerms);
+                double length = norm > 0 ? Math.sqrt(norm) : 1;
+                for (int i = 0; i < candidates.length; i++) {
+                    text[i] = dense(q, candidates[i]) / length;
+                }
+            }
+        } finally {
+            for (int t : queryTerms) {
+                q[t] = 0;
+            }
+            for (int[] terms : feedbackTerms) {
+                if (terms != null) {
+                    for (int t : terms) {
+                        q[t] = 0;
+                    }
+                }
+            }
+        }
+        if (latentOf != null) {
+            for (int i = 0; i < candidates.length; i++) {
+                text[i] = (1 - LATENT_SHARE) * text[i] + LATENT_SHARE * latentCosine(doc, candidates[i]);
+            }
+        }
+        return text;
+    }
+
+    /** The {@code m} candidates of highest score, best first (ties: the lower position). */
+    private static int[] nearestFirst(int[] candidates, double[] score, int m) {
+        Integer[] order = new Integer[candidates.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(candidates[a], candidates[b]));
+        int[] top = new int[m];
+        for (int j = 0; j < m; j++) {
+            top[j] = candidates[order[j]];
+        }
+        return top;
+    }
+
+    /** The squared length of the dense query, over the terms it was built from (each counted once). */
+    private static double squaredNorm(float[] q, int[] queryTerms, int[][] feedbackTerms) {
+        double norm = 0;
+        for (int t : queryTerms) {
+            norm += (double) q[t] * q[t];
+            q[t] = -q[t] - 1; // marks the term as counted; undone below (weights are never negative)
+        }
+        for (int[] terms : feedbackTerms) {
+            for (int t : terms) {
+                if (q[t] >= 0) {
+                    norm += (double) q[t] * q[t];
+                    q[t] = -q[t] - 1;
+                }
+            }
+        }
+        for (int t : queryTerms) {
+            if (q[t] < 0) {
+                q[t] = -(q[t] + 1);
+            }
+        }
+        for (int[] terms : feedbackTerms) {
+            for (int t : terms) {
+                if (q[t] < 0) {
+                    q[t] = -(q[t] + 1);
+                }
+            }
+        }
+        return norm;
+    }
+
+    /** The text similarity of two documents, as {@link #find} ranks on it, without feedback. */
+    private double textSimilarity(int a, int b) {
+        double lexical = textDot(a, b);
+        return latentOf == null ? lexical : (1 - LATENT_SHARE) * lexical + LATENT_SHARE * latentCosine(a, b);
+    }
+
+    /** The {@code size} best candidates by their accumulated scores, in position order. */
+    private int[] shortlist(int doc, Scratch s, int size) {
         Comparator<RelatedMatch> ranking = ranking();
         PriorityQueue<RelatedMatch> best = new PriorityQueue<>(size + 1, ranking.reversed());
         double floor = Double.NEGATIVE_INFINITY;
@@ -620,21 +780,22 @@ public final class RelatedIndex {
                 floor = best.peek().score();
             }
         }
-        return new ArrayList<>(best);
+        return best.stream().mapToInt(RelatedMatch::document).sorted().toArray();
     }
 
     /** Accumulates, for every candidate, its text dot product (strongest terms) and its keyword dot product with {@code doc}. */
     private void gather(int doc, Scratch s) {
-        int[] terms = termsOf[doc];
-        float[] w = termWeightsOf[doc];
+        int n = decode(doc, s.ids, s.weights);
+        int[] terms = Arrays.copyOf(s.ids, n);
+        float[] w = Arrays.copyOf(s.weights, n);
         for (int k : strongest(w, QUERY_TERMS)) {
             int[] docs = termPostings[terms[k]];
-            float[] pw = termPostingWeights[terms[k]];
+            byte[] pw = termPostingWeights[terms[k]];
             int read = Math.min(docs.length, POSTINGS_READ);
             for (int j = 0; j < read; j++) {
                 int c = docs[j];
                 s.touch(c);
-                s.text[c] += w[k] * pw[j];
+                s.text[c] += w[k] * WEIGHT_OF[pw[j] & 0xff];
             }
         }
         int rank = docRank[doc];
@@ -656,7 +817,7 @@ public final class RelatedIndex {
         }
     }
 
-    /** Positions of the {@code n} largest weights (ties: the earlier position). */
+    /** Positions of the {@code n} largest weights, ascending (ties: the earlier position). */
     private static int[] strongest(float[] w, int n) {
         if (w.length <= n) {
             int[] all = new int[w.length];
@@ -695,26 +856,16 @@ public final class RelatedIndex {
         return taken;
     }
 
-    /** The dot product of a dense query with document {@code c}'s whole vector. */
-    private double dense(float[] q, int c) {
-        int[] ct = vectorTermsOf[c];
-        float[] cw = vectorWeightsOf[c];
-        double dot = 0;
-        for (int i = 0; i < ct.length; i++) {
-            dot += q[ct[i]] * cw[i];
-        }
-        return dot;
-    }
-
-    /** The exact text cosine of two documents' kept vectors. */
+    /** The cosine of two documents' kept vectors. */
     private double textDot(int a, int b) {
-        boolean full = Tuning.FULL > 0;
-        int[] x = full ? vectorTermsOf[a] : termsOf[a];
-        int[] y = full ? vectorTermsOf[b] : termsOf[b];
-        float[] xw = full ? vectorWeightsOf[a] : termWeightsOf[a];
-        float[] yw = full ? vectorWeightsOf[b] : termWeightsOf[b];
+        int[] x = new int[VECTOR_TERMS];
+        float[] xw = new float[VECTOR_TERMS];
+        int[] y = new int[VECTOR_TERMS];
+        float[] yw = new float[VECTOR_TERMS];
+        int nx = decode(a, x, xw);
+        int ny = decode(b, y, yw);
         double dot = 0;
-        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+        for (int i = 0, j = 0; i < nx && j < ny; ) {
             if (x[i] == y[j]) {
                 dot += xw[i++] * yw[j++];
             } else if (x[i] < y[j]) {
@@ -762,7 +913,7 @@ public final class RelatedIndex {
         return content + timeShare(content, days);
     }
 
-    /** The score of {@code c} for {@code doc} from the accumulated dot products, or {@code null} when excluded. */
+    /** The score of {@code c} for {@code doc} from the text similarity and keyword dot product, or {@code null} when excluded. */
     private RelatedMatch score(int doc, int c, double text, double keywordDot) {
         double days = daysApart(doc, c);
         if (outsideWindow(days)) {
@@ -798,14 +949,19 @@ public final class RelatedIndex {
         return groupOf[doc] >= 0 && groupOf[doc] == groupOf[c];
     }
 
+    /**
+     * Nearness in time as a share of the content score: a tie-breaker, never a reason. It scales
+     * what the text, keywords and group already say (by at most {@code time} of it), so two
+     * articles with nothing in common stay unrelated however close in time, and a story's
+     * follow-up wins over an equally close story of last year, not over a closer one of today.
+     */
     private double timeShare(double content, double days) {
-        double near = weights.time() * Math.exp(-days / weights.timeScaleDays());
-        return Tuning.TIMEMODE > 0 ? content * near : near;
+        return content * weights.time() * Math.exp(-days / weights.timeScaleDays());
     }
 
     /** The highest score a candidate with this content share can reach, however near in time. */
     private double maxScore(double content) {
-        return Tuning.TIMEMODE > 0 ? content * (1 + weights.time()) : content + weights.time();
+        return content * (1 + weights.time());
     }
 
     /**
@@ -813,13 +969,16 @@ public final class RelatedIndex {
      * {@code limit}, and the shared keywords. For explanations, not for ranking.
      */
     public Explanation explain(int doc, int other, int limit) {
-        List<String> sharedTerms = new ArrayList<>();
-        int[] x = termsOf[doc];
-        int[] y = termsOf[other];
-        List<int[]> pairs = new ArrayList<>();
-        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+        int[] x = new int[VECTOR_TERMS];
+        float[] xw = new float[VECTOR_TERMS];
+        int[] y = new int[VECTOR_TERMS];
+        float[] yw = new float[VECTOR_TERMS];
+        int nx = decode(doc, x, xw);
+        int ny = decode(other, y, yw);
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0, j = 0; i < nx && j < ny; ) {
             if (x[i] == y[j]) {
-                pairs.add(new int[] {x[i], i, j});
+                pairs.add(new double[] {x[i], (double) xw[i] * yw[j]});
                 i++;
                 j++;
             } else if (x[i] < y[j]) {
@@ -828,10 +987,10 @@ public final class RelatedIndex {
                 j++;
             }
         }
-        pairs.sort(Comparator.<int[]>comparingDouble(p -> -(double) termWeightsOf[doc][p[1]] * termWeightsOf[other][p[2]])
-                .thenComparingInt(p -> p[0]));
-        for (int[] p : pairs.subList(0, Math.min(limit, pairs.size()))) {
-            sharedTerms.add(vocabulary[p[0]]);
+        pairs.sort(Comparator.<double[]>comparingDouble(p -> -p[1]).thenComparingDouble(p -> p[0]));
+        List<String> sharedTerms = new ArrayList<>();
+        for (double[] p : pairs.subList(0, Math.min(limit, pairs.size()))) {
+            sharedTerms.add(vocabulary[(int) p[0]]);
         }
         List<String> sharedKeywords = new ArrayList<>();
         for (int k : keywordsOf[doc]) {
@@ -846,37 +1005,46 @@ public final class RelatedIndex {
     /**
      * The evidence behind a match.
      *
-     * @param terms    shared distinctive terms (analyzed forms: stems, folded), strongest first
+     * @param terms    shared distinctive terms (analyzed forms: stems, folded; names with their
+     *                 words joined by spaces), strongest first; {@link TextAnalyzer#surfaceForms}
+     *                 gives the words as written
      * @param keywords shared keywords, sorted
-     * @param cosine   the exact text cosine of the two documents' kept terms
+     * @param cosine   the cosine of the two documents' kept vectors (the lexical part of the text signal)
      */
     public record Explanation(List<String> terms, List<String> keywords, double cosine) {
     }
 
     /** The document's distinctive terms (analyzed forms), strongest first, at most {@code limit}. */
     public List<String> distinctiveTerms(int doc, int limit) {
-        Integer[] order = new Integer[termsOf[doc].length];
-        for (int i = 0; i < order.length; i++) {
+        int[] ids = new int[VECTOR_TERMS];
+        float[] w = new float[VECTOR_TERMS];
+        int n = decode(doc, ids, w);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        float[] w = termWeightsOf[doc];
         Arrays.sort(order, (a, b) -> w[a] != w[b] ? Float.compare(w[b], w[a]) : Integer.compare(a, b));
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, order.length); i++) {
-            out.add(vocabulary[termsOf[doc][order[i]]]);
+        for (int i = 0; i < Math.min(limit, n); i++) {
+            out.add(vocabulary[ids[order[i]]]);
         }
         return out;
     }
 
-    /** An estimate of the index's heap size, in bytes: what related content costs at this archive's size. */
+    /**
+     * An estimate of the index's heap size, in bytes (compressed object pointers; array headers
+     * 16 bytes): what related content costs at this archive's size.
+     */
     public long estimatedBytes() {
         long bytes = 0;
         for (int d = 0; d < size; d++) {
-            bytes += 32L + termsOf[d].length * 8L + keywordsOf[d].length * 4L + pins[d].length * 4L + 8 + 4 + 8;
-            bytes += 48L + 2L * keys[d].length();
+            bytes += 16L + vectorOf[d].length + (latentOf == null ? 0 : 16L + latentOf[d].length);
+            bytes += 16L + keywordsOf[d].length * 4L + 16L + pins[d].length * 4L;
+            bytes += 8 + 4 + 8 + 4 + 4 + 8 + 4 * 4; // per-document slots: times, group, ranks, keyword norm, array references
+            bytes += 40L + keys[d].length(); // a key string (Latin-1)
         }
         for (int t = 0; t < vocabulary.length; t++) {
-            bytes += 32L + termPostings[t].length * 8L + 48L + 2L * vocabulary[t].length();
+            bytes += 32L + termPostings[t].length * 5L + 40L + vocabulary[t].length() + 8;
         }
         for (int[] p : keywordPostings) {
             bytes += 16L + p.length * 4L;

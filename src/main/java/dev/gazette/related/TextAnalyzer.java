@@ -19,10 +19,10 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
@@ -73,6 +73,95 @@ public final class TextAnalyzer {
     }
 
     /**
+     * Calls {@code sink} with the multi-word proper names of {@code text}: runs of two or more
+     * capitalised words ("Nasser Bourita", "Conseil de sécurité", "Bank of England"), joined
+     * inside by the language's small connecting words, stop words trimmed from their ends (a
+     * sentence's capitalised first word is often one). Each name is lower-cased, accents folded,
+     * its words joined by one space: no single term holds a space, so a name never meets a word.
+     */
+    public void names(String text, String language, TermSink sink) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        String lang = primary(language);
+        java.util.Set<String> connectors = lang.equals("en") ? EN_CONNECTORS : lang.equals("fr") ? FR_CONNECTORS : java.util.Set.of();
+        CharArraySet stops = lang.equals("en") ? ENGLISH_STOP_WORDS : lang.equals("fr") ? FrenchAnalyzer.getDefaultStopSet() : CharArraySet.EMPTY_SET;
+        CharArraySet news = lang.equals("en") ? ENGLISH_NEWS_STOP_WORDS : lang.equals("fr") ? FRENCH_NEWS_STOP_WORDS : CharArraySet.EMPTY_SET;
+        java.util.List<String> run = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = NAME_WORD.matcher(text);
+        int end = -1;
+        while (true) {
+            boolean found = m.find();
+            String w = found ? m.group() : null;
+            String elided = null;
+            if (found && w.length() > 2 && (w.charAt(1) == '\'' || w.charAt(1) == '’') && Character.isUpperCase(w.codePointAt(2))) {
+                elided = w.substring(0, 2).toLowerCase(Locale.ROOT).replace('’', '\''); // d'Angleterre: "d'" joins, "Angleterre" is the word
+                w = w.substring(2);
+            }
+            boolean joined = found && end >= 0 && onlySpaces(text, end, m.start());
+            boolean capital = found && Character.isUpperCase(w.codePointAt(0));
+            boolean connector = found && connectors.contains(w.toLowerCase(Locale.ROOT));
+            if (found && joined && (capital || (connector && !run.isEmpty()))) {
+                if (elided != null && connectors.contains(elided)) {
+                    run.add(elided);
+                }
+                run.add(w);
+            } else {
+                emitName(run, stops, news, sink);
+                run.clear();
+                if (found && capital) {
+                    run.add(w);
+                }
+            }
+            if (!found) {
+                break;
+            }
+            end = m.end();
+        }
+    }
+
+    private static boolean onlySpaces(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isSpaceChar(text.charAt(i)) && text.charAt(i) != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void emitName(java.util.List<String> run, CharArraySet stops, CharArraySet news, TermSink sink) {
+        int from = 0;
+        int to = run.size();
+        while (from < to && (stops.contains(run.get(from).toLowerCase(Locale.ROOT)) || news.contains(run.get(from).toLowerCase(Locale.ROOT))
+                || !Character.isUpperCase(run.get(from).codePointAt(0)))) {
+            from++;
+        }
+        while (to > from && (stops.contains(run.get(to - 1).toLowerCase(Locale.ROOT)) || news.contains(run.get(to - 1).toLowerCase(Locale.ROOT))
+                || !Character.isUpperCase(run.get(to - 1).codePointAt(0)))) {
+            to--;
+        }
+        int words = 0;
+        for (int i = from; i < to; i++) {
+            words += Character.isUpperCase(run.get(i).codePointAt(0)) ? 1 : 0;
+        }
+        if (words < 2) {
+            return;
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            name.append(i == from || run.get(i - 1).endsWith("'") ? "" : " ").append(run.get(i));
+        }
+        String folded = java.text.Normalizer.normalize(name.toString().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").replace('’', '\'');
+        sink.term(folded);
+    }
+
+    /** A word as names are made of: letters, with inner apostrophes or hyphens ("Jean-Marc", "O'Neill"). */
+    private static final java.util.regex.Pattern NAME_WORD = java.util.regex.Pattern.compile("\\p{L}+(?:['’-]\\p{L}+)*");
+    private static final java.util.Set<String> FR_CONNECTORS = java.util.Set.of("de", "du", "des", "la", "le", "les", "d'", "l'");
+    private static final java.util.Set<String> EN_CONNECTORS = java.util.Set.of("of", "the", "for", "de");
+
+    /**
      * Whether a term can tell articles apart: two characters at least, and a letter in it. Bare
      * numbers (years, scores, amounts) appear in every kind of story.
      */
@@ -119,10 +208,8 @@ public final class TextAnalyzer {
             TokenStream s = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
-            if (!"0".equals(System.getProperty("rt.newsstop", "1"))) s = new StopFilter(s, FRENCH_NEWS_STOP_WORDS);
-            String st = System.getProperty("rt.frstem", "light");
-            s = st.equals("light") ? new FrenchLightStemFilter(s) : st.equals("minimal") ? new org.apache.lucene.analysis.fr.FrenchMinimalStemFilter(s)
-                : st.equals("none") ? s : new SnowballFilter(s, new org.tartarus.snowball.ext.FrenchStemmer());
+            s = new StopFilter(s, FRENCH_NEWS_STOP_WORDS);
+            s = new FrenchMinimalStemFilter(s);
             s = new ASCIIFoldingFilter(s);
             return new TokenStreamComponents(source, s);
         }
@@ -162,10 +249,8 @@ public final class TextAnalyzer {
             TokenStream s = new EnglishPossessiveFilter(source);
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, ENGLISH_STOP_WORDS);
-            if (!"0".equals(System.getProperty("rt.newsstop", "1"))) s = new StopFilter(s, ENGLISH_NEWS_STOP_WORDS);
-            String st = System.getProperty("rt.enstem", "porter");
-            s = st.equals("porter") ? new PorterStemFilter(s) : st.equals("kstem") ? new org.apache.lucene.analysis.en.KStemFilter(s)
-                : st.equals("none") ? s : new SnowballFilter(s, new org.tartarus.snowball.ext.EnglishStemmer());
+            s = new StopFilter(s, ENGLISH_NEWS_STOP_WORDS);
+            s = new KStemFilter(s);
             s = new ASCIIFoldingFilter(s);
             return new TokenStreamComponents(source, s);
         }
