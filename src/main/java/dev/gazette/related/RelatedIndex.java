@@ -666,9 +666,13 @@ public final class RelatedIndex {
             int m = Math.min(FEEDBACK_NEIGHBOURS, candidates.length);
             if (m > 0) {
                 int[] nearest = nearestFirst(candidates, text, m);
+                double best = text[Arrays.binarySearch(candidates, nearest[0])];
                 feedbackTerms = new int[m][];
-                float share = FEEDBACK_WEIGHT / m;
                 for (int j = 0; j < m; j++) {
+                    // Each neighbour in proportion to its nearness to the best: in a small or
+                    // sparse neighbourhood, a far candidate must not pull the query toward itself.
+                    double nearness = text[Arrays.binarySearch(candidates, nearest[j])];
+                    float share = best > 0 ? (float) (FEEDBACK_WEIGHT / m * Math.max(0, nearness) / best) : 0;
                     int got = decode(nearest[j], s.ids, s.weights);
                     feedbackTerms[j] = Arrays.copyOf(s.ids, got);
                     for (int i = 0; i < got; i++) {

@@ -19,7 +19,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
@@ -30,6 +30,7 @@ import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
@@ -70,6 +71,76 @@ public final class TextAnalyzer {
             // Analysis reads from a String: there is no I/O to fail.
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The words as written behind each term of {@code texts}: for each term (a stem, or a name),
+     * its most frequent surface form ("russe" for the stem "rus", "Nasser Bourita" for "nasser
+     * bourita"), ties to the form met first. For showing terms to people, never for ranking.
+     */
+    public Map<String, String> surfaceForms(String language, String... texts) {
+        Map<String, Map<String, Integer>> counts = new java.util.HashMap<>();
+        Map<String, Integer> firstSeen = new java.util.HashMap<>();
+        Analyzer analyzer = byLanguage.computeIfAbsent(primary(language), TextAnalyzer::create);
+        for (String text : texts) {
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            try (TokenStream stream = analyzer.tokenStream("text", text)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    if (isWord(term)) {
+                        String form = bare(text.substring(offset.startOffset(), offset.endOffset()));
+                        firstSeen.putIfAbsent(form, firstSeen.size());
+                        counts.computeIfAbsent(term.toString(), k -> new java.util.HashMap<>()).merge(form, 1, Integer::sum);
+                    }
+                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            names(text, language, name -> {
+                // The name as written: its words' first occurrence in the text, case and accents kept.
+                String written = written(text, name.toString());
+                firstSeen.putIfAbsent(written, firstSeen.size());
+                counts.computeIfAbsent(name.toString(), k -> new java.util.HashMap<>()).merge(written, 1, Integer::sum);
+            });
+        }
+        Map<String, String> forms = new java.util.HashMap<>();
+        counts.forEach((term, byForm) -> forms.put(term, byForm.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> -firstSeen.get(e.getKey())))
+                .orElseThrow().getKey()));
+        return forms;
+    }
+
+    /** A token as written, without an elided article before it ("l'économie") or a possessive after it ("Rabat's"). */
+    private static String bare(String token) {
+        String t = token.replace('’', '\'');
+        int apostrophe = t.indexOf('\'');
+        if (apostrophe > 0 && apostrophe <= 6 && apostrophe < t.length() - 1
+                && FrenchAnalyzer.DEFAULT_ARTICLES.contains(t.substring(0, apostrophe).toLowerCase(Locale.ROOT))) {
+            return token.substring(apostrophe + 1);
+        }
+        if (t.toLowerCase(Locale.ROOT).endsWith("'s")) {
+            return token.substring(0, token.length() - 2);
+        }
+        return token;
+    }
+
+    /** Where a folded name occurs in {@code text}, the words as written there; else the name itself. */
+    private static String written(String text, String folded) {
+        String key = fold(text);
+        int at = key.indexOf(folded);
+        // Folding keeps the length of letters written precomposed, which news text is.
+        return at >= 0 && key.length() == text.length() ? text.substring(at, at + folded.length()) : folded;
+    }
+
+    /** Lower case, accents removed, typographic apostrophes made straight. */
+    private static String fold(String s) {
+        return java.text.Normalizer.normalize(s.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").replace('’', '\'');
     }
 
     /**
@@ -151,9 +222,7 @@ public final class TextAnalyzer {
         for (int i = from; i < to; i++) {
             name.append(i == from || run.get(i - 1).endsWith("'") ? "" : " ").append(run.get(i));
         }
-        String folded = java.text.Normalizer.normalize(name.toString().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").replace('’', '\'');
-        sink.term(folded);
+        sink.term(fold(name.toString()));
     }
 
     /** A word as names are made of: letters, with inner apostrophes or hyphens ("Jean-Marc", "O'Neill"). */
@@ -209,9 +278,39 @@ public final class TextAnalyzer {
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
             s = new StopFilter(s, FRENCH_NEWS_STOP_WORDS);
+            s = new FrenchPluralFilter(s);
             s = new FrenchMinimalStemFilter(s);
             s = new ASCIIFoldingFilter(s);
             return new TokenStreamComponents(source, s);
+        }
+    }
+
+    /**
+     * Drops the plural's final -s or -x of words of five letters or more ("russes", "journaux"
+     * become "russe", "journau"), before {@link FrenchMinimalStemFilter}, which leaves words under
+     * six letters alone: without this, "russe" and "russes" would be two terms.
+     */
+    private static final class FrenchPluralFilter extends org.apache.lucene.analysis.TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        FrenchPluralFilter(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            int n = term.length();
+            if (n >= 5) {
+                char last = term.charAt(n - 1);
+                char before = term.charAt(n - 2);
+                if ((last == 's' || last == 'x') && before != 's' && Character.isLetter(before)) {
+                    term.setLength(n - 1);
+                }
+            }
+            return true;
         }
     }
 
@@ -250,7 +349,7 @@ public final class TextAnalyzer {
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, ENGLISH_STOP_WORDS);
             s = new StopFilter(s, ENGLISH_NEWS_STOP_WORDS);
-            s = new KStemFilter(s);
+            s = new PorterStemFilter(s);
             s = new ASCIIFoldingFilter(s);
             return new TokenStreamComponents(source, s);
         }
