@@ -49,8 +49,8 @@ public final class RelatedIndex {
      */
     static final int VECTOR_TERMS = 128;
     /** Candidates ranked again on the whole vectors, per result wanted, and at least. */
-    static final int RESCORED_PER_RESULT = 4;
-    static final int MIN_RESCORED = 48;
+    static final int RESCORED_PER_RESULT = 2;
+    static final int MIN_RESCORED = 40;
     /** Relevance feedback: the query gains this share of its nearest neighbours' centroid... */
     static final float FEEDBACK_WEIGHT = 0.5f;
     /** ...over this many neighbours. */
@@ -83,6 +83,10 @@ public final class RelatedIndex {
             WEIGHT_OF[q] = (float) Math.exp(-q / (double) WEIGHT_STEPS);
         }
     }
+
+    /** Term ids, in the build, of a term too common to be kept, and of a term only one document has. */
+    private static final int COMMON = -1;
+    private static final int UNIQUE = -2;
 
     private final RelatedWeights weights;
     private final int size;
@@ -253,25 +257,43 @@ public final class RelatedIndex {
 
         // Text. Term ids were handed out in whatever order threads met the terms: renumber them in
         // the terms' order, so that every sum below runs in the same order on every build.
-        vocabulary = b.termIds.keySet().toArray(String[]::new);
-        Arrays.sort(vocabulary);
-        int[] renumber = new int[vocabulary.length];
-        for (int id = 0; id < vocabulary.length; id++) {
-            renumber[b.termIds.get(vocabulary[id])] = id;
+        String[] all = b.termIds.keySet().toArray(String[]::new);
+        Arrays.sort(all);
+        int[] renumber = new int[all.length];
+        for (int id = 0; id < all.length; id++) {
+            renumber[b.termIds.get(all[id])] = id;
         }
-        int[] df = new int[vocabulary.length];
+        int[] df = new int[all.length];
+        for (int d = 0; d < n; d++) {
+            for (int id : b.terms[d]) {
+                df[renumber[id]]++;
+            }
+        }
+        // Only terms that can relate two documents are kept: in two at least, and not in most.
+        // That leaves out about half of an archive's words (each met once), and their memory; but
+        // a document's unique words still count in its vector's length, as in the cosine over the
+        // whole vocabulary: an article half about something no other has is only half as near
+        // (measured: p@5 0.299 → 0.31 on the French corpus, 0.56 → 0.59 on the English one).
+        double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * n);
+        int[] keptId = new int[all.length];
+        int kept = 0;
+        for (int t = 0; t < all.length; t++) {
+            keptId[t] = df[t] > maxDf ? COMMON : df[t] < 2 ? UNIQUE : kept++;
+        }
+        vocabulary = new String[kept];
+        float[] idf = new float[kept];
+        for (int t = 0; t < all.length; t++) {
+            if (keptId[t] >= 0) {
+                vocabulary[keptId[t]] = all[t];
+                // BM25's idf: a term most documents have is worth next to nothing, even in a small archive.
+                idf[keptId[t]] = (float) Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
+            }
+        }
         for (int d = 0; d < n; d++) {
             int[] ids = b.terms[d];
             for (int k = 0; k < ids.length; k++) {
-                ids[k] = renumber[ids[k]];
-                df[ids[k]]++;
+                ids[k] = keptId[renumber[ids[k]]];
             }
-        }
-        double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * n);
-        float[] idf = new float[vocabulary.length];
-        for (int t = 0; t < idf.length; t++) {
-            // BM25's idf: a term most documents have is worth next to nothing, even in a small archive.
-            idf[t] = df[t] < 2 || df[t] > maxDf ? 0f : (float) Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
         }
         // Per document, independent: run in parallel (in the caller's pool, when it has one).
         int[][] vectorTerms = new int[n][];
@@ -353,9 +375,13 @@ public final class RelatedIndex {
         double norm = 0;
         long[] ranked = new long[ids.length];
         int count = 0;
+        double uniqueIdf = Math.log(1.0 + (size - 1 + 0.5) / 1.5);
         for (int k = 0; k < ids.length; k++) {
-            float idfK = idf[ids[k]];
-            if (idfK > 0) {
+            if (ids[k] == UNIQUE) {
+                double w = (1 + Math.log(tf[k])) * uniqueIdf;
+                norm += w * w;
+            } else if (ids[k] >= 0) {
+                float idfK = idf[ids[k]];
                 float w = (float) ((1 + Math.log(tf[k])) * idfK);
                 norm += (double) w * w;
                 ranked[count++] = strongestFirst(w, ids[k]);

@@ -159,36 +159,71 @@ public final class TextAnalyzer {
         CharArraySet stops = lang.equals("en") ? ENGLISH_STOP_WORDS : lang.equals("fr") ? FrenchAnalyzer.getDefaultStopSet() : CharArraySet.EMPTY_SET;
         CharArraySet news = lang.equals("en") ? ENGLISH_NEWS_STOP_WORDS : lang.equals("fr") ? FRENCH_NEWS_STOP_WORDS : CharArraySet.EMPTY_SET;
         java.util.List<String> run = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = NAME_WORD.matcher(text);
+        // A hand-made scanner, not a regular expression: it runs over every body, and makes
+        // strings only of capitalised words and connectors.
+        int n = text.length();
         int end = -1;
+        int at = 0;
         while (true) {
-            boolean found = m.find();
-            String w = found ? m.group() : null;
-            String elided = null;
-            if (found && w.length() > 2 && (w.charAt(1) == '\'' || w.charAt(1) == '’') && Character.isUpperCase(w.codePointAt(2))) {
-                elided = w.substring(0, 2).toLowerCase(Locale.ROOT).replace('’', '\''); // d'Angleterre: "d'" joins, "Angleterre" is the word
-                w = w.substring(2);
+            int start = at;
+            while (start < n && !Character.isLetter(text.charAt(start))) {
+                start++;
             }
-            boolean joined = found && end >= 0 && onlySpaces(text, end, m.start());
-            boolean capital = found && Character.isUpperCase(w.codePointAt(0));
-            boolean connector = found && connectors.contains(w.toLowerCase(Locale.ROOT));
-            if (found && joined && (capital || (connector && !run.isEmpty()))) {
+            boolean found = start < n;
+            int stop = found ? wordEnd(text, start) : n;
+            boolean joined = found && end >= 0 && onlySpaces(text, end, start);
+            int first = start;
+            String elided = null;
+            if (found && stop - start > 2 && isApostrophe(text.charAt(start + 1)) && Character.isUpperCase(text.charAt(start + 2))) {
+                elided = Character.toLowerCase(text.charAt(start)) + "'"; // d'Angleterre: "d'" joins, "Angleterre" is the word
+                first = start + 2;
+            }
+            boolean capital = found && Character.isUpperCase(text.charAt(first));
+            String w = null;
+            boolean connector = false;
+            if (found && !capital && joined && !run.isEmpty() && stop - first <= 3) {
+                w = text.substring(first, stop).toLowerCase(Locale.ROOT);
+                connector = connectors.contains(w);
+            }
+            if (found && joined && (capital || connector)) {
                 if (elided != null && connectors.contains(elided)) {
                     run.add(elided);
                 }
-                run.add(w);
+                run.add(capital ? text.substring(first, stop) : w);
             } else {
                 emitName(run, stops, news, sink);
                 run.clear();
                 if (found && capital) {
-                    run.add(w);
+                    run.add(text.substring(first, stop));
                 }
             }
             if (!found) {
                 break;
             }
-            end = m.end();
+            end = stop;
+            at = stop;
         }
+    }
+
+    /** The end of the word starting at {@code start}: letters, with inner apostrophes or hyphens ("Jean-Marc", "O'Neill"). */
+    private static int wordEnd(String text, int start) {
+        int i = start;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                i++;
+            } else if ((isApostrophe(c) || c == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '’';
     }
 
     private static boolean onlySpaces(String text, int from, int to) {
@@ -225,8 +260,6 @@ public final class TextAnalyzer {
         sink.term(fold(name.toString()));
     }
 
-    /** A word as names are made of: letters, with inner apostrophes or hyphens ("Jean-Marc", "O'Neill"). */
-    private static final java.util.regex.Pattern NAME_WORD = java.util.regex.Pattern.compile("\\p{L}+(?:['’-]\\p{L}+)*");
     private static final java.util.Set<String> FR_CONNECTORS = java.util.Set.of("de", "du", "des", "la", "le", "les", "d'", "l'");
     private static final java.util.Set<String> EN_CONNECTORS = java.util.Set.of("of", "the", "for", "de");
 
