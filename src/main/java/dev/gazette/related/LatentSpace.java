@@ -37,6 +37,8 @@ final class LatentSpace {
     static final int SAMPLE = 4_000;
     /** Terms the space knows, at most. */
     static final int MAX_TERMS = 20_000;
+    /** Terms of each sample document the space is fitted on: its strongest. */
+    static final int FIT_TERMS = 64;
     /** A term needs this many documents of the sample to be in the space. */
     static final int MIN_DF = 3;
 
@@ -90,6 +92,34 @@ final class LatentSpace {
             row[kept[i]] = i;
         }
         int s = sample.length;
+        // Each sample document by its strongest terms of the space only: they carry most of its
+        // weight, and the products below cost in proportion to the terms read.
+        int[][] fitTerms = new int[s][];
+        float[][] fitWeights = new float[s][];
+        IntStream.range(0, s).parallel().forEach(i -> {
+            int d = sample[i];
+            int count = 0;
+            long[] ranked = new long[terms[d].length];
+            for (int j = 0; j < terms[d].length; j++) {
+                if (row[terms[d][j]] >= 0) {
+                    // Strongest first (a positive float's bits order like it), then by position.
+                    ranked[count++] = ((long) ~Float.floatToIntBits(weights[d][j]) << 32) | j;
+                }
+            }
+            Arrays.sort(ranked, 0, count);
+            int keep = Math.min(count, FIT_TERMS);
+            int[] at = new int[keep];
+            for (int j = 0; j < keep; j++) {
+                at[j] = (int) ranked[j];
+            }
+            Arrays.sort(at);
+            fitTerms[i] = new int[keep];
+            fitWeights[i] = new float[keep];
+            for (int j = 0; j < keep; j++) {
+                fitTerms[i][j] = row[terms[d][at[j]]];
+                fitWeights[i][j] = weights[d][at[j]];
+            }
+        });
         // Omega: m × l, Gaussian, one stream per term so that it does not depend on the order of work.
         float[] omega = new float[m * l];
         for (int i = 0; i < m; i++) {
@@ -99,15 +129,15 @@ final class LatentSpace {
             }
         }
         // Y = A Omega (s × l); power iterations (Y = A Aᵀ Y) sharpen the spectrum, as text's decays slowly.
-        double[] y = times(terms, weights, sample, row, omega, l);
+        double[] y = times(fitTerms, fitWeights, omega, l);
         orthonormalize(y, s, l);
         for (int i = 0; i < POWER_ITERATIONS; i++) {
-            float[] z = transposeTimes(terms, weights, sample, row, y, m, l);
-            y = times(terms, weights, sample, row, z, l);
+            float[] z = transposeTimes(fitTerms, fitWeights, y, m, l);
+            y = times(fitTerms, fitWeights, z, l);
             orthonormalize(y, s, l);
         }
         // B = Qᵀ A (l × m), kept as its transpose (m × l); then C = B Bᵀ (l × l).
-        float[] bt = transposeTimes(terms, weights, sample, row, y, m, l);
+        float[] bt = transposeTimes(fitTerms, fitWeights, y, m, l);
         double[] c = new double[l * l];
         // Each thread owns rows of C and reads Bᵀ in order: every entry sums over the terms in the same order.
         IntStream.range(0, l).parallel().forEach(i -> {
@@ -197,19 +227,17 @@ final class LatentSpace {
     }
 
     /** (A_sample · M), s × l, for M given as {@code m × l} over the space's rows. */
-    private static double[] times(int[][] terms, float[][] weights, int[] sample, int[] row, float[] mat, int l) {
-        double[] out = new double[sample.length * l];
-        IntStream.range(0, sample.length).parallel().forEach(i -> {
-            int d = sample[i];
-            int[] t = terms[d];
-            float[] w = weights[d];
+    private static double[] times(int[][] rows, float[][] weights, float[] mat, int l) {
+        double[] out = new double[rows.length * l];
+        IntStream.range(0, rows.length).parallel().forEach(i -> {
+            int[] t = rows[i];
+            float[] w = weights[i];
             int base = i * l;
             for (int k = 0; k < t.length; k++) {
-                int r = row[t[k]];
-                if (r >= 0) {
-                    for (int j = 0; j < l; j++) {
-                        out[base + j] += w[k] * mat[r * l + j];
-                    }
+                int r = t[k] * l;
+                float wk = w[k];
+                for (int j = 0; j < l; j++) {
+                    out[base + j] += wk * mat[r + j];
                 }
             }
         });
@@ -217,7 +245,7 @@ final class LatentSpace {
     }
 
     /** (A_sampleᵀ · Y), m × l: per term, the sum over the sample in document order. */
-    private static float[] transposeTimes(int[][] terms, float[][] weights, int[] sample, int[] row, double[] y, int m, int l) {
+    private static float[] transposeTimes(int[][] rows, float[][] weights, double[] y, int m, int l) {
         double[] out = new double[m * l];
         // Each slice of the terms is summed by one task, over the sample in document order: the
         // same sums in the same order whatever the number of threads.
@@ -225,16 +253,16 @@ final class LatentSpace {
         IntStream.range(0, slices).parallel().forEach(slice -> {
             int from = (int) ((long) m * slice / slices);
             int to = (int) ((long) m * (slice + 1) / slices);
-            for (int i = 0; i < sample.length; i++) {
-                int d = sample[i];
-                int[] t = terms[d];
-                float[] w = weights[d];
+            for (int i = 0; i < rows.length; i++) {
+                int[] t = rows[i];
+                float[] w = weights[i];
                 int base = i * l;
                 for (int k = 0; k < t.length; k++) {
-                    int r = row[t[k]];
+                    int r = t[k];
                     if (r >= from && r < to) {
+                        float wk = w[k];
                         for (int j = 0; j < l; j++) {
-                            out[r * l + j] += w[k] * y[base + j];
+                            out[r * l + j] += wk * y[base + j];
                         }
                     }
                 }
