@@ -101,9 +101,15 @@ public final class RelatedIndex {
     private final byte[][] vectorOf;
     /** Each document's latent coordinates (unit length, ×127 in a byte each), or {@code null} without a latent space. */
     private final byte[][] latentOf;
-    /** Per term: the documents posted under it, strongest weight first, and those weights' bytes. */
-    private final int[][] termPostings;
-    private final byte[][] termPostingWeights;
+    /**
+     * The postings of every term, one after the other (term {@code t}'s from {@code
+     * postingStart[t]} to {@code postingStart[t + 1]}): the documents posted under it, strongest
+     * weight first, and those weights' bytes. Two flat arrays rather than two per term: an
+     * archive has hundreds of thousands of terms, and each array costs a header and a reference.
+     */
+    private final int[] postingStart;
+    private final int[] postingDocs;
+    private final byte[] postingWeights;
     /** Term strings by id, for explanations. */
     private final String[] vocabulary;
     /** Each document's keyword ids, ascending; keyword idf and each document's keyword-vector norm. */
@@ -243,7 +249,6 @@ public final class RelatedIndex {
         this.epochSeconds = b.epochSeconds;
         this.pins = b.pins;
         int n = size;
-        long T0 = System.nanoTime();
 
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -306,16 +311,13 @@ public final class RelatedIndex {
             b.terms[d] = null;
             b.frequencies[d] = null;
         });
-        long T1 = System.nanoTime();
         // Latent coordinates, from the vectors as kept (weights rounded as stored, so that a
         // document's coordinates do not depend on anything but what the index holds).
         LatentSpace latent = LatentSpace.fit(vectorTerms, vectorWeights, vocabulary.length);
         latentOf = latent == null ? null : new byte[n][];
-        long T2 = System.nanoTime();
         if (latent != null) {
             IntStream.range(0, n).parallel().forEach(d -> latentOf[d] = quantize(latent.project(vectorTerms[d], vectorWeights[d])));
         }
-        long T3 = System.nanoTime();
         // Postings under each document's strongest terms.
         int[] postingCounts = new int[vocabulary.length];
         int[][] posted = new int[n][];
@@ -325,24 +327,22 @@ public final class RelatedIndex {
                 postingCounts[vectorTerms[d][k]]++;
             }
         }
-        termPostings = new int[vocabulary.length][];
-        termPostingWeights = new byte[vocabulary.length][];
+        postingStart = new int[vocabulary.length + 1];
         for (int t = 0; t < vocabulary.length; t++) {
-            termPostings[t] = new int[postingCounts[t]];
-            termPostingWeights[t] = new byte[postingCounts[t]];
+            postingStart[t + 1] = postingStart[t] + postingCounts[t];
         }
-        int[] fill = new int[vocabulary.length];
+        postingDocs = new int[postingStart[vocabulary.length]];
+        postingWeights = new byte[postingDocs.length];
+        int[] fill = Arrays.copyOf(postingStart, vocabulary.length);
         for (int d = 0; d < n; d++) {
             for (int k : posted[d]) {
                 int t = vectorTerms[d][k];
-                termPostings[t][fill[t]] = d;
-                termPostingWeights[t][fill[t]++] = weightByte(vectorWeights[d][k]);
+                postingDocs[fill[t]] = d;
+                postingWeights[fill[t]++] = weightByte(vectorWeights[d][k]);
             }
         }
-        IntStream.range(0, vocabulary.length).parallel().forEach(t -> sortByWeight(termPostings[t], termPostingWeights[t]));
+        IntStream.range(0, vocabulary.length).parallel().forEach(t -> sortByWeight(postingDocs, postingWeights, postingStart[t], postingStart[t + 1]));
 
-        long T4 = System.nanoTime();
-        System.err.printf("vectors %d, fit %d, project %d, postings %d ms%n", (T1-T0)/1000000, (T2-T1)/1000000, (T3-T2)/1000000, (T4-T3)/1000000);
         // Keywords and groups, interned in position order.
         Map<String, Integer> keywordIds = new HashMap<>();
         Map<String, Integer> groupIds = new HashMap<>();
@@ -521,19 +521,19 @@ public final class RelatedIndex {
         return Float.intBitsToFloat(~(int) termOrderKey);
     }
 
-    /** Sorts a posting list by weight, strongest first (the smallest byte); ties by document position. */
-    private static void sortByWeight(int[] docs, byte[] w) {
-        if (docs.length < 2) {
+    /** Sorts a posting list (entries {@code from} to {@code to}) by weight, strongest first (the smallest byte); ties by document position. */
+    private static void sortByWeight(int[] docs, byte[] w, int from, int to) {
+        if (to - from < 2) {
             return;
         }
-        long[] keys = new long[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            keys[i] = ((long) (w[i] & 0xff) << 32) | (docs[i] & 0xffffffffL);
+        long[] keys = new long[to - from];
+        for (int i = from; i < to; i++) {
+            keys[i - from] = ((long) (w[i] & 0xff) << 32) | (docs[i] & 0xffffffffL);
         }
         Arrays.sort(keys);
-        for (int i = 0; i < keys.length; i++) {
-            docs[i] = (int) keys[i];
-            w[i] = (byte) (keys[i] >>> 32);
+        for (int i = from; i < to; i++) {
+            docs[i] = (int) keys[i - from];
+            w[i] = (byte) (keys[i - from] >>> 32);
         }
     }
 
@@ -836,13 +836,12 @@ public final class RelatedIndex {
         int[] terms = Arrays.copyOf(s.ids, n);
         float[] w = Arrays.copyOf(s.weights, n);
         for (int k : strongest(w, QUERY_TERMS)) {
-            int[] docs = termPostings[terms[k]];
-            byte[] pw = termPostingWeights[terms[k]];
-            int read = Math.min(docs.length, POSTINGS_READ);
-            for (int j = 0; j < read; j++) {
-                int c = docs[j];
+            int from = postingStart[terms[k]];
+            int to = Math.min(postingStart[terms[k] + 1], from + POSTINGS_READ);
+            for (int j = from; j < to; j++) {
+                int c = postingDocs[j];
                 s.touch(c);
-                s.text[c] += w[k] * WEIGHT_OF[pw[j] & 0xff];
+                s.text[c] += w[k] * WEIGHT_OF[postingWeights[j] & 0xff];
             }
         }
         int rank = docRank[doc];
@@ -1090,8 +1089,9 @@ public final class RelatedIndex {
             bytes += 8 + 4 + 8 + 4 + 4 + 8 + 4 * 4; // per-document slots: times, group, ranks, keyword norm, array references
             bytes += 40L + keys[d].length(); // a key string (Latin-1)
         }
-        for (int t = 0; t < vocabulary.length; t++) {
-            bytes += 32L + termPostings[t].length * 5L + 40L + vocabulary[t].length() + 8;
+        bytes += 16L * 3 + postingStart.length * 4L + postingDocs.length * 5L;
+        for (String term : vocabulary) {
+            bytes += 40L + term.length() + 4; // a term string (Latin-1, as folded terms are) and its reference
         }
         for (int[] p : keywordPostings) {
             bytes += 16L + p.length * 4L;
