@@ -187,10 +187,24 @@ final class LatentSpace {
         return new LatentSpace(row, loadings, k);
     }
 
-    /** Document {@code d}'s coordinates, unit length (all zero when it has no term of the space). */
+    /**
+     * A document's coordinates, from its {@link #FIT_TERMS} strongest terms (the fit reads as many):
+     * unit length (all zero when it has no term of the space).
+     */
     float[] project(int[] terms, float[] weights) {
         float[] x = new float[dimensions];
+        float floor = 0;
+        if (terms.length > FIT_TERMS) {
+            float[] sorted = weights.clone();
+            Arrays.sort(sorted);
+            floor = sorted[sorted.length - FIT_TERMS];
+        }
+        int taken = 0;
         for (int i = 0; i < terms.length; i++) {
+            if (weights[i] < floor || (weights[i] == floor && taken >= FIT_TERMS)) {
+                continue;
+            }
+            taken++;
             int r = row[terms[i]];
             if (r >= 0) {
                 float w = weights[i];

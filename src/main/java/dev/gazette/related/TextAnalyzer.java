@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -14,6 +19,7 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
@@ -35,10 +41,14 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * Turns text into index terms with Lucene's analyzers, chosen by language: words split by the
- * Unicode rules, lower-cased, stop words dropped, light stemming (so "diplomatique" and
- * "diplomatie" meet), accents folded. French and English get analyzers of our own assembly (the
+ * Unicode rules, lower-cased, stop words dropped (with news copy's own: days, months, reporting
+ * verbs), accents folded; French reduces inflections only (so "russe", "russes" and "Russes"
+ * meet, and "ruse" stays apart: the light stemmer's derivations made more false friends than they
+ * found), English is Porter-stemmed. French and English get analyzers of our own assembly (the
  * stock ones keep accents, which writers and importers apply unevenly); Arabic, German, Spanish,
  * Italian, Portuguese and Dutch get Lucene's; any other language is split and lower-cased only.
+ * Multi-word names ({@link #names}) and the words as written ({@link #surfaceForms}) come from
+ * here too.
  *
  * <p>Thread-safe: Lucene analyzers keep one token stream per thread.
  */
@@ -79,8 +89,8 @@ public final class TextAnalyzer {
      * bourita"), ties to the form met first. For showing terms to people, never for ranking.
      */
     public Map<String, String> surfaceForms(String language, String... texts) {
-        Map<String, Map<String, Integer>> counts = new java.util.HashMap<>();
-        Map<String, Integer> firstSeen = new java.util.HashMap<>();
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        Map<String, Integer> firstSeen = new HashMap<>();
         Analyzer analyzer = byLanguage.computeIfAbsent(primary(language), TextAnalyzer::create);
         for (String text : texts) {
             if (text == null || text.isEmpty()) {
@@ -94,7 +104,7 @@ public final class TextAnalyzer {
                     if (isWord(term)) {
                         String form = bare(text.substring(offset.startOffset(), offset.endOffset()));
                         firstSeen.putIfAbsent(form, firstSeen.size());
-                        counts.computeIfAbsent(term.toString(), k -> new java.util.HashMap<>()).merge(form, 1, Integer::sum);
+                        counts.computeIfAbsent(term.toString(), k -> new HashMap<>()).merge(form, 1, Integer::sum);
                     }
                 }
                 stream.end();
@@ -105,10 +115,10 @@ public final class TextAnalyzer {
                 // The name as written: its words' first occurrence in the text, case and accents kept.
                 String written = written(text, name.toString());
                 firstSeen.putIfAbsent(written, firstSeen.size());
-                counts.computeIfAbsent(name.toString(), k -> new java.util.HashMap<>()).merge(written, 1, Integer::sum);
+                counts.computeIfAbsent(name.toString(), k -> new HashMap<>()).merge(written, 1, Integer::sum);
             });
         }
-        Map<String, String> forms = new java.util.HashMap<>();
+        Map<String, String> forms = new HashMap<>();
         counts.forEach((term, byForm) -> forms.put(term, byForm.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> -firstSeen.get(e.getKey())))
                 .orElseThrow().getKey()));
@@ -139,7 +149,7 @@ public final class TextAnalyzer {
 
     /** Lower case, accents removed, typographic apostrophes made straight. */
     private static String fold(String s) {
-        return java.text.Normalizer.normalize(s.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+        return Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "").replace('’', '\'');
     }
 
@@ -155,10 +165,10 @@ public final class TextAnalyzer {
             return;
         }
         String lang = primary(language);
-        java.util.Set<String> connectors = lang.equals("en") ? EN_CONNECTORS : lang.equals("fr") ? FR_CONNECTORS : java.util.Set.of();
+        Set<String> connectors = lang.equals("en") ? EN_CONNECTORS : lang.equals("fr") ? FR_CONNECTORS : Set.of();
         CharArraySet stops = lang.equals("en") ? ENGLISH_STOP_WORDS : lang.equals("fr") ? FrenchAnalyzer.getDefaultStopSet() : CharArraySet.EMPTY_SET;
         CharArraySet news = lang.equals("en") ? ENGLISH_NEWS_STOP_WORDS : lang.equals("fr") ? FRENCH_NEWS_STOP_WORDS : CharArraySet.EMPTY_SET;
-        java.util.List<String> run = new java.util.ArrayList<>();
+        List<String> run = new ArrayList<>();
         // A hand-made scanner, not a regular expression: it runs over every body, and makes
         // strings only of capitalised words and connectors.
         int n = text.length();
@@ -235,7 +245,7 @@ public final class TextAnalyzer {
         return true;
     }
 
-    private static void emitName(java.util.List<String> run, CharArraySet stops, CharArraySet news, TermSink sink) {
+    private static void emitName(List<String> run, CharArraySet stops, CharArraySet news, TermSink sink) {
         int from = 0;
         int to = run.size();
         while (from < to && (stops.contains(run.get(from).toLowerCase(Locale.ROOT)) || news.contains(run.get(from).toLowerCase(Locale.ROOT))
@@ -260,8 +270,8 @@ public final class TextAnalyzer {
         sink.term(fold(name.toString()));
     }
 
-    private static final java.util.Set<String> FR_CONNECTORS = java.util.Set.of("de", "du", "des", "la", "le", "les", "d'", "l'");
-    private static final java.util.Set<String> EN_CONNECTORS = java.util.Set.of("of", "the", "for", "de");
+    private static final Set<String> FR_CONNECTORS = Set.of("de", "du", "des", "la", "le", "les", "d'", "l'");
+    private static final Set<String> EN_CONNECTORS = Set.of("of", "the", "for", "de");
 
     /**
      * Whether a term can tell articles apart: two characters at least, and a letter in it. Bare
@@ -302,7 +312,7 @@ public final class TextAnalyzer {
         };
     }
 
-    /** French: elisions (l', d', qu'…) removed, stop words, light stemming, accents folded. */
+    /** French: elisions (l', d', qu'…) removed, stop words, plurals and feminines reduced, accents folded. */
     private static final class French extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String field) {
@@ -323,7 +333,7 @@ public final class TextAnalyzer {
      * become "russe", "journau"), before {@link FrenchMinimalStemFilter}, which leaves words under
      * six letters alone: without this, "russe" and "russes" would be two terms.
      */
-    private static final class FrenchPluralFilter extends org.apache.lucene.analysis.TokenFilter {
+    private static final class FrenchPluralFilter extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
         FrenchPluralFilter(TokenStream in) {
