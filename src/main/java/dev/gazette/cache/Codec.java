@@ -24,8 +24,11 @@ import java.util.List;
  */
 final class Codec {
 
-    /** Bumped whenever the layout below changes. */
-    static final int LAYOUT = 1;
+    /**
+     * Bumped whenever the layout below changes, or what a cached entry holds does (2: the text
+     * analysis for related content changed its stemming, stop words and names).
+     */
+    static final int LAYOUT = 2;
 
     private Codec() {
     }
