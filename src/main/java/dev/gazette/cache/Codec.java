@@ -24,8 +24,12 @@ import java.util.List;
  */
 final class Codec {
 
-    /** Bumped whenever the layout below changes. */
-    static final int LAYOUT = 2;
+    /**
+     * Bumped whenever the layout below changes, or what a cached entry holds does (2: the text
+     * analysis for related content changed its stemming, stop words and names; 3: articles hold
+     * their aliases and the slug their title gave under the old rule).
+     */
+    static final int LAYOUT = 3;
 
     private Codec() {
     }

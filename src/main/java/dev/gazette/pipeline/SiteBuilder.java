@@ -153,6 +153,7 @@ public final class SiteBuilder {
         int skipped = loaded.skipped();
         counts[0] = index.size();
         counts[1] = skipped;
+        step("index");
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
         ImageSizes sizes = new ImageSizes();
@@ -162,9 +163,10 @@ public final class SiteBuilder {
         index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
+        step("images");
         final SiteIndex published = index;
         List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
-        step("index");
+        step("most-read");
 
         RelatedLists related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
                 cache, out.target().toString());
