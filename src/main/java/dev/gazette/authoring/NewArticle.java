@@ -170,7 +170,7 @@ public final class NewArticle {
         if (title.isEmpty()) {
             throw new Refusal(true, "the title is empty.", "give the headline in quotes: gazette new \"Titre de l’article\".");
         }
-        String slug = Slugs.ofTitle(title, SLUG_LENGTH);
+        String slug = Slugs.ofTitle(title, SLUG_LENGTH, config.language());
         if (slug.isEmpty()) {
             throw new Refusal(true, "the title `" + title + "` has no letter or digit to make a URL from.", "write the headline with words.");
         }
@@ -199,7 +199,7 @@ public final class NewArticle {
         String text = Placeholders.fill(archetype.text(), values, markdown);
         String file = slug + extension(request.format());
 
-        ParsedSource parsed = SourceReader.parse(file, text.getBytes(StandardCharsets.UTF_8), ParseContext.of(config.timeZone()));
+        ParsedSource parsed = SourceReader.parse(file, text.getBytes(StandardCharsets.UTF_8), ParseContext.of(config.timeZone(), config.language()));
         String source = archetype.builtIn() ? (markdown ? "The Markdown article" : "The plain-text format") : "The archetype `" + archetype.name() + "`";
         String fix = archetype.builtIn()
                 ? (markdown ? "this is a bug in Gazette: please report it with the command you ran." : "write the article as Markdown: leave out --format txt.")

@@ -24,8 +24,13 @@ import java.util.List;
  */
 final class Codec {
 
-    /** Bumped whenever the layout below changes. */
-    static final int LAYOUT = 2;
+    /**
+     * Bumped whenever the layout below changes, or what a cached entry holds does (2: the text
+     * analysis for related content changed its stemming, stop words and names; 3: articles hold
+     * their aliases and the slug their title gave under the old rule; 4: the featured weight, and
+     * whether the date had no time).
+     */
+    static final int LAYOUT = 4;
 
     private Codec() {
     }
@@ -66,6 +71,8 @@ final class Codec {
                 string(out, a.language());
                 strings(out, a.pinnedSlugs());
                 strings(out, a.relatedTitles());
+                strings(out, a.aliases());
+                string(out, a.legacySlug());
                 out.writeInt(a.featured());
                 out.writeBoolean(a.dateOnly());
             }
@@ -114,13 +121,15 @@ final class Codec {
             String language = string(in);
             List<String> pins = strings(in);
             List<String> relatedTitles = strings(in);
+            List<String> aliases = strings(in);
+            String legacySlug = string(in);
             int featured = in.readInt();
             if (featured < 0) {
                 throw new IOException("bad featured weight");
             }
             boolean dateOnly = in.readBoolean();
             article = new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, body, image, caption,
-                    draft, language, pins, relatedTitles, featured, dateOnly);
+                    draft, language, pins, relatedTitles, aliases, legacySlug, featured, dateOnly);
         }
         return new ParsedSource(article, list);
     }

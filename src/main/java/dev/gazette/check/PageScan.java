@@ -48,9 +48,12 @@ final class PageScan {
      * @param findings    what is wrong with it alone
      * @param references  references followed inside the site
      * @param external    outside links, without repeats
+     * @param redirect    whether it is a redirect page ({@code <meta http-equiv="refresh">} at once to
+     *                    another address): an old address kept for outside links, so neither an
+     *                    orphan nor a title of its own
      */
     record Facts(String path, String title, String[] ids, int[] links, List<Anchor> anchors, List<Finding> findings,
-                 int references, Set<String> external) {
+                 int references, Set<String> external, boolean redirect) {
 
         boolean hasId(String id) {
             return Arrays.binarySearch(ids, id) >= 0;
@@ -67,6 +70,7 @@ final class PageScan {
     private final Set<Finding> findings = new LinkedHashSet<>();
     private final Set<String> external = new HashSet<>();
     private int references;
+    private boolean redirect;
 
     private PageScan(Context ctx, String path) {
         this.ctx = ctx;
@@ -81,7 +85,7 @@ final class PageScan {
             doc = Jsoup.parse(root.resolve(path).toFile(), null);
         } catch (IOException | RuntimeException e) {
             Finding f = new Finding(Finding.Kind.UNREADABLE_FILE, path, "", "cannot read the page: " + e.getMessage());
-            return new Facts(path, "", new String[0], new int[0], List.of(), List.of(f), 0, Set.of());
+            return new Facts(path, "", new String[0], new int[0], List.of(), List.of(f), 0, Set.of(), false);
         }
         return new PageScan(ctx, path).read(doc);
     }
@@ -134,7 +138,7 @@ final class PageScan {
             }
         }
         return new Facts(path, doc.title(), sortedIds, links.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(anchors),
-                List.copyOf(findings), references, Set.copyOf(external));
+                List.copyOf(findings), references, Set.copyOf(external), redirect);
     }
 
     private void link(Element e) {
@@ -164,6 +168,10 @@ final class PageScan {
 
     /** Social cards: the image and the page's own address, written as absolute URLs. */
     private void meta(Element e) {
+        if (e.attr("http-equiv").equalsIgnoreCase("refresh")) {
+            refresh(e.attr("content"));
+            return;
+        }
         String key = (e.hasAttr("property") ? e.attr("property") : e.attr("name")).toLowerCase(Locale.ROOT);
         switch (key) {
             case "og:image", "og:image:url", "og:image:secure_url", "twitter:image" -> reference(e, "content", Use.IMAGE);
@@ -172,6 +180,28 @@ final class PageScan {
             }
         }
     }
+
+    /**
+     * {@code <meta http-equiv="refresh" content="0; url=…">}: its target is a link that must work, and
+     * a refresh within a second makes the page a redirect.
+     */
+    private void refresh(String content) {
+        java.util.regex.Matcher m = REFRESH.matcher(content);
+        if (!m.matches()) {
+            return;
+        }
+        String url = m.group(2).strip();
+        if (url.length() >= 2 && (url.charAt(0) == '\'' || url.charAt(0) == '"') && url.charAt(url.length() - 1) == url.charAt(0)) {
+            url = url.substring(1, url.length() - 1);
+        }
+        if (!url.isEmpty()) {
+            check(url, Use.RESOURCE);
+            redirect |= Double.parseDouble(m.group(1)) < 1;
+        }
+    }
+
+    private static final java.util.regex.Pattern REFRESH = java.util.regex.Pattern.compile(
+            "(?is)\\s*(\\d+(?:\\.\\d*)?)\\s*[;,]\\s*(?:url\\s*=\\s*)?(.*)");
 
     /** Every candidate of a {@code srcset}: URLs followed by width or density descriptors, separated by commas. */
     private void srcset(Element e) {

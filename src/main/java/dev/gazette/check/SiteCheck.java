@@ -133,7 +133,7 @@ public final class SiteCheck {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < reached.length; i++) {
             String path = facts.get(i).path();
-            if (!reached[i] && !path.equals(NOT_FOUND)) {
+            if (!reached[i] && !path.equals(NOT_FOUND) && !facts.get(i).redirect()) {
                 out.add(new Finding(Finding.Kind.ORPHAN_PAGE, path, "", "no chain of links from the home page reaches it"));
             }
         }
@@ -145,6 +145,9 @@ public final class SiteCheck {
         Map<String, List<String>> byTitle = new java.util.LinkedHashMap<>();
         List<Finding> out = new ArrayList<>();
         for (PageScan.Facts f : facts) {
+            if (f.redirect()) {
+                continue; // an old address: its title names the page it leads to
+            }
             if (f.title().isBlank()) {
                 if (!f.findings().stream().anyMatch(x -> x.kind() == Finding.Kind.UNREADABLE_FILE)) {
                     out.add(new Finding(Finding.Kind.MISSING_TITLE, f.path(), "", "readers, tabs and search results show nothing for it"));

@@ -126,6 +126,7 @@ final class BuildCommand implements Callable<Integer> {
             case ARCHIVE_INDEX -> "archive index";
             case ARTICLE -> one ? "article" : "articles";
             case RELATED -> one ? "related page" : "related pages";
+            case REDIRECT -> one ? "redirect" : "redirects";
             default -> e.getKey().label() + (one ? " page" : " pages");
         };
     }

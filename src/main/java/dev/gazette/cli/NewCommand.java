@@ -35,8 +35,17 @@ final class NewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TITLE", description = "The headline, in quotes.")
     String title;
 
-    @CommandLine.Mixin
-    SiteOptions site;
+    // Not the SiteOptions mixin: publishing rules and threads (--drafts, --future, --jobs) mean
+    // nothing to a command that writes one file.
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = "articles", description = "Articles folder (default: ${DEFAULT-VALUE}).")
+    Path source;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: site.yml when present).")
+    Path config;
+
+    @Option(names = "--now", paramLabel = "TIME",
+            description = "The article's date, ISO 8601 with offset (default: the current time, in the site's time zone).")
+    String now;
 
     @Option(names = "--rubric", paramLabel = "RUBRIC", description = "The rubric (category), e.g. Politique.")
     String rubric;
@@ -58,9 +67,9 @@ final class NewCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format: `" + format + "` is not a format `gazette new` writes; give md (the default) or txt.");
         };
-        NewArticle.Request request = new NewArticle.Request(title, rubric, tags, sourceFormat, site.reference());
+        NewArticle.Request request = new NewArticle.Request(title, rubric, tags, sourceFormat, SiteOptions.reference(now, spec.commandLine()));
 
-        Path configFile = site.configFile();
+        Path configFile = SiteOptions.configFile(config);
         SiteConfig config = SiteConfig.defaults();
         if (configFile != null) {
             ConfigLoader.Result loaded = ConfigLoader.load(configFile, configFile.toString());
@@ -71,8 +80,8 @@ final class NewCommand implements Callable<Integer> {
             }
             config = loaded.config();
         }
-        if (!Files.isDirectory(site.source)) {
-            err.println(Problem.error(site.source.toString(), 0, null, "the articles folder does not exist.",
+        if (!Files.isDirectory(source)) {
+            err.println(Problem.error(source.toString(), 0, null, "the articles folder does not exist.",
                     "create it, or point --source at the articles folder.").describe());
             return 1;
         }
@@ -96,7 +105,7 @@ final class NewCommand implements Callable<Integer> {
 
         Path written;
         try {
-            written = NewArticle.write(site.source, draft);
+            written = NewArticle.write(source, draft);
         } catch (FileAlreadyExistsException e) {
             boolean namesake = e.getOtherFile() != null;
             err.println(Problem.error(namesake ? e.getOtherFile() : e.getFile(), 0, null,
@@ -105,7 +114,7 @@ final class NewCommand implements Callable<Integer> {
                     "edit that article, or give the new one another title (the file name comes from it).").describe());
             return 1;
         } catch (IOException e) {
-            err.println(Problem.error(site.source.resolve(draft.file()).toString(), 0, null,
+            err.println(Problem.error(source.resolve(draft.file()).toString(), 0, null,
                     "cannot write the article (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").",
                     "check that the articles folder is writable and the disk has room.").describe());
             return 1;

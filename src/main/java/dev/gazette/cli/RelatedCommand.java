@@ -8,6 +8,8 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.related.RelatedMatch;
+import dev.gazette.related.TextAnalyzer;
+import dev.gazette.markup.HtmlSanitizer;
 import dev.gazette.render.DateLabels;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
@@ -137,7 +140,9 @@ final class RelatedCommand implements Callable<Integer> {
         Article a = site.index().article(doc);
         out.printf("Related to \"%s\" (%s, %s, %s%s)%n", a.title(), a.slug(), a.source(), dates.iso(a.date()).substring(0, 10),
                 a.rubric() == null ? "" : ", " + a.rubric().name());
-        out.printf("Distinctive terms: %s%n", String.join(", ", related.distinctiveTerms(doc, 12)));
+        TextAnalyzer analyzer = new TextAnalyzer();
+        Map<String, String> own = surfaceForms(analyzer, site, a);
+        out.printf("Distinctive terms: %s%n", String.join(", ", readable(related.distinctiveTerms(doc, 12), own)));
         List<RelatedMatch> matches = related.find(doc, limit);
         if (matches.isEmpty()) {
             out.println("No related article: nothing in common with any other (text, tags, rubric), or all below the minimum score.");
@@ -152,7 +157,9 @@ final class RelatedCommand implements Callable<Integer> {
                     m.time(), r.slug(), r.title(), dates.iso(r.date()).substring(0, 10));
             RelatedIndex.Explanation why = related.explain(doc, m.document(), 8);
             StringBuilder line = new StringBuilder("     ");
-            line.append(why.terms().isEmpty() ? "no shared terms" : "terms: " + String.join(", ", why.terms()));
+            // The words as written: the form either article uses most, for each shared stem.
+            Map<String, String> both = surfaceForms(analyzer, site, a, r);
+            line.append(why.terms().isEmpty() ? "no shared terms" : "terms: " + String.join(", ", readable(why.terms(), both)));
             if (!why.keywords().isEmpty()) {
                 line.append("; tags: ").append(String.join(", ", why.keywords()));
             }
@@ -162,6 +169,23 @@ final class RelatedCommand implements Callable<Integer> {
             out.println(line);
         }
         out.println("Score = text + tags + rubric + time (weights in site.yml, `related:`); pinned articles come first.");
+    }
+
+    /** The most frequent surface form of each term of the articles' title, lead and body. */
+    private static Map<String, String> surfaceForms(TextAnalyzer analyzer, SiteLoader.Loaded site, Article... articles) {
+        String language = articles[0].language() == null ? site.config().language() : articles[0].language();
+        List<String> texts = new java.util.ArrayList<>();
+        for (Article x : articles) {
+            texts.add(x.title());
+            texts.add(x.lead());
+            texts.add(x.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(x.bodyHtml()));
+        }
+        return analyzer.surfaceForms(language, texts.toArray(String[]::new));
+    }
+
+    /** Terms as their surface forms, each once (two stems may be written alike). */
+    private static List<String> readable(List<String> terms, Map<String, String> forms) {
+        return terms.stream().map(t -> forms.getOrDefault(t, t)).distinct().toList();
     }
 
     private static long millis(long from, long to) {

@@ -38,10 +38,15 @@ final class SiteOptions {
 
     /** The reference time: {@code --now}, or the current time. */
     Instant reference() {
+        return reference(now, spec.commandLine());
+    }
+
+    /** The time {@code now} (ISO 8601 with offset) gives, or the current time when it is {@code null}. */
+    static Instant reference(String now, CommandLine commandLine) {
         try {
             return now == null ? Instant.now() : OffsetDateTime.parse(now).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(commandLine,
                     "--now: `" + now + "` is not an ISO 8601 time with offset, e.g. 2025-09-10T12:00:00+01:00");
         }
     }
@@ -61,6 +66,11 @@ final class SiteOptions {
 
     /** The configuration file: {@code --config}, or {@code site.yml} in the current folder when there is one. */
     Path configFile() {
+        return configFile(config);
+    }
+
+    /** {@code config}, or {@code site.yml} in the current folder when there is one. */
+    static Path configFile(Path config) {
         return config != null ? config : Files.isRegularFile(Path.of("site.yml")) ? Path.of("site.yml") : null;
     }
 }

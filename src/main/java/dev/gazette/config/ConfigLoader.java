@@ -29,7 +29,8 @@ public final class ConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language", "timeZone",
             "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks",
-            "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related", "menu", "socialImage");
+            "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related", "redirects", "menu",
+            "socialImage");
     private static final Set<String> RELATED_KEYS = Set.of("textWeight", "tagWeight", "rubricWeight", "timeWeight",
             "timeScaleDays", "minScore", "windowDays");
     private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric");
@@ -149,13 +150,14 @@ public final class ConfigLoader {
             socialImage = "";
         }
         List<MenuEntry> menu = menu(f);
+        String redirects = f.string("redirects", d.redirects());
         String twitterSite = f.string("twitterSite", d.twitterSite());
         if (!twitterSite.isEmpty() && !twitterSite.startsWith("@")) {
             twitterSite = "@" + twitterSite;
         }
         SiteConfig config = new SiteConfig(title, description, normaliseBaseUrl(baseUrl), language.toLowerCase(Locale.ROOT)
                 .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks,
-                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, menu, socialImage);
+                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage);
         return new Result(config, problems);
     }
 

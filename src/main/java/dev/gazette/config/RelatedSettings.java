@@ -6,7 +6,8 @@ package dev.gazette.config;
  * @param textWeight    weight of text similarity of title, lead and body (0..1 before weighting)
  * @param tagWeight     weight of shared tags, rare tags counting more (0..1 before weighting)
  * @param rubricWeight  weight of being in the same rubric
- * @param timeWeight    weight of nearness in time
+ * @param timeWeight    weight of nearness in time: the share by which it raises the other signals' sum at most
+ *                      (a tie-breaker: 0.1 lifts a same-day article by 10% over an equally related old one)
  * @param timeScaleDays age difference, in days, at which nearness in time has fallen to 1/e of its weight
  * @param minScore      articles whose text and tag shares add up to less than this are not shown as related
  *                      (a rubric and a date in common only order articles that are related)

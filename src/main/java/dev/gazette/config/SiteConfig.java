@@ -28,6 +28,8 @@ import java.util.Objects;
  *                      theme asset) or an absolute URL
  * @param twitterSite   the newsroom's X/Twitter account ({@code @gazette}), or empty
  * @param related       how related content is ranked
+ * @param redirects     the site-wide redirects file (CSV or TSV of old address, new address; path
+ *                      relative to the configuration file's folder), or empty for none
  * @param menu          the rubrics the menu lists first, in this order, with their labels; the rubrics
  *                      it does not name follow in alphabetical order. Empty: every rubric, alphabetically
  * @param socialImage   the image social networks show for pages without an image of their own (a theme
@@ -52,6 +54,7 @@ public record SiteConfig(
         String logo,
         String twitterSite,
         RelatedSettings related,
+        String redirects,
         java.util.List<MenuEntry> menu,
         String socialImage) {
 
@@ -66,16 +69,26 @@ public record SiteConfig(
         mostRead = mostRead == null ? "" : mostRead;
         logo = logo == null ? "" : logo;
         twitterSite = twitterSite == null ? "" : twitterSite;
+        redirects = redirects == null ? "" : redirects;
         menu = menu == null ? java.util.List.of() : java.util.List.copyOf(menu);
         socialImage = socialImage == null ? "" : socialImage;
     }
 
+    /** A configuration without a redirects file, with the default menu and no social image of its own. */
+    public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
+            int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
+            boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related) {
+        this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, "");
+    }
+
     /** A configuration with the default menu and no social image of its own. */
     public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
-                      int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
-                      boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related) {
+            int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
+            boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related,
+            String redirects) {
         this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
-                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, java.util.List.of(), "");
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, java.util.List.of(), "");
     }
 
     /** The logo the default theme ships. */
@@ -96,6 +109,6 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
                 relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount,
-                logo, twitterSite, related, menu, socialImage);
+                logo, twitterSite, related, redirects, menu, socialImage);
     }
 }

@@ -96,7 +96,7 @@ public final class SiteIndex {
      */
     public static Result build(List<Article> published) {
         List<Problem> problems = new ArrayList<>();
-        List<Article> sorted = new ArrayList<>(published);
+        List<Article> sorted = keepTitleSlugsApart(published);
         sorted.sort(NEWEST_FIRST);
 
         Map<String, Integer> bySlug = new HashMap<>(sorted.size() * 2);
@@ -125,6 +125,43 @@ public final class SiteIndex {
         List<TermGroup> rubrics = group(kept, a -> a.rubric() == null ? List.of() : List.of(a.rubric()));
         List<List<Integer>> pins = resolvePins(kept, bySlug, problems);
         return new Result(new SiteIndex(List.copyOf(kept), Map.copyOf(bySlug), tags, rubrics, pins), problems);
+    }
+
+    /**
+     * Leaving stop words out can give two titles one slug ("Le Maroc et la Russie", "Maroc-Russie")
+     * where the old rule gave two: a site that built before must still build, with the same URLs.
+     * Of the articles sharing a slug, one whose slug the editor chose (or the old rule gave too)
+     * keeps it, else the oldest; the others whose slug comes from their title keep their old slug
+     * ({@link Article#withLegacySlug()}), so their published URLs stay. What remains shared is
+     * reported as a duplicate.
+     */
+    static List<Article> keepTitleSlugsApart(List<Article> published) {
+        Map<String, List<Article>> bySlug = new HashMap<>(published.size() * 2);
+        for (Article a : published) {
+            bySlug.computeIfAbsent(a.slug(), k -> new ArrayList<>(1)).add(a);
+        }
+        if (bySlug.size() == published.size()) {
+            return new ArrayList<>(published);
+        }
+        Map<Article, Article> moved = new java.util.IdentityHashMap<>();
+        for (List<Article> same : bySlug.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            List<Article> ranked = new ArrayList<>(same);
+            ranked.sort(Comparator.comparing((Article a) -> a.legacySlug() != null).thenComparing(a -> a.date().toInstant())
+                    .thenComparing(Article::source));
+            for (Article a : ranked.subList(1, ranked.size())) {
+                if (a.legacySlug() != null) {
+                    moved.put(a, a.withLegacySlug());
+                }
+            }
+        }
+        List<Article> out = new ArrayList<>(published.size());
+        for (Article a : published) {
+            out.add(moved.getOrDefault(a, a));
+        }
+        return out;
     }
 
     private static List<TermGroup> group(List<Article> articles, Function<Article, List<Term>> termsOf) {

@@ -27,6 +27,11 @@ import java.util.Objects;
  * @param language      the article's language (BCP 47), or {@code null} for the site's
  * @param pinnedSlugs   related articles the editor pinned, by slug
  * @param relatedTitles related articles the source names by title only (editor hints)
+ * @param aliases       the article's old addresses that must lead to it, as the editor wrote them
+ *                      (site-relative paths such as {@code /politique/ancien-titre/}, or absolute URLs)
+ * @param legacySlug    the slug Gazette gave this article's title before stop words were left out
+ *                      ({@link Slugs#legacyOfTitle}), when its slug comes from its title and differs;
+ *                      else {@code null}. Its old URL is redirected to the new one.
  * @param featured      0 when the editor did not feature the article; else its weight (front matter
  *                      {@code featured: true} is 1, {@code featured: 5} is 5): the newest featured article
  *                      leads the home page, ties going to the higher weight
@@ -51,6 +56,8 @@ public record Article(
         String language,
         List<String> pinnedSlugs,
         List<String> relatedTitles,
+        List<String> aliases,
+        String legacySlug,
         int featured,
         boolean dateOnly) {
 
@@ -67,29 +74,40 @@ public record Article(
         caption = caption == null ? "" : caption;
         pinnedSlugs = List.copyOf(pinnedSlugs);
         relatedTitles = List.copyOf(relatedTitles);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        legacySlug = legacySlug == null || legacySlug.equals(slug) ? null : legacySlug;
         if (featured < 0) {
             throw new IllegalArgumentException("featured must be 0 or more: " + featured);
         }
     }
 
+    /** An article with no old addresses, not featured, whose date has a time. */
+    public Article(String source, SourceFormat format, String slug, String title, ZonedDateTime date, ZonedDateTime updated,
+            Term rubric, List<Term> tags, List<String> authors, String lead, String bodyHtml, String image, String caption,
+            boolean draft, String language, List<String> pinnedSlugs, List<String> relatedTitles) {
+        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+                language, pinnedSlugs, relatedTitles, List.of(), null, 0, false);
+    }
+
     /** An article not featured, whose date has a time. */
     public Article(String source, SourceFormat format, String slug, String title, ZonedDateTime date, ZonedDateTime updated,
-                   Term rubric, List<Term> tags, List<String> authors, String lead, String bodyHtml, String image, String caption,
-                   boolean draft, String language, List<String> pinnedSlugs, List<String> relatedTitles) {
-        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft, language,
-                pinnedSlugs, relatedTitles, 0, false);
+            Term rubric, List<Term> tags, List<String> authors, String lead, String bodyHtml, String image, String caption,
+            boolean draft, String language, List<String> pinnedSlugs, List<String> relatedTitles, List<String> aliases,
+            String legacySlug) {
+        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+                language, pinnedSlugs, relatedTitles, aliases, legacySlug, 0, false);
     }
 
     /** The same article with another body (its images published, their URLs rewritten for its page). */
     public Article withBody(String html) {
         return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, html, image, caption, draft,
-                language, pinnedSlugs, relatedTitles, featured, dateOnly);
+                language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
     }
 
-    /** This article with a featured weight and whether its date has no time (see the record's fields). */
-    public Article withEditorial(int featured, boolean dateOnly) {
-        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
-                language, pinnedSlugs, relatedTitles, featured, dateOnly);
+    /** The same article at its slug under the old rule ({@link #legacySlug()}), which it then no longer redirects from. */
+    public Article withLegacySlug() {
+        return legacySlug == null ? this : new Article(source, format, legacySlug, title, date, updated, rubric, tags, authors, lead,
+                bodyHtml, image, caption, draft, language, pinnedSlugs, relatedTitles, aliases, null, featured, dateOnly);
     }
 
     /** The time of the last change: {@link #updated()} when set, else {@link #date()}. */

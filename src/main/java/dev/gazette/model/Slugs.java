@@ -2,6 +2,7 @@ package dev.gazette.model;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,11 +40,72 @@ public final class Slugs {
     }
 
     /**
-     * The slug of a headline, cut at a word boundary so URLs stay readable: at most
-     * {@code maxLength} characters when the first word allows it.
+     * Words a headline's slug leaves out in French: articles, elided forms ({@code l'}, {@code d'},
+     * {@code qu'}), the commonest prepositions and conjunctions. Short on purpose: a word missing
+     * here costs a few characters of URL, a word wrongly here would cost meaning.
+     */
+    public static final Set<String> FRENCH_STOP_WORDS = Set.of(
+            "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "au", "aux", "et", "ou", "en", "a",
+            "pour", "par", "sur", "dans", "avec", "entre", "sous", "chez", "vers", "qu", "que", "qui", "se", "s",
+            "son", "sa", "ses", "ce", "ces", "y");
+
+    /** Words a headline's slug leaves out in English. */
+    public static final Set<String> ENGLISH_STOP_WORDS = Set.of(
+            "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "as",
+            "is", "are", "its", "into");
+
+    /**
+     * The slug of a headline in a French site (see {@link #ofTitle(String, int, String)}).
      */
     public static String ofTitle(String title, int maxLength) {
+        return ofTitle(title, maxLength, "fr");
+    }
+
+    /**
+     * The slug of a headline: its words without the stop words of {@code language} (French for
+     * {@code fr…} or {@code null}, English for {@code en…}; none for another language), cut at a
+     * word boundary so URLs stay readable: at most {@code maxLength} characters when the first
+     * word allows it. A headline made only of stop words keeps them all, so it still has a slug.
+     *
+     * @param language the article's language, or the site's (BCP 47), or {@code null} for French
+     */
+    public static String ofTitle(String title, int maxLength, String language) {
         String slug = of(title);
+        Set<String> stop = stopWords(language);
+        StringBuilder kept = new StringBuilder(slug.length());
+        for (String word : slug.split("-")) {
+            if (!word.isEmpty() && !stop.contains(word)) {
+                if (!kept.isEmpty()) {
+                    kept.append('-');
+                }
+                kept.append(word);
+            }
+        }
+        return cut(kept.isEmpty() ? slug : kept.toString(), maxLength);
+    }
+
+    /**
+     * The slug of a headline as Gazette made it before stop words were left out: every word, cut at
+     * a word boundary. Kept so that the URLs published under that rule still lead to their articles
+     * (the build redirects them).
+     */
+    public static String legacyOfTitle(String title, int maxLength) {
+        return cut(of(title), maxLength);
+    }
+
+    /** The stop words of {@code language} (BCP 47): French for {@code fr…} and {@code null}, English for {@code en…}. */
+    static Set<String> stopWords(String language) {
+        String primary = language == null ? "fr" : language.strip().toLowerCase(Locale.ROOT);
+        int dash = primary.indexOf('-') >= 0 ? primary.indexOf('-') : primary.indexOf('_');
+        primary = dash < 0 ? primary : primary.substring(0, dash);
+        return switch (primary) {
+            case "fr", "" -> FRENCH_STOP_WORDS;
+            case "en" -> ENGLISH_STOP_WORDS;
+            default -> Set.of();
+        };
+    }
+
+    private static String cut(String slug, int maxLength) {
         if (slug.length() <= maxLength) {
             return slug;
         }

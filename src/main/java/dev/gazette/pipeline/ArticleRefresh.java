@@ -59,7 +59,7 @@ public final class ArticleRefresh {
         if (position.isEmpty()) {
             return Optional.empty(); // a new article, or one that was not published: its lists change too
         }
-        ParseContext ctx = new ParseContext(last.config().timeZone(), new MarkdownRenderer(), new HtmlSanitizer());
+        ParseContext ctx = new ParseContext(last.config().timeZone(), last.config().language(), new MarkdownRenderer(), new HtmlSanitizer());
         ParsedSource parsed = SourceReader.read(root, relative, ctx);
         if (parsed.problems().stream().anyMatch(p -> p.isError()) || parsed.articleIfAny().isEmpty()) {
             return Optional.empty(); // the full build reports it

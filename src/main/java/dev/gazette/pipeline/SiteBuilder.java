@@ -16,6 +16,7 @@ import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
 import dev.gazette.render.PageKind;
+import dev.gazette.render.Redirects;
 import dev.gazette.render.SiteView;
 import dev.gazette.render.TeaserView;
 import dev.gazette.text.ContentHash;
@@ -53,6 +54,9 @@ public final class SiteBuilder {
 
     /** Distinct rendering errors worth reporting: past that, the rest are the same mistake again. */
     private static final int MAX_RENDER_PROBLEMS = 20;
+    /** The redirects for Netlify and Cloudflare Pages, and the nginx map, at the site's root. */
+    static final String REDIRECTS_NETLIFY = "_redirects";
+    static final String REDIRECTS_NGINX = "redirects.nginx.conf";
 
     private final BuildOptions options;
     private final List<Problem> problems = new ArrayList<>();
@@ -151,6 +155,7 @@ public final class SiteBuilder {
         List<SkippedArticle> skipped = loaded.skipped();
         counts[0] = index.size();
         skippedArticles = skipped;
+        step("index");
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
         ImageSizes sizes = new ImageSizes();
@@ -160,9 +165,10 @@ public final class SiteBuilder {
         index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
+        step("images");
         final SiteIndex published = index;
         List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
-        step("index");
+        step("most-read");
 
         RelatedLists related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
                 cache, out.target().toString());
@@ -187,7 +193,13 @@ public final class SiteBuilder {
         checkMenu(config, index);
         checkCaptions(index);
         SitePlanner planner = new SitePlanner(config, index, related, imageUrls, options.now(), extras);
-        List<PageJob> jobs = planner.plan();
+        List<PageJob> jobs = new ArrayList<>(planner.plan());
+        Set<String> otherFiles = new HashSet<>(images.keySet());
+        otherFiles.addAll(TemplateEngine.THEME_ASSETS);
+        Redirects.Plan redirects = Redirects.plan(config, index, Redirects.owners(jobs, otherFiles, "a file of the site"),
+                WebFiles.redirectRules(config, options.config(), problems), WebFiles.redirectsName(config, options.config()));
+        problems.addAll(redirects.problems());
+        jobs.addAll(planner.redirectJobs(redirects));
         checkCollisions(jobs, images.keySet());
         step("plan");
         if (hasErrors()) {
@@ -209,6 +221,11 @@ public final class SiteBuilder {
         copyThemeAssets(out);
         for (Map.Entry<String, Path> image : images.entrySet()) {
             out.copy(Files.newInputStream(image.getValue()), image.getKey());
+        }
+        if (!redirects.redirects().isEmpty()) {
+            // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
+            out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
+            out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
         }
         step("render");
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
@@ -361,11 +378,15 @@ public final class SiteBuilder {
         }
     }
 
-    /** The most-read file is an input too: an output folder holding it would delete it on success. */
+    /** The most-read and redirects files are inputs too: an output folder holding one would delete it on success. */
     private void checkOutputAgainstMostRead(SiteConfig config) {
         Path file = WebFiles.mostReadFile(config, options.config());
         if (file != null) {
             checkNotAffected(realOrAbsolute(options.out()), file, "the most-read file named by `mostRead`", false);
+        }
+        Path redirects = WebFiles.redirectsFile(config, options.config());
+        if (redirects != null) {
+            checkNotAffected(realOrAbsolute(options.out()), redirects, "the redirects file named by `redirects`", false);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * What a build reads from the disk, so that a preview knows what to watch: the folders read as a
  * whole (articles with their images, templates with the theme's assets) and the single files (the
- * configuration, the most-read export). Also the path the site is published under, which a preview
+ * configuration, the most-read export, the redirects file). Also the path the site is published under, which a preview
  * serves it at.
  *
  * @param folders  folders whose every file is an input (watched recursively)
@@ -35,6 +35,10 @@ public record SiteInputs(List<Path> folders, List<Path> files, String basePath) 
         Path mostRead = WebFiles.mostReadFile(config, options.config());
         if (mostRead != null) {
             files.add(mostRead.toAbsolutePath().normalize());
+        }
+        Path redirects = WebFiles.redirectsFile(config, options.config());
+        if (redirects != null) {
+            files.add(redirects.toAbsolutePath().normalize());
         }
         return new SiteInputs(folders, files, basePath(config.baseUrl()));
     }

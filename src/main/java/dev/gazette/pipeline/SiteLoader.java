@@ -198,8 +198,8 @@ public final class SiteLoader {
             problems.add(Problem.warning(root.toString(), 0, null, "no article found (.md, .txt or .html files).",
                     "add articles; see the README for the formats."));
         }
-        ParseContext ctx = new ParseContext(config.timeZone(), new MarkdownRenderer(), new HtmlSanitizer());
-        String settings = "zone=" + config.timeZone().getId();
+        ParseContext ctx = new ParseContext(config.timeZone(), config.language(), new MarkdownRenderer(), new HtmlSanitizer());
+        String settings = "zone=" + config.timeZone().getId() + ";language=" + config.language();
         List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> read(root, f, ctx, settings)).toList());
         if (rebuilds != null) {
             rebuilds.retainSources(files);

@@ -18,6 +18,7 @@ import dev.gazette.web.MostRead;
 import dev.gazette.web.NewsSitemap;
 import dev.gazette.web.RobotsTxt;
 import dev.gazette.web.SitemapWriter;
+import dev.gazette.web.RedirectsFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -147,6 +148,50 @@ final class WebFiles {
         return folder.resolve(config.mostRead());
     }
 
+    /** The redirects file named by the configuration, or {@code null} for none. */
+    static Path redirectsFile(SiteConfig config, Path configFile) {
+        if (config.redirects().isEmpty()) {
+            return null;
+        }
+        Path folder = configFile == null || configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
+        return folder.resolve(config.redirects());
+    }
+
+    /** How messages name the redirects file: as written in the configuration, or from the current folder. */
+    static String redirectsName(SiteConfig config, Path configFile) {
+        if (configFile == null) {
+            return config.redirects();
+        }
+        Path folder = configFile.toAbsolutePath().getParent() == null ? Path.of("") : configFile.toAbsolutePath().getParent();
+        return Path.of("").toAbsolutePath().relativize(folder.resolve(config.redirects()).toAbsolutePath()).toString();
+    }
+
+    /**
+     * The lines of the site-wide redirects file named by {@code redirects:}, or none. A missing or
+     * unreadable file is an error: without it, published links would break.
+     */
+    static List<RedirectsFile.Rule> redirectRules(SiteConfig config, Path configFile, List<Problem> problems) {
+        if (config.redirects().isEmpty()) {
+            return List.of();
+        }
+        Path file = redirectsFile(config, configFile);
+        String name = redirectsName(config, configFile);
+        if (!Files.isRegularFile(file)) {
+            problems.add(Problem.error(name, 0, "redirects", "the redirects file named by `redirects` does not exist.",
+                    "create it (old address, new address on each line), or remove `redirects` from the configuration."));
+            return List.of();
+        }
+        try {
+            RedirectsFile.Parsed parsed = RedirectsFile.parse(Files.readAllBytes(file), name);
+            problems.addAll(parsed.problems());
+            return parsed.rules();
+        } catch (IOException e) {
+            problems.add(Problem.error(name, 0, "redirects", "cannot read the redirects file (" + e.getMessage() + ").",
+                    "check that Gazette may read it."));
+            return List.of();
+        }
+    }
+
     static List<Integer> mostRead(SiteConfig config, Path configFile, SiteIndex index, List<Problem> problems) {
         if (config.mostRead().isEmpty()) {
             return List.of();
@@ -172,6 +217,13 @@ final class WebFiles {
         Map<String, Integer> byUrl = new HashMap<>(index.size() * 2);
         for (int i = 0; i < index.size(); i++) {
             byUrl.put(urls.article(index.article(i)), i);
+        }
+        // Analytics exports keep counting an article under its old URL for a while: it still counts.
+        for (int i = 0; i < index.size(); i++) {
+            Article a = index.article(i);
+            if (a.legacySlug() != null) {
+                byUrl.putIfAbsent(urls.article(a, a.legacySlug()), i);
+            }
         }
         MostRead.Ranking ranking = MostRead.rank(parsed.rows(), MostRead.resolver(byUrl, index::positionOf, config.baseUrl()),
                 config.mostReadCount(), name);

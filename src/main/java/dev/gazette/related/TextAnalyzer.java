@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -14,6 +19,7 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
@@ -22,7 +28,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
@@ -30,14 +36,19 @@ import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * Turns text into index terms with Lucene's analyzers, chosen by language: words split by the
- * Unicode rules, lower-cased, stop words dropped, light stemming (so "diplomatique" and
- * "diplomatie" meet), accents folded. French and English get analyzers of our own assembly (the
+ * Unicode rules, lower-cased, stop words dropped (with news copy's own: days, months, reporting
+ * verbs), accents folded; French reduces inflections only (so "russe", "russes" and "Russes"
+ * meet, and "ruse" stays apart: the light stemmer's derivations made more false friends than they
+ * found), English is Porter-stemmed. French and English get analyzers of our own assembly (the
  * stock ones keep accents, which writers and importers apply unevenly); Arabic, German, Spanish,
  * Italian, Portuguese and Dutch get Lucene's; any other language is split and lower-cased only.
+ * Multi-word names ({@link #names}) and the words as written ({@link #surfaceForms}) come from
+ * here too.
  *
  * <p>Thread-safe: Lucene analyzers keep one token stream per thread.
  */
@@ -71,6 +82,196 @@ public final class TextAnalyzer {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The words as written behind each term of {@code texts}: for each term (a stem, or a name),
+     * its most frequent surface form ("russe" for the stem "rus", "Nasser Bourita" for "nasser
+     * bourita"), ties to the form met first. For showing terms to people, never for ranking.
+     */
+    public Map<String, String> surfaceForms(String language, String... texts) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        Map<String, Integer> firstSeen = new HashMap<>();
+        Analyzer analyzer = byLanguage.computeIfAbsent(primary(language), TextAnalyzer::create);
+        for (String text : texts) {
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            try (TokenStream stream = analyzer.tokenStream("text", text)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    if (isWord(term)) {
+                        String form = bare(text.substring(offset.startOffset(), offset.endOffset()));
+                        firstSeen.putIfAbsent(form, firstSeen.size());
+                        counts.computeIfAbsent(term.toString(), k -> new HashMap<>()).merge(form, 1, Integer::sum);
+                    }
+                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            names(text, language, name -> {
+                // The name as written: its words' first occurrence in the text, case and accents kept.
+                String written = written(text, name.toString());
+                firstSeen.putIfAbsent(written, firstSeen.size());
+                counts.computeIfAbsent(name.toString(), k -> new HashMap<>()).merge(written, 1, Integer::sum);
+            });
+        }
+        Map<String, String> forms = new HashMap<>();
+        counts.forEach((term, byForm) -> forms.put(term, byForm.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> -firstSeen.get(e.getKey())))
+                .orElseThrow().getKey()));
+        return forms;
+    }
+
+    /** A token as written, without an elided article before it ("l'économie") or a possessive after it ("Rabat's"). */
+    private static String bare(String token) {
+        String t = token.replace('’', '\'');
+        int apostrophe = t.indexOf('\'');
+        if (apostrophe > 0 && apostrophe <= 6 && apostrophe < t.length() - 1
+                && FrenchAnalyzer.DEFAULT_ARTICLES.contains(t.substring(0, apostrophe).toLowerCase(Locale.ROOT))) {
+            return token.substring(apostrophe + 1);
+        }
+        if (t.toLowerCase(Locale.ROOT).endsWith("'s")) {
+            return token.substring(0, token.length() - 2);
+        }
+        return token;
+    }
+
+    /** Where a folded name occurs in {@code text}, the words as written there; else the name itself. */
+    private static String written(String text, String folded) {
+        String key = fold(text);
+        int at = key.indexOf(folded);
+        // Folding keeps the length of letters written precomposed, which news text is.
+        return at >= 0 && key.length() == text.length() ? text.substring(at, at + folded.length()) : folded;
+    }
+
+    /** Lower case, accents removed, typographic apostrophes made straight. */
+    private static String fold(String s) {
+        return Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").replace('’', '\'');
+    }
+
+    /**
+     * Calls {@code sink} with the multi-word proper names of {@code text}: runs of two or more
+     * capitalised words ("Nasser Bourita", "Conseil de sécurité", "Bank of England"), joined
+     * inside by the language's small connecting words, stop words trimmed from their ends (a
+     * sentence's capitalised first word is often one). Each name is lower-cased, accents folded,
+     * its words joined by one space: no single term holds a space, so a name never meets a word.
+     */
+    public void names(String text, String language, TermSink sink) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        String lang = primary(language);
+        Set<String> connectors = lang.equals("en") ? EN_CONNECTORS : lang.equals("fr") ? FR_CONNECTORS : Set.of();
+        CharArraySet stops = lang.equals("en") ? ENGLISH_STOP_WORDS : lang.equals("fr") ? FrenchAnalyzer.getDefaultStopSet() : CharArraySet.EMPTY_SET;
+        CharArraySet news = lang.equals("en") ? ENGLISH_NEWS_STOP_WORDS : lang.equals("fr") ? FRENCH_NEWS_STOP_WORDS : CharArraySet.EMPTY_SET;
+        List<String> run = new ArrayList<>();
+        // A hand-made scanner, not a regular expression: it runs over every body, and makes
+        // strings only of capitalised words and connectors.
+        int n = text.length();
+        int end = -1;
+        int at = 0;
+        while (true) {
+            int start = at;
+            while (start < n && !Character.isLetter(text.charAt(start))) {
+                start++;
+            }
+            boolean found = start < n;
+            int stop = found ? wordEnd(text, start) : n;
+            boolean joined = found && end >= 0 && onlySpaces(text, end, start);
+            int first = start;
+            String elided = null;
+            if (found && stop - start > 2 && isApostrophe(text.charAt(start + 1)) && Character.isUpperCase(text.charAt(start + 2))) {
+                elided = Character.toLowerCase(text.charAt(start)) + "'"; // d'Angleterre: "d'" joins, "Angleterre" is the word
+                first = start + 2;
+            }
+            boolean capital = found && Character.isUpperCase(text.charAt(first));
+            String w = null;
+            boolean connector = false;
+            if (found && !capital && joined && !run.isEmpty() && stop - first <= 3) {
+                w = text.substring(first, stop).toLowerCase(Locale.ROOT);
+                connector = connectors.contains(w);
+            }
+            if (found && joined && (capital || connector)) {
+                if (elided != null && connectors.contains(elided)) {
+                    run.add(elided);
+                }
+                run.add(capital ? text.substring(first, stop) : w);
+            } else {
+                emitName(run, stops, news, sink);
+                run.clear();
+                if (found && capital) {
+                    run.add(text.substring(first, stop));
+                }
+            }
+            if (!found) {
+                break;
+            }
+            end = stop;
+            at = stop;
+        }
+    }
+
+    /** The end of the word starting at {@code start}: letters, with inner apostrophes or hyphens ("Jean-Marc", "O'Neill"). */
+    private static int wordEnd(String text, int start) {
+        int i = start;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                i++;
+            } else if ((isApostrophe(c) || c == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '’';
+    }
+
+    private static boolean onlySpaces(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isSpaceChar(text.charAt(i)) && text.charAt(i) != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void emitName(List<String> run, CharArraySet stops, CharArraySet news, TermSink sink) {
+        int from = 0;
+        int to = run.size();
+        while (from < to && (stops.contains(run.get(from).toLowerCase(Locale.ROOT)) || news.contains(run.get(from).toLowerCase(Locale.ROOT))
+                || !Character.isUpperCase(run.get(from).codePointAt(0)))) {
+            from++;
+        }
+        while (to > from && (stops.contains(run.get(to - 1).toLowerCase(Locale.ROOT)) || news.contains(run.get(to - 1).toLowerCase(Locale.ROOT))
+                || !Character.isUpperCase(run.get(to - 1).codePointAt(0)))) {
+            to--;
+        }
+        int words = 0;
+        for (int i = from; i < to; i++) {
+            words += Character.isUpperCase(run.get(i).codePointAt(0)) ? 1 : 0;
+        }
+        if (words < 2) {
+            return;
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            name.append(i == from || run.get(i - 1).endsWith("'") ? "" : " ").append(run.get(i));
+        }
+        sink.term(fold(name.toString()));
+    }
+
+    private static final Set<String> FR_CONNECTORS = Set.of("de", "du", "des", "la", "le", "les", "d'", "l'");
+    private static final Set<String> EN_CONNECTORS = Set.of("of", "the", "for", "de");
 
     /**
      * Whether a term can tell articles apart: two characters at least, and a letter in it. Bare
@@ -111,7 +312,7 @@ public final class TextAnalyzer {
         };
     }
 
-    /** French: elisions (l', d', qu'…) removed, stop words, light stemming, accents folded. */
+    /** French: elisions (l', d', qu'…) removed, stop words, plurals and feminines reduced, accents folded. */
     private static final class French extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String field) {
@@ -119,9 +320,40 @@ public final class TextAnalyzer {
             TokenStream s = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
-            s = new FrenchLightStemFilter(s);
+            s = new StopFilter(s, FRENCH_NEWS_STOP_WORDS);
+            s = new FrenchPluralFilter(s);
+            s = new FrenchMinimalStemFilter(s);
             s = new ASCIIFoldingFilter(s);
             return new TokenStreamComponents(source, s);
+        }
+    }
+
+    /**
+     * Drops the plural's final -s or -x of words of five letters or more ("russes", "journaux"
+     * become "russe", "journau"), before {@link FrenchMinimalStemFilter}, which leaves words under
+     * six letters alone: without this, "russe" and "russes" would be two terms.
+     */
+    private static final class FrenchPluralFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        FrenchPluralFilter(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            int n = term.length();
+            if (n >= 5) {
+                char last = term.charAt(n - 1);
+                char before = term.charAt(n - 2);
+                if ((last == 's' || last == 'x') && before != 's' && Character.isLetter(before)) {
+                    term.setLength(n - 1);
+                }
+            }
+            return true;
         }
     }
 
@@ -130,6 +362,18 @@ public final class TextAnalyzer {
      * Lucene's default English set has 33, which leaves "were" or "their" to look like topics.
      */
     private static final CharArraySet ENGLISH_STOP_WORDS = snowballStopWords("english_stop.txt");
+
+    /** News copy's own words that say nothing of a subject (days, months, reporting verbs...): see the files. */
+    private static final CharArraySet FRENCH_NEWS_STOP_WORDS = newsStopWords("news-stop-fr.txt");
+    private static final CharArraySet ENGLISH_NEWS_STOP_WORDS = newsStopWords("news-stop-en.txt");
+
+    private static CharArraySet newsStopWords(String name) {
+        try (Reader in = IOUtils.getDecodingReader(TextAnalyzer.class, name, StandardCharsets.UTF_8)) {
+            return CharArraySet.unmodifiableSet(WordlistLoader.getWordSet(in, "#", new CharArraySet(256, false)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the resource " + name + " is missing from the class path", e);
+        }
+    }
 
     private static CharArraySet snowballStopWords(String name) {
         try (Reader in = IOUtils.getDecodingReader(SnowballFilter.class, name, StandardCharsets.UTF_8)) {
@@ -147,6 +391,7 @@ public final class TextAnalyzer {
             TokenStream s = new EnglishPossessiveFilter(source);
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, ENGLISH_STOP_WORDS);
+            s = new StopFilter(s, ENGLISH_NEWS_STOP_WORDS);
             s = new PorterStemFilter(s);
             s = new ASCIIFoldingFilter(s);
             return new TokenStreamComponents(source, s);

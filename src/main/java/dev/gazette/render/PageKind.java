@@ -13,7 +13,9 @@ public enum PageKind {
     ARCHIVE_INDEX("archives", "terms.ftlh"),
     TAG_INDEX("tags", "terms.ftlh"),
     RUBRIC_INDEX("rubrics", "terms.ftlh"),
-    NOT_FOUND("404", "404.ftlh");
+    NOT_FOUND("404", "404.ftlh"),
+    /** An old address that leads to a page's new one ({@code aliases:}, the redirects file, old title URLs). */
+    REDIRECT("redirect", "redirect.ftlh");
 
     private final String label;
     private final String template;

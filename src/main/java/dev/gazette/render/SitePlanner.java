@@ -26,7 +26,7 @@ public final class SitePlanner {
 
     /** The templates a site needs. */
     public static final List<String> TEMPLATES = List.of("article.ftlh", "related.ftlh", "list.ftlh", "terms.ftlh",
-            "home.ftlh", "404.ftlh");
+            "home.ftlh", "404.ftlh", "redirect.ftlh");
 
     private final SiteConfig config;
     private final Instant now;
@@ -300,6 +300,30 @@ public final class SitePlanner {
             m.put("terms", terms);
             return m;
         });
+    }
+
+    /**
+     * The pages at the old addresses of {@code plan}: each sends the reader on to the new one. Their
+     * model is the target and the site's name and language only, so a redirect page is rendered
+     * again only when where it leads changes.
+     */
+    public List<PageJob> redirectJobs(Redirects.Plan plan) {
+        List<PageJob> jobs = new ArrayList<>(plan.redirects().size());
+        for (Redirects.Redirect r : plan.redirects()) {
+            String from = r.from();
+            String root = SiteUrls.rootFrom(from);
+            String href = r.internal() ? (root + r.to()).isEmpty() ? "./" : root + r.to() : r.to();
+            String target = r.internal() ? canonical(r.to()) : r.to();
+            String title = r.title().isEmpty() ? (r.internal() ? "/" + r.to() : r.to()) : r.title();
+            jobs.add(new PageJob(from, PageKind.REDIRECT, r.owner(), () -> {
+                Map<String, Object> m = new HashMap<>();
+                m.put("site", site);
+                m.put("page", new PageView("redirect", title, "", from, root, target.isEmpty() ? href : target));
+                m.put("redirect", new LinkView(title, href, 0));
+                return m;
+            }));
+        }
+        return jobs;
     }
 
     private PageJob notFound() {

@@ -26,9 +26,14 @@ public final class SiteUrls {
     }
 
     public String article(Article a) {
+        return article(a, a.slug());
+    }
+
+    /** The URL {@code a} would have with another slug (its URL under an older slug rule). */
+    public String article(Article a, String slug) {
         ZonedDateTime d = a.date();
         return permalinks.article()
-                .replace("{slug}", a.slug())
+                .replace("{slug}", slug)
                 .replace("{rubric}", a.rubric() == null ? NO_RUBRIC : a.rubric().slug())
                 .replace("{year}", String.format("%04d", d.getYear()))
                 .replace("{month}", String.format("%02d", d.getMonthValue()))

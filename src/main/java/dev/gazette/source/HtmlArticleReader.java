@@ -162,7 +162,8 @@ final class HtmlArticleReader {
 
             Element h1 = container.selectFirst("h1");
             String title = title(h1);
-            String slug = title == null ? "" : Slugs.ofTitle(title, 80);
+            String language = language();
+            String slug = title == null ? "" : Slugs.ofTitle(title, 80, language == null ? ctx.language() : language);
             if (title != null && slug.isEmpty()) {
                 problems.add(Problem.error(source, 0, "title", "the title `" + title + "` has no letter or digit to make a URL from.",
                         "write the headline with words."));
@@ -178,7 +179,6 @@ final class HtmlArticleReader {
             List<String> authors = authors(bylines);
             Element mainFigure = mainFigure(container, image, leadElement, bylines);
             String caption = caption(mainFigure);
-            String language = language();
 
             if (problems.stream().anyMatch(Problem::isError)) {
                 reportControls();
@@ -190,7 +190,8 @@ final class HtmlArticleReader {
                         "put the article's paragraphs inside its `<article>` element."));
             }
             Article article = new Article(source, SourceFormat.HTML, slug, title, date, updated, rubric, tags, authors,
-                    lead, bodyHtml, image, caption, false, language, List.of(), List.of(), 0, dayOnly);
+                    lead, bodyHtml, image, caption, false, language, List.of(), List.of(), List.of(),
+                    title == null ? null : Slugs.legacyOfTitle(title, 80), 0, dayOnly);
             reportControls();
             return ParsedSource.of(article, problems);
         }

@@ -39,7 +39,7 @@ import java.util.Set;
 final class MarkdownReader {
 
     static final Set<String> FIELDS = Set.of("title", "date", "updated", "category", "rubric", "tags", "author",
-            "authors", "summary", "lead", "image", "caption", "slug", "draft", "related", "lang", "language",
+            "authors", "summary", "lead", "image", "caption", "slug", "draft", "related", "lang", "language", "aliases",
             "featured");
 
     private MarkdownReader() {
@@ -130,7 +130,10 @@ final class MarkdownReader {
                 pins.add(s);
             }
         }
-        String slug = slug(source, f, problems);
+        String articleLanguage = language == null || language.isBlank() ? ctx.language() : language.strip();
+        String slug = slug(source, f, articleLanguage, problems);
+        String legacySlug = slugFromTitle(source, f) && title != null ? Slugs.legacyOfTitle(title, 80) : null;
+        List<String> aliases = aliases(source, f, problems);
 
         if (problems.stream().anyMatch(Problem::isError)) {
             return ParsedSource.failed(problems);
@@ -154,7 +157,7 @@ final class MarkdownReader {
                 "remove the references such as `&#1;` or `&#x7f;` from the body.")));
         Article article = new Article(source, SourceFormat.MARKDOWN, slug, title.strip(), date, updated, rubric, tags,
                 authors, lead == null ? "" : lead.strip(), bodyHtml, image, caption, draft,
-                language == null || language.isBlank() ? null : language.strip(), pins, List.of(), featured,
+                language == null || language.isBlank() ? null : language.strip(), pins, List.of(), aliases, legacySlug, featured,
                 Dates.dayOnly(f.text("date")));
         return ParsedSource.of(article, problems);
     }
@@ -165,7 +168,44 @@ final class MarkdownReader {
         return first + bodyLine - 1;
     }
 
-    private static String slug(String source, Fields f, List<Problem> problems) {
+    /** Whether the article's slug comes from its title: no {@code slug:} field, and a file name without a letter or digit. */
+    private static boolean slugFromTitle(String source, Fields f) {
+        String given = f.text("slug");
+        if (given != null && !given.isBlank()) {
+            return false;
+        }
+        String name = source.substring(source.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return Slugs.of(dot > 0 ? name.substring(0, dot) : name).isEmpty();
+    }
+
+    /**
+     * The {@code aliases:} field: old addresses of the article, each a path from the site's root
+     * ({@code /politique/ancien-titre/}) or an absolute http(s) URL; kept as written, checked
+     * against the site's pages and base URL when the site is planned.
+     */
+    private static List<String> aliases(String source, Fields f, List<Problem> problems) {
+        List<String> out = new ArrayList<>();
+        for (String alias : f.list("aliases")) {
+            String a = alias.strip();
+            if (a.isEmpty()) {
+                continue;
+            }
+            boolean absolute = a.startsWith("https://") || a.startsWith("http://");
+            if (!absolute && !a.startsWith("/") || a.chars().anyMatch(Character::isWhitespace)) {
+                problems.add(Problem.error(source, f.line("aliases"), "aliases", "`" + alias + "` is not an address of the site.",
+                        "write each old address from the site's root, e.g. `aliases: [/politique/ancien-titre/]`, "
+                                + "or as a full URL on the site's baseUrl, without spaces."));
+                continue;
+            }
+            if (!out.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static String slug(String source, Fields f, String language, List<Problem> problems) {
         String given = f.text("slug");
         if (given != null && !given.isBlank()) {
             if (given.contains("/") || given.contains("\\") || given.contains("..")) {
@@ -190,7 +230,7 @@ final class MarkdownReader {
         String fromName = Slugs.of(dot > 0 ? name.substring(0, dot) : name);
         if (fromName.isEmpty()) {
             String title = f.text("title");
-            fromName = title == null ? "" : Slugs.ofTitle(title, 80);
+            fromName = title == null ? "" : Slugs.ofTitle(title, 80, language);
         }
         if (fromName.isEmpty()) {
             problems.add(Problem.error(source, 1, "slug", "cannot make a URL from the file name or the title.",

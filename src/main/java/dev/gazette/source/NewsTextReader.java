@@ -50,6 +50,8 @@ import org.jsoup.nodes.Entities;
 final class NewsTextReader {
 
     private static final Pattern HEADER = Pattern.compile("(?i)date(?:\\s*:\\s*|\\s+|$)(\\S+)?\\s*(.*)");
+    /** The optional slug line, directly under the header: {@code slug: the-slug}. */
+    private static final Pattern SLUG_LINE = Pattern.compile("(?i)slug\\s*:\\s*(.*)");
     private static final Pattern BYLINE = Pattern.compile("(?i)par\\s*:?\\s+(\\S.*)");
     private static final String FRENCH_TIME = "\\d{1,2}/\\d{1,2}/\\d{4}(?:\\s*(?:à|a)?\\s*\\d{1,2}\\s*[h:]\\s*\\d{2})?";
     private static final Pattern DATELINE = Pattern.compile("(?iu)le\\s+(" + FRENCH_TIME + ")"
@@ -109,8 +111,12 @@ final class NewsTextReader {
             }
             LocalDate headerDay = headerDay(header.group(1), h);
             Term rubric = rubric(header.group(2), h);
+            // A slug line is recognised only directly under the header: a title always follows a blank line
+            // there, so a headline starting with "Slug:" is never taken for one.
+            boolean slugLine = h + 1 < lines.length && SLUG_LINE.matcher(lines[h + 1]).matches();
+            String givenSlug = slugLine ? givenSlug(h + 1) : null;
 
-            int t = nextNonBlank(h + 1);
+            int t = nextNonBlank(h + (slugLine ? 2 : 1));
             if (t < 0 || isByline(t) || isDateline(t) || isHashtags(t) || furniture(t) != null || isBoilerplate(t)) {
                 problems.add(Problem.error(source, h + 3, "title", "the title is missing: after the header line comes "
                                 + (t < 0 ? "nothing" : "`" + abbreviate(lines[t]) + "`") + ".",
@@ -125,8 +131,9 @@ final class NewsTextReader {
                         + " lines; they were joined into one headline.",
                         "if the next lines are the caption or the lead, put a blank line after the title."));
             }
-            String slug = Slugs.ofTitle(title, 80);
-            if (slug.isEmpty()) {
+            String slug = givenSlug != null ? givenSlug : Slugs.ofTitle(title, 80, ctx.language());
+            String legacySlug = slugLine ? null : Slugs.legacyOfTitle(title, 80);
+            if (slug.isEmpty() && !slugLine) {
                 problems.add(Problem.error(source, t + 1, "title", "the title `" + abbreviate(title)
                         + "` has no letter or digit to make a URL from.", "write the headline with words."));
             }
@@ -190,8 +197,31 @@ final class NewsTextReader {
             }
             Article article = new Article(source, SourceFormat.NEWS_TEXT, slug, title, dates.date(), dates.updated(), rubric,
                     tail.tags(), authors, lead, ctx.sanitizer().sanitize(html.toString()), null, caption, false, null,
-                    List.of(), tail.relatedTitles(), 0, dates.dayOnly());
+                    List.of(), tail.relatedTitles(), List.of(), legacySlug, 0, dates.dayOnly());
             return ParsedSource.of(article, problems);
+        }
+
+        /** The slug written on line {@code i + 1} ({@code slug: ...}), cleaned; empty (with an error) when unusable. */
+        private String givenSlug(int i) {
+            Matcher m = SLUG_LINE.matcher(lines[i]);
+            m.matches();
+            String given = m.group(1);
+            String clean = Slugs.of(given);
+            String fix = "write the slug in lower-case letters, digits and hyphens, e.g. `slug: "
+                    + (clean.isEmpty() ? "mon-article" : clean) + "`, or remove the line to take the slug from the title.";
+            if (given.contains("/") || given.contains("\\") || given.contains("..")) {
+                problems.add(Problem.error(source, i + 1, "slug", "`" + abbreviate(given) + "` tries to leave the article's folder.", fix));
+                return "";
+            }
+            if (clean.isEmpty()) {
+                problems.add(Problem.error(source, i + 1, "slug", "the slug line gives no slug with a letter or digit.", fix));
+                return "";
+            }
+            if (!clean.equals(given)) {
+                problems.add(Problem.warning(source, i + 1, "slug", "`" + abbreviate(given) + "` is not a clean slug; using `" + clean + "`.",
+                        "write `slug: " + clean + "`."));
+            }
+            return clean;
         }
 
         private LocalDate headerDay(String token, int h) {

@@ -242,4 +242,35 @@ class SiteCheckTest {
         CheckReport r = check();
         assertEquals(List.of(), r.findings());
     }
+
+    /** A redirect page as the default theme writes it: refresh at once, canonical, noindex, a link. */
+    private static String redirect(String title, String to) {
+        return "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + title + "</title>"
+                + "<meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\" href=\"" + to + "\">"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + to + "\"></head><body><a href=\"" + to + "\">" + title + "</a></body></html>";
+    }
+
+    @Test
+    void redirectPagesAreNeitherOrphansNorDuplicateTitles() throws IOException {
+        write("politique/ancien-un/index.html", redirect("Un – Gazette", "../../politique/un/"));
+        write("vieux.html", redirect("Un – Gazette", "politique/un/"));
+        CheckReport r = check();
+        assertEquals(List.of(), of(r, Kind.ORPHAN_PAGE));
+        assertEquals(List.of(), of(r, Kind.DUPLICATE_TITLE));
+        assertEquals(List.of(), of(r, Kind.BROKEN_LINK));
+    }
+
+    @Test
+    void aRedirectToNoPageIsABrokenLink() throws IOException {
+        write("politique/ancien/index.html", redirect("Disparu", "../../politique/disparu/"));
+        List<Finding> broken = of(check(), Kind.BROKEN_LINK);
+        assertEquals(1, broken.size(), broken::toString);
+        assertEquals("politique/ancien/index.html", broken.get(0).page());
+    }
+
+    @Test
+    void aPageThatRefreshesLaterIsAPageLikeAnother() throws IOException {
+        write("politique/lent/index.html", page("Lent", "<meta http-equiv=\"refresh\" content=\"30; url=../un/\">"));
+        assertEquals(1, of(check(), Kind.ORPHAN_PAGE).size());
+    }
 }

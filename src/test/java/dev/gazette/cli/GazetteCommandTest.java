@@ -166,6 +166,21 @@ class GazetteCommandTest {
     }
 
     @Test
+    void theSummaryCountsRedirects(@TempDir Path tmp) throws IOException {
+        tinySite(tmp);
+        Files.writeString(tmp.resolve("articles/un.md"), "---\ntitle: Premier article\ndate: 2025-09-01T10:00:00+01:00\n"
+                + "category: Politique\naliases: [/politique/premier/]\n---\nCorps du premier.\n");
+        Matcher one = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
+        assertTrue(one.matches(), one::toString);
+        assertTrue(one.group(5).endsWith(", 1 redirect"), one.group(5));
+        Files.writeString(tmp.resolve("articles/un.md"), "---\ntitle: Premier article\ndate: 2025-09-01T10:00:00+01:00\n"
+                + "category: Politique\naliases: [/politique/premier/, /premier.html]\n---\nCorps du premier.\n");
+        Matcher two = SUMMARY.matcher(run(buildArgs(tmp)).outLines().get(0));
+        assertTrue(two.matches(), two::toString);
+        assertTrue(two.group(5).endsWith(", 2 redirects"), two.group(5));
+    }
+
+    @Test
     void aSuccessfulBuildPrintsOneSummaryLineThenTheSkippedArticles(@TempDir Path tmp) throws IOException {
         tinySite(tmp);
         Files.writeString(tmp.resolve("articles/brouillon.md"), "---\ntitle: Pas fini\ndate: 2025-09-01\ndraft: true\n---\nx\n");

@@ -44,9 +44,70 @@ class SlugsTest {
 
     @Test
     void titleSlugIsCutAtAWordBoundary() {
-        assertEquals("le-partenariat", Slugs.ofTitle("Le partenariat stratégique approfondi", 20));
-        assertEquals("le-partenariat-strategique", Slugs.ofTitle("Le partenariat stratégique approfondi", 26));
-        assertEquals("le-partenariat-strategique-approfondi", Slugs.ofTitle("Le partenariat stratégique approfondi", 80));
+        assertEquals("partenariat", Slugs.ofTitle("Le partenariat stratégique approfondi", 20));
+        assertEquals("partenariat-strategique", Slugs.ofTitle("Le partenariat stratégique approfondi", 26));
+        assertEquals("partenariat-strategique-approfondi", Slugs.ofTitle("Le partenariat stratégique approfondi", 80));
+    }
+
+    private static final String SEED_TITLE = "Le partenariat stratégique approfondi au menu d’un entretien téléphonique "
+            + "entre Nasser Bourita et son homologue russe";
+
+    @Test
+    void seedTitleKeepsItsMeaningfulWords() {
+        String slug = Slugs.ofTitle(SEED_TITLE, 80);
+        assertEquals("partenariat-strategique-approfondi-menu-entretien-telephonique-nasser-bourita", slug);
+        assertTrue(slug.contains("nasser-bourita"), slug);
+    }
+
+    @Test
+    void legacyRuleKeepsEveryWordAndIsCutAtTheLimit() {
+        assertEquals("le-partenariat-strategique-approfondi-au-menu-d-un-entretien-telephonique-entre",
+                Slugs.legacyOfTitle(SEED_TITLE, 80));
+        assertEquals("le-partenariat", Slugs.legacyOfTitle("Le partenariat stratégique approfondi", 20));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "L’œuvre d’un peintre à Fès|oeuvre-peintre-fes",
+            "Aujourd’hui, l’été s’installe|aujourd-hui-ete-installe",
+            "Qu’est-ce que la CAN ?|est-can",
+            "Économie : les exportations du Maroc vers l’Europe|economie-exportations-maroc-europe",
+            "À Rabat, des élèves et des enseignants|rabat-eleves-enseignants",
+    })
+    void frenchStopWordsAccentsAndApostrophesAreDropped(String title, String slug) {
+        assertEquals(slug, Slugs.ofTitle(title, 80, "fr"));
+        assertEquals(slug, Slugs.ofTitle(title, 80, "fr-MA"));
+        assertEquals(slug, Slugs.ofTitle(title, 80));
+    }
+
+    @Test
+    void aTitleOfStopWordsOnlyKeepsThemAll() {
+        assertEquals("et-de-la", Slugs.ofTitle("Et de la…", 80));
+        assertEquals("the-and-of", Slugs.ofTitle("The and of", 80, "en"));
+    }
+
+    @Test
+    void englishTitlesDropEnglishStopWords() {
+        assertEquals("un-general-assembly-80th-session-opens-new-york",
+                Slugs.ofTitle("UN General Assembly: the 80th session opens in New York", 80, "en"));
+        assertEquals("the-state-of-the-union", Slugs.ofTitle("The State of the Union", 80, "fr"), "French stop words only in French");
+        assertEquals("state-union", Slugs.ofTitle("The State of the Union", 80, "en-GB"));
+    }
+
+    @Test
+    void otherLanguagesKeepEveryWord() {
+        assertEquals("la-casa-de-papel", Slugs.ofTitle("La casa de papel", 80, "es"));
+    }
+
+    @Test
+    void veryLongTitlesAreCutAtAWordBoundaryAfterStopWordsAreDropped() {
+        String title = "Le gouvernement annonce un plan d’investissement de grande ampleur pour les infrastructures "
+                + "ferroviaires, portuaires et routières dans les régions du Sud";
+        String slug = Slugs.ofTitle(title, 80);
+        assertEquals("gouvernement-annonce-plan-investissement-grande-ampleur-infrastructures", slug);
+        assertTrue(slug.length() <= 80);
+        String whole = Slugs.ofTitle(title, 500);
+        assertTrue(whole.startsWith(slug + "-"), whole);
     }
 
     @Test

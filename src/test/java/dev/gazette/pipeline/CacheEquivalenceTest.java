@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The build cache never changes what is built: after seeded random sequences of edits (add, edit,
- * rename or delete an article, change its tags, edit a template, site.yml, the most-read file or
+ * rename or delete an article, change its tags or aliases, edit a template, site.yml, the most-read file or
  * an image), a build with the cache and the previous site writes exactly the tree a clean build
  * writes. A damaged or foreign cache is recovered from; two sites sharing a cache stay apart.
  */
@@ -78,6 +78,7 @@ class CacheEquivalenceTest {
     private void addArticle() throws IOException {
         int n = next++;
         String image = random.nextInt(4) == 0 ? "image: images/carte.svg\n" : "";
+        image += random.nextInt(3) == 0 ? "aliases: [/ancien/a" + n + "/]\n" : "";
         Files.writeString(articles.resolve("a" + n + ".md"), "---\ntitle: \"" + words(5) + " " + n + "\"\ndate: 2025-09-"
                 + String.format("%02d", 1 + random.nextInt(12)) + "T" + String.format("%02d", random.nextInt(24)) + ":00:00+01:00\n"
                 + "category: " + RUBRICS[random.nextInt(RUBRICS.length)] + "\ntags: " + tags() + "\n" + image + "summary: \""
@@ -94,7 +95,7 @@ class CacheEquivalenceTest {
     private String edit() throws IOException {
         List<Path> files = articleFiles();
         Path some = files.get(random.nextInt(files.size()));
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(10)) {
             case 0 -> {
                 addArticle();
                 return "add";
@@ -133,6 +134,11 @@ class CacheEquivalenceTest {
                 String slug = Files.readString(some).contains("slug:") ? null : some.getFileName().toString().replace(".md", "");
                 Files.writeString(site.resolve("most-read.csv"), "page,views\n" + slug + "," + (1 + random.nextInt(999)) + "\n");
                 return "most-read";
+            }
+            case 8 -> {
+                String text = Files.readString(some).replaceAll("aliases: .*\n", "");
+                Files.writeString(some, text.replaceFirst("\n---\n", "\naliases: [/ancien/" + words(1) + "-" + next++ + "/]\n---\n"));
+                return "aliases of " + some.getFileName();
             }
             default -> {
                 writeImage(20 + random.nextInt(100), 20 + random.nextInt(100));

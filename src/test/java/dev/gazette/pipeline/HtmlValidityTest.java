@@ -3,6 +3,7 @@ package dev.gazette.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ class HtmlValidityTest {
         BuildReport report = SiteBuilderTest.build(Path.of("articles"), out);
         assertTrue(report.succeeded(), () -> report.problems().toString());
         assertTrue(SiteBuilderTest.filesUnder(out, ".html").size() > 50);
+        // Every page kind is checked, redirect pages too: the seed's URL before stop words were left out.
+        Path redirect = out.resolve("politique/le-partenariat-strategique-approfondi-au-menu-d-un-entretien-telephonique-entre/index.html");
+        assertTrue(Files.readString(redirect).contains("http-equiv=\"refresh\""), "a redirect page in the sample site");
         assertEquals(List.of(), NuChecker.errorsUnder(out));
     }
 }

@@ -238,7 +238,7 @@ class ValidSitesTest {
                 .map(p -> Path.of(p.file()).getFileName() + (p.field() == null ? "" : " " + p.field())).sorted().toList();
         assertEquals(List.of("page.html json-ld", "site.yml title", "yaml.md body", "yaml.md title"), warned, report.problems()::toString);
 
-        for (String relative : List.of("politique/yaml/index.html", "politique/une-page-html/index.html", "index.html")) {
+        for (String relative : List.of("politique/yaml/index.html", "politique/page-html/index.html", "index.html")) {
             Document page = page(site, relative);
             String title = page.title();
             assertFalse(hasControl(title), relative + " <title>: " + title);

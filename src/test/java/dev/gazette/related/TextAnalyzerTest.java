@@ -20,9 +20,39 @@ class TextAnalyzerTest {
 
     @Test
     void frenchInflectionsMeetOnOneStem() {
-        List<String> t = terms("diplomatique diplomatie diplomates diplomatiques", "fr");
-        assertEquals(4, t.size(), t.toString());
-        assertEquals(1, t.stream().distinct().count(), "one stem for all four: " + t);
+        List<String> t = terms("diplomatique diplomatiques Diplomatiques", "fr");
+        assertEquals(3, t.size(), t.toString());
+        assertEquals(1, t.stream().distinct().count(), "one stem for plural and singular: " + t);
+        assertEquals(terms("russe", "fr"), terms("russes", "fr"));
+        // The light stemmer made "ruse" of "russe" and "nas" of "NASA": inflections only, now.
+        assertFalse(terms("russe", "fr").equals(terms("ruse", "fr")), terms("russe ruse", "fr").toString());
+        assertFalse(terms("NASA", "fr").equals(terms("nas", "fr")));
+    }
+
+    @Test
+    void newsCopysOwnWordsAreNotTerms() {
+        assertEquals(List.of("ministr"), terms("Le ministre a déclaré lundi 3 septembre, selon un communiqué, plus de deux fois", "fr"));
+        assertEquals(List.of("minist"), terms("The minister said on Monday, according to a statement", "en").subList(0, 1));
+        assertFalse(terms("The minister said on Monday", "en").contains("mondai"));
+    }
+
+    @Test
+    void multiWordNamesAreFoundWithTheirConnectors() {
+        List<String> names = new ArrayList<>();
+        analyzer.names("Hier, Nasser Bourita a reçu Sergueï Lavrov. La Banque d'Angleterre et Jean-Marc Ayrault. Le Maroc.", "fr",
+                t -> names.add(t.toString()));
+        assertEquals(List.of("nasser bourita", "serguei lavrov", "banque d'angleterre", "jean-marc ayrault"), names);
+        names.clear();
+        analyzer.names("The Bank of England said Gordon Brown and Tony Blair met.", "en", t -> names.add(t.toString()));
+        assertEquals(List.of("bank of england", "gordon brown", "tony blair"), names);
+    }
+
+    @Test
+    void surfaceFormsAreTheWordsAsMostOftenWritten() {
+        var forms = analyzer.surfaceForms("fr", "Le président russe et les Russes. L'économie russe.", "Nasser Bourita, puis Nasser Bourita.");
+        assertEquals("russe", forms.get(terms("russe", "fr").get(0)));
+        assertEquals("économie", forms.get(terms("économie", "fr").get(0)), "without the elided article: " + forms);
+        assertEquals("Nasser Bourita", forms.get("nasser bourita"));
     }
 
     @Test

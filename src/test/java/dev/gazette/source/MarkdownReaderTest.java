@@ -140,7 +140,10 @@ class MarkdownReaderTest {
 
     @Test
     void slugFromTheTitleWhenTheFileNameHasNoLetter() {
-        assertEquals("un-titre", clean("___.md".replace("_", "!"), fm("title: Un titre", "date: 2025-09-05")).slug());
+        Article fromTitle = clean("___.md".replace("_", "!"), fm("title: Un titre", "date: 2025-09-05"));
+        assertEquals("titre", fromTitle.slug(), "stop words left out");
+        assertEquals("un-titre", fromTitle.legacySlug(), "the old rule's slug, redirected");
+        assertNull(clean("a.md", fm("title: Un titre", "date: 2025-09-05")).legacySlug(), "a slug from the file name has none");
     }
 
     @Test
@@ -522,5 +525,22 @@ class MarkdownReaderTest {
         ParsedSource parsed = read("prose.md", "---\ntitle: Titre\ndate: 2025-09-05\n---\nUn &#1; deux &#x9f; trois.\n");
         NoControls.assertNone(parsed.article());
         assertEquals("body", parsed.problems().get(0).field(), parsed.problems()::toString);
+    }
+
+    @Test
+    void aliasesAreKeptAsWritten() {
+        Article a = clean("a.md", fm("title: T", "date: 2025-09-05",
+                "aliases: [/politique/ancien-titre/, 'https://gazette.example.ma/old.html', /politique/ancien-titre/]"));
+        assertEquals(List.of("/politique/ancien-titre/", "https://gazette.example.ma/old.html"), a.aliases());
+    }
+
+    @Test
+    void anAliasThatIsNotAnAddressIsAnErrorNamingTheField() {
+        ParsedSource parsed = read("a.md", fm("title: T", "date: 2025-09-05", "aliases: [politique/sans-slash/]"));
+        assertNull(parsed.article());
+        Problem p = parsed.problems().get(0);
+        assertEquals("aliases", p.field());
+        assertEquals(4, p.line());
+        assertTrue(p.fix().contains("/politique/ancien-titre/"), p.fix());
     }
 }

@@ -86,7 +86,9 @@ class NewsTextReaderTest {
         assertEquals(title, seedArticle().title());
         String slug = seedArticle().slug();
         assertTrue(slug.length() <= 80, slug);
-        assertTrue(slug.startsWith("le-partenariat-strategique-approfondi-au-menu-d-un-entretien-telephonique"), slug);
+        assertEquals("partenariat-strategique-approfondi-menu-entretien-telephonique-nasser-bourita", slug);
+        assertEquals("le-partenariat-strategique-approfondi-au-menu-d-un-entretien-telephonique-entre",
+                seedArticle().legacySlug(), "the old rule's slug, redirected to the new one");
     }
 
     @Test
@@ -379,6 +381,51 @@ class NewsTextReaderTest {
         assertEquals("Le chap\u00f4 &#x7f;.", a.lead());
         assertEquals("Corps &#128; &amp;.", paragraphs(a).get(0).text());
         assertTrue(parsed.problems().stream().noneMatch(p -> p.message().contains("control")), parsed.problems()::toString);
+    }
+
+    // ---- the slug line ----
+
+    private static final String SHORT = "Maroc-Russie : un entretien\n\nLe chapô.\n\nPar La Rédaction\nLe 09/09/2025 à 18h36\n\nLe corps.\n";
+
+    @Test
+    void aSlugLineUnderTheHeaderGivesTheSlug() {
+        ParsedSource parsed = NewsTextReader.read("a.txt", " date 2025-09-09 Politique\nslug: maroc-russie-entretien\n\n" + SHORT, CTX);
+        Article a = article(parsed);
+        assertEquals(List.of(), parsed.problems(), () -> describe(parsed.problems()));
+        assertEquals("maroc-russie-entretien", a.slug());
+        assertEquals("Maroc-Russie : un entretien", a.title(), "the slug line is not the title");
+        assertNull(a.legacySlug(), "a slug the editor chose has no old URL to redirect");
+        assertEquals("Le chapô.", a.lead());
+    }
+
+    @Test
+    void withoutASlugLineTheSlugComesFromTheTitleAndTheOldRulesSlugIsKept() {
+        Article a = article(NewsTextReader.read("a.txt", " date 2025-09-09 Politique\n\n" + SHORT, CTX));
+        assertEquals("maroc-russie-entretien", a.slug());
+        assertEquals("maroc-russie-un-entretien", a.legacySlug());
+    }
+
+    @Test
+    void aTitleStartingWithSlugAfterTheBlankLineIsATitle() {
+        Article a = article(NewsTextReader.read("a.txt", " date 2025-09-09 Politique\n\nSlug: la limace envahit les jardins\n\n"
+                + "Le chapô.\n\nPar La Rédaction\nLe 09/09/2025 à 18h36\n\nLe corps.\n", CTX));
+        assertEquals("Slug: la limace envahit les jardins", a.title());
+        assertEquals("slug-limace-envahit-jardins", a.slug());
+    }
+
+    @Test
+    void anUncleanSlugIsCleanedWithAWarningAndABadOneIsAnError() {
+        ParsedSource unclean = NewsTextReader.read("a.txt", " date 2025-09-09 Politique\nslug: Maroc Russie\n\n" + SHORT, CTX);
+        assertEquals("maroc-russie", article(unclean).slug());
+        Problem w = onlyWarning(unclean);
+        assertEquals(2, w.line());
+        assertEquals("slug", w.field());
+        Problem escape = onlyError(NewsTextReader.read("a.txt", " date 2025-09-09 Politique\nslug: ../etc\n\n" + SHORT, CTX));
+        assertEquals(2, escape.line());
+        assertTrue(escape.message().contains("leave"), escape.message());
+        Problem empty = onlyError(NewsTextReader.read("a.txt", " date 2025-09-09 Politique\nslug:\n\n" + SHORT, CTX));
+        assertEquals(2, empty.line());
+        assertTrue(empty.fix().contains("slug:"), empty.fix());
     }
 
     private static Article article(ParsedSource parsed) {
