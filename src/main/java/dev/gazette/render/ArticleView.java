@@ -9,14 +9,14 @@ import java.util.List;
  * @param updatedIso   the update time, ISO 8601, or {@code null}
  * @param updatedLine  the update time as a dateline, or {@code null}
  * @param authors      the authors, in byline order
- * @param bodyHtml     the body, sanitized HTML (the only value templates print unescaped)
+ * @param bodyHtml     the body, sanitized HTML (the only value templates print unescaped; typeset when printed)
  * @param caption      the image caption, may be empty
  * @param tags         the tags, linking to their pages
  * @param related      the related articles, best first (the article page's block)
  * @param relatedUrl   the article's related-content page
  */
 public record ArticleView(TeaserView teaser, String updatedIso, String updatedLine, List<String> authors,
-                          String bodyHtml, String caption, List<LinkView> tags, List<TeaserView> related,
+                          BodyHtml bodyHtml, String caption, List<LinkView> tags, List<TeaserView> related,
                           String relatedUrl) {
 
     public ArticleView {

@@ -37,7 +37,6 @@ public final class SitePlanner {
     private final SiteView site;
     private final TeaserView[] teasers;
     /** Each article's body as pages show it (typeset when French), made when first asked for. */
-    private final String[] bodies;
     /** With their article counts: for the indexes and the home's sections, which show them. */
     private final Map<String, LinkView> rubricLinks = new HashMap<>();
     private final Map<String, LinkView> tagLinks = new HashMap<>();
@@ -119,7 +118,6 @@ public final class SitePlanner {
                 urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
         // Made when first asked for: a preview's quick page needs a handful of an archive's teasers.
         this.teasers = new TeaserView[index.size()];
-        this.bodies = new String[index.size()];
         this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
     }
 
@@ -358,15 +356,10 @@ public final class SitePlanner {
                 urls.related(a));
     }
 
-    /** The body of the article at {@code i} as its pages show it, made once (as {@link #teaserAt}). */
-    private String bodyAt(int i) {
-        String b = bodies[i];
-        if (b == null) {
-            Article a = index.article(i);
-            b = Typeset.html(config, a, a.bodyHtml());
-            bodies[i] = b;
-        }
-        return b;
+    /** The body of the article at {@code i} as its pages show it (typeset when printed). */
+    private BodyHtml bodyAt(int i) {
+        Article a = index.article(i);
+        return new BodyHtml(a.bodyHtml(), Typeset.french(config, a));
     }
 
     private TeaserView teaser(Article a) {
