@@ -14,8 +14,9 @@ import java.util.stream.IntStream;
  * most documents have, after the index's own pruning of the commonest); every document is then
  * projected into it, in time proportional to its number of terms.
  *
- * <p>Deterministic: the random matrix comes from a fixed seed, per term id (ids follow the terms'
- * order), and every sum runs in a fixed order, whatever the number of threads.
+ * <p>Deterministic: the random matrix comes from a fixed seed per term (from the term itself, so
+ * that a new word elsewhere in the archive leaves the others' rows alone), the sample is chosen
+ * by the documents' keys, and every sum runs in a fixed order, whatever the number of threads.
  */
 final class LatentSpace {
 
@@ -62,9 +63,9 @@ final class LatentSpace {
      * Fits the space on the documents' unit-length vectors ({@code terms[d]} ascending, {@code
      * weights[d]}), or returns {@code null} when the archive is too small for one to mean anything.
      */
-    static LatentSpace fit(int[][] terms, float[][] weights, int vocabulary) {
+    static LatentSpace fit(int[][] terms, float[][] weights, int vocabulary, long[] termSeeds, long[] documentKeys) {
         int n = terms.length;
-        int[] sample = sample(n);
+        int[] sample = sample(documentKeys);
         int[] df = new int[vocabulary];
         for (int d : sample) {
             for (int t : terms[d]) {
@@ -123,7 +124,7 @@ final class LatentSpace {
         // Omega: m × l, Gaussian, one stream per term so that it does not depend on the order of work.
         float[] omega = new float[m * l];
         for (int i = 0; i < m; i++) {
-            SplittableRandom r = new SplittableRandom(0x9E3779B97F4A7C15L ^ kept[i]);
+            SplittableRandom r = new SplittableRandom(0x9E3779B97F4A7C15L ^ termSeeds[kept[i]]);
             for (int j = 0; j < l; j++) {
                 omega[i * l + j] = (float) gaussian(r);
             }
@@ -227,10 +228,28 @@ final class LatentSpace {
         return x;
     }
 
-    /** Every ⌈n / SAMPLE⌉-th document: spread over the whole archive. */
-    private static int[] sample(int n) {
+    /**
+     * About one document in ⌈n / SAMPLE⌉, chosen by its key's hash, not its position: publishing an
+     * article must not deal out another sample (and so another space, which would move every
+     * article's related list and rewrite thousands of pages for one new one).
+     */
+    private static int[] sample(long[] documentKeys) {
+        int n = documentKeys.length;
         int step = Math.max(1, (n + SAMPLE - 1) / SAMPLE);
-        return IntStream.range(0, n).filter(d -> d % step == 0).toArray();
+        return IntStream.range(0, n).filter(d -> Long.remainderUnsigned(documentKeys[d], step) == 0).toArray();
+    }
+
+    /** A well-mixed 64-bit seed for {@code text} (a term, a document's key): the same on every build. */
+    static long seed(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -317,7 +317,15 @@ public final class RelatedIndex {
         });
         // Latent coordinates, from the vectors as kept (weights rounded as stored, so that a
         // document's coordinates do not depend on anything but what the index holds).
-        LatentSpace latent = LatentSpace.fit(vectorTerms, vectorWeights, vocabulary.length);
+        long[] termSeeds = new long[vocabulary.length];
+        for (int t = 0; t < termSeeds.length; t++) {
+            termSeeds[t] = LatentSpace.seed(vocabulary[t]);
+        }
+        long[] documentKeys = new long[n];
+        for (int d = 0; d < n; d++) {
+            documentKeys[d] = LatentSpace.seed(keys[d]);
+        }
+        LatentSpace latent = LatentSpace.fit(vectorTerms, vectorWeights, vocabulary.length, termSeeds, documentKeys);
         latentOf = latent == null ? null : new byte[n][];
         if (latent != null) {
             IntStream.range(0, n).parallel().forEach(d -> latentOf[d] = quantize(latent.project(vectorTerms[d], vectorWeights[d])));
