@@ -81,9 +81,9 @@ final class BuildCommand implements Callable<Integer> {
         if (report.succeeded()) {
             String web = report.webFiles().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
-            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warnings; %d pages rendered; "
+            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%d warning%s; %d pages rendered; "
                             + "files: %d written, %d unchanged, %d removed; in %.2f s.%n", out, report.articles(), report.skipped().size(),
-                    report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(), report.pagesRendered(),
+                    report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", report.warnings(), report.warnings() == 1 ? "" : "s", report.pagesRendered(),
                     report.filesWritten(), report.filesUnchanged(), report.filesRemoved(), report.elapsedMillis() / 1000.0);
             if (!quiet) {
                 for (SkippedArticle a : report.skipped()) {

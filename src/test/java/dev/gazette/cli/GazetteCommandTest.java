@@ -21,7 +21,7 @@ import picocli.CommandLine;
 class GazetteCommandTest {
 
     private static final Pattern SUMMARY = Pattern.compile(
-            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings; (\\d+) pages rendered; files: (\\d+) written, (\\d+) unchanged, (\\d+) removed; in \\d+[.,]\\d{2} s\\.");
+            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings?; (\\d+) pages rendered; files: (\\d+) written, (\\d+) unchanged, (\\d+) removed; in \\d+[.,]\\d{2} s\\.");
 
     /** Exit code and what was printed. */
     record Run(int exit, String out, String err) {
@@ -267,7 +267,7 @@ class GazetteCommandTest {
         Run loud = run(buildArgs(tmp));
         assertEquals(0, loud.exit());
         assertTrue(loud.err().contains("trois.md:4: warning: `categorie`"), loud.err());
-        assertTrue(loud.out().contains(", 1 warnings;"), loud.out());
+        assertTrue(loud.out().contains(", 1 warning;"), loud.out());
         Run quiet = run(buildArgs(tmp, "--quiet"));
         assertEquals(0, quiet.exit());
         assertEquals("", quiet.err());
