@@ -66,10 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535 (got " + port + ").");
         }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--templates") && !Files.isDirectory(templates)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--templates: `" + templates + "` "
-                    + (Files.exists(templates) ? "is not a folder" : "does not exist") + "; give the folder of your templates, or leave --templates out for the default theme.");
-        }
+        BuildCommand.checkTemplates(spec, templates);
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
@@ -148,8 +145,7 @@ final class ServeCommand implements Callable<Integer> {
                     cause, report.articles(), report.pagesRendered(), report.filesWritten(), report.filesUnchanged(),
                     report.filesRemoved(), report.elapsedMillis() / 1000.0);
             if (timings) {
-                out.println("Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
-                        .collect(java.util.stream.Collectors.joining(", ")) + ".");
+                out.println(BuildCommand.steps(report));
             }
         } else {
             err.printf(Locale.ROOT, "Build failed%s: %s, %s; the open pages show them, over the last good site.%n",

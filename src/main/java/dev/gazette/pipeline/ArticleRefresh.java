@@ -67,8 +67,7 @@ public final class ArticleRefresh {
         Article now = parsed.articleIfAny().get();
         Article before = index.article(position.get());
         SiteUrls urls = new SiteUrls(last.config().permalinks());
-        boolean published = !(now.draft() && !options.drafts()) && !(now.date().toInstant().isAfter(options.now()) && !options.future());
-        if (!published || !urls.article(now).equals(urls.article(before)) || now.draft() != before.draft()
+        if (options.withheld(now) != null || !urls.article(now).equals(urls.article(before)) || now.draft() != before.draft()
                 || !Objects.equals(now.image(), before.image()) || now.bodyHtml().contains("<img")
                 || before.bodyHtml().contains("<img")) {
             return Optional.empty();

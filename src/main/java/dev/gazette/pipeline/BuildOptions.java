@@ -42,6 +42,17 @@ public record BuildOptions(Path source, Path templates, Path out, Path config, S
         return new BuildOptions(source, templates, out, config, baseUrl, drafts, future, time, jobs, cache);
     }
 
+    /**
+     * Why these rules leave {@code a} out ({@link SkippedArticle#DRAFT}, {@link SkippedArticle#FUTURE}),
+     * or {@code null} when it is published.
+     */
+    public String withheld(dev.gazette.model.Article a) {
+        if (a.draft() && !drafts) {
+            return SkippedArticle.DRAFT;
+        }
+        return a.date().toInstant().isAfter(now) && !future ? SkippedArticle.FUTURE : null;
+    }
+
     public BuildOptions {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(templates, "templates");

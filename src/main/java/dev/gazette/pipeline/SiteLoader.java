@@ -97,12 +97,9 @@ public final class SiteLoader {
         List<Article> published = new ArrayList<>(all.size());
         List<SkippedArticle> skipped = new ArrayList<>();
         for (Article a : all) {
-            if (a.draft() && !options.drafts()) {
-                skipped.add(new SkippedArticle(a.source(), SkippedArticle.DRAFT, a.date().toOffsetDateTime().toString()));
-                continue;
-            }
-            if (a.date().toInstant().isAfter(options.now()) && !options.future()) {
-                skipped.add(new SkippedArticle(a.source(), SkippedArticle.FUTURE, a.date().toOffsetDateTime().toString()));
+            String withheld = options.withheld(a);
+            if (withheld != null) {
+                skipped.add(new SkippedArticle(a.source(), withheld, a.date().toOffsetDateTime().toString()));
                 continue;
             }
             published.add(a);

@@ -127,8 +127,7 @@ final class LiveReload {
     private String stateJson() {
         JsonObject state = new JsonObject();
         state.addProperty("generation", generation);
-        boolean ok = errors.stream().noneMatch(Problem::isError);
-        state.addProperty("ok", ok);
+        state.addProperty("ok", !failing());
         JsonArray list = new JsonArray();
         for (Problem p : errors) {
             JsonObject o = new JsonObject();

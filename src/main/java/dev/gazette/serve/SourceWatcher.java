@@ -114,10 +114,8 @@ final class SourceWatcher implements AutoCloseable {
                 // Events were lost: count every input as changed, and watch anew (folders may have come).
                 changed.addAll(inputs.folders());
                 changed.addAll(inputs.files());
-                SiteInputs all = inputs;
-                inputs = null;
                 try {
-                    watch(all);
+                    watch(rewatch());
                 } catch (IOException e) {
                     // The next build reports what cannot be read.
                 }
@@ -149,6 +147,7 @@ final class SourceWatcher implements AutoCloseable {
         }
     }
 
+    /** What is watched, to watch it all again (new folders, a lost event): {@link #watch} skips the same inputs. */
     private SiteInputs rewatch() {
         SiteInputs all = inputs;
         inputs = null;
