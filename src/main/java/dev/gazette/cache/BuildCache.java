@@ -83,7 +83,7 @@ public final class BuildCache {
     }
 
     /** The Gazette build entries are valid for. */
-    String version() {
+    public String version() {
         return version;
     }
 
@@ -265,6 +265,16 @@ public final class BuildCache {
         return root.resolve(kind).resolve(hashOf(utf8(output)));
     }
 
+    /** The payload of the one entry of {@code kind} that belongs to the output folder {@code output}, if it is there and sound. */
+    public Optional<byte[]> ownPayload(String kind, String output) {
+        return Optional.ofNullable(read(ownEntry(kind, output)));
+    }
+
+    /** Replaces the one entry of {@code kind} that belongs to the output folder {@code output}; best effort, as every entry. */
+    public void putOwnPayload(String kind, String output, byte[] payload) {
+        write(ownEntry(kind, output), payload);
+    }
+
     /** Sources found in the cache and sources parsed, since it was opened. */
     public long hits() {
         return hits.get();
@@ -341,7 +351,7 @@ public final class BuildCache {
 
     /** Deletes what the cache holds (only its own kinds of entries: it may sit in a user's folder). */
     private static void clear(Path root) throws IOException {
-        for (String kind : new String[] {"sources", "analysis", "related", "pages", "VERSION"}) {
+        for (String kind : new String[] {"sources", "analysis", "related", "pages", "stamp", "VERSION"}) {
             Path p = root.resolve(kind);
             if (!Files.exists(p)) {
                 continue;
