@@ -110,6 +110,21 @@ public record Article(
                 bodyHtml, image, caption, draft, language, pinnedSlugs, relatedTitles, aliases, null, featured, dateOnly);
     }
 
+    /**
+     * The authors as terms, keyed like tags ("Salma Benali" and "salma benali" are one author),
+     * in byline order; a name without a letter or digit, and a name repeated, are left out.
+     */
+    public List<Term> authorTerms() {
+        List<Term> terms = new java.util.ArrayList<>(authors.size());
+        for (String name : authors) {
+            Term t = Term.of(name);
+            if (!t.slug().isEmpty() && !terms.contains(t)) {
+                terms.add(t);
+            }
+        }
+        return terms;
+    }
+
     /** The time of the last change: {@link #updated()} when set, else {@link #date()}. */
     public ZonedDateTime lastModified() {
         return updated != null && updated.isAfter(date) ? updated : date;

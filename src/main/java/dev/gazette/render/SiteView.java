@@ -13,10 +13,11 @@ import java.util.List;
  * @param tagIndexUrl the page listing every tag
  * @param rubricIndexUrl the page listing every rubric
  * @param archiveUrl  the archive's first page
+ * @param authorIndexUrl the page listing every author
  * @param year        the year of the build's reference time, for the footer
  */
 public record SiteView(String title, String description, String language, String baseUrl, List<LinkView> rubrics,
-                       String tagIndexUrl, String rubricIndexUrl, String archiveUrl, int year) {
+                       String tagIndexUrl, String rubricIndexUrl, String archiveUrl, String authorIndexUrl, int year) {
 
     public SiteView {
         rubrics = List.copyOf(rubrics);
