@@ -35,7 +35,7 @@ import java.util.zip.CRC32C;
  * <p>Layout: {@code VERSION} (the Gazette build that wrote the entries), {@code sources/ab/…}
  * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code related/…}
  * (every article's related list, one entry per output folder), {@code pages/…}
- * (see {@link PageMemo}).
+ * (see {@link PageMemo}), {@code renditions/ab/…} (images' smaller copies, by their source's bytes).
  */
 public final class BuildCache {
 
@@ -275,6 +275,19 @@ public final class BuildCache {
         write(ownEntry(kind, output), payload);
     }
 
+    /**
+     * The encoded image stored under {@code inputs} (what names a rendition: its source's content
+     * hash, its width, the encoder), if there is a whole one.
+     */
+    public Optional<byte[]> rendition(String inputs) {
+        return Optional.ofNullable(read(entry("renditions", key("rendition", inputs))));
+    }
+
+    /** Stores an encoded image under {@code inputs}; best effort. */
+    public void putRendition(String inputs, byte[] bytes) {
+        write(entry("renditions", key("rendition", inputs)), bytes);
+    }
+
     /** Sources found in the cache and sources parsed, since it was opened. */
     public long hits() {
         return hits.get();
@@ -351,7 +364,7 @@ public final class BuildCache {
 
     /** Deletes what the cache holds (only its own kinds of entries: it may sit in a user's folder). */
     private static void clear(Path root) throws IOException {
-        for (String kind : new String[] {"sources", "analysis", "related", "pages", "stamp", "VERSION"}) {
+        for (String kind : new String[] {"sources", "analysis", "related", "pages", "stamp", "renditions", "VERSION"}) {
             Path p = root.resolve(kind);
             if (!Files.exists(p)) {
                 continue;

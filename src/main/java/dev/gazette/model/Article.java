@@ -104,6 +104,12 @@ public record Article(
                 language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
     }
 
+    /** The same article with another main image (a picture found beside a plain-text article). */
+    public Article withImage(String image) {
+        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+                language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
+    }
+
     /** The same article at its slug under the old rule ({@link #legacySlug()}), which it then no longer redirects from. */
     public Article withLegacySlug() {
         return legacySlug == null ? this : new Article(source, format, legacySlug, title, date, updated, rubric, tags, authors, lead,

@@ -26,6 +26,7 @@ import dev.gazette.render.TemplateEngine;
 import dev.gazette.render.WebExtras;
 import dev.gazette.images.ImageInfo;
 import dev.gazette.images.ImagePaths;
+import dev.gazette.images.Renditions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -186,6 +187,7 @@ public final class SiteBuilder {
         index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
+        imageInfo = Renditions.plan(imageInfo, new HashSet<>(imageUrls.values()), images.keySet());
         step("images");
         final SiteIndex published = index;
         List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
@@ -243,6 +245,8 @@ public final class SiteBuilder {
         for (Map.Entry<String, Path> image : images.entrySet()) {
             out.copy(Files.newInputStream(image.getValue()), image.getKey());
         }
+        problems.addAll(Renditions.write(imageInfo, images, WebFiles.firstUsers(index, imageUrls), cache == null ? Renditions.Store.NONE
+                : Renditions.Store.of(cache::rendition, cache::putRendition), pool, out::write).problems());
         if (!redirects.redirects().isEmpty()) {
             // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
             out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));

@@ -381,7 +381,7 @@ public final class SitePlanner {
         String language = a.language() == null || sameLanguage(a.language(), config.language()) ? null : a.language();
         return new TeaserView(urls.article(a), Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), rubric, dates.iso(a.date()), dates.day(a.date()),
                 dates.dateline(a.date(), a.dateOnly()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height(),
-                a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null);
+                info == null ? List.of() : info.renditions(), a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null);
     }
 
     private static boolean sameLanguage(String a, String b) {
