@@ -384,7 +384,7 @@ public final class SiteBuilder {
             if (!a.caption().isBlank() && a.image() == null) {
                 problems.add(Problem.warning(a.source(), 0, "caption", "the article has a photo caption but no image; pages show no caption without an image.",
                         a.format() == dev.gazette.model.SourceFormat.NEWS_TEXT
-                                ? "remove the caption line (the third line), or write the article in Markdown with an `image:` beside its `caption:`."
+                                ? "save its picture beside it with the same name (`" + a.source().replaceAll("\\.[^./]*$", "") + ".jpg`), or remove the caption line (the third line)."
                                 : "give the article its image (`image:` in the front matter, `og:image` in a page), or remove the caption."));
             }
         }
