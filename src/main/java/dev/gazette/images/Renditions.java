@@ -157,7 +157,7 @@ public final class Renditions {
                 try {
                     byte[] source = Files.readAllBytes(files.get(image.url()));
                     String hash = ContentHash.of(source);
-                    BufferedImage decoded = null;
+                    Pixels decoded = null;
                     for (ImageInfo.Rendition r : image.renditions()) {
                         String key = hash + "|" + r.width() + "|" + image.mediaType() + "|" + ENCODER;
                         Optional<byte[]> kept = store.get(key);
@@ -166,7 +166,7 @@ public final class Renditions {
                             bytes = kept.get();
                         } else {
                             if (decoded == null) {
-                                decoded = decode(source);
+                                decoded = Pixels.of(decode(source));
                             }
                             bytes = encode(scale(decoded, r.width(), r.height()), image.mediaType());
                             store.put(key, bytes);
@@ -224,10 +224,36 @@ public final class Renditions {
      * on every machine.
      */
     static BufferedImage scale(BufferedImage image, int width, int height) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean alpha = image.getColorModel().hasAlpha();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        return scale(Pixels.of(image), width, height);
+    }
+
+    /** An image's pixels as packed ARGB, read once for all its copies. */
+    record Pixels(int[] argb, int width, int height, boolean alpha) {
+        static Pixels of(BufferedImage image) {
+            int w = image.getWidth();
+            int h = image.getHeight();
+            // JPEGs decode to 3-byte BGR: read the bytes straight, getRGB's colour model calls cost as much as the resampling.
+            if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                    && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte data && data.getNumBanks() == 1
+                    && image.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                    && sm.getScanlineStride() == w * 3 && sm.getPixelStride() == 3 && image.getRaster().getSampleModelTranslateX() == 0
+                    && image.getRaster().getSampleModelTranslateY() == 0) {
+                byte[] bgr = data.getData();
+                int[] argb = new int[w * h];
+                for (int i = 0, j = 0; i < argb.length; i++, j += 3) {
+                    argb[i] = 0xFF000000 | (bgr[j + 2] & 0xFF) << 16 | (bgr[j + 1] & 0xFF) << 8 | (bgr[j] & 0xFF);
+                }
+                return new Pixels(argb, w, h, false);
+            }
+            return new Pixels(image.getRGB(0, 0, w, h, null, 0, w), w, h, image.getColorModel().hasAlpha());
+        }
+    }
+
+    static BufferedImage scale(Pixels pixels, int width, int height) {
+        int w = pixels.width();
+        int h = pixels.height();
+        boolean alpha = pixels.alpha();
+        int[] argb = pixels.argb();
         Span[] xs = spans(w, width);
         Span[] ys = spans(h, height);
         // The horizontal pass first, straight from the pixels: what it keeps is already narrower.
@@ -243,12 +269,12 @@ public final class Renditions {
                 double sb = 0;
                 for (int k = 0; k < s.weights.length; k++) {
                     int p = argb[row + s.first + k];
-                    double a = alpha ? (p >>> 24) / 255.0 : 1.0;
                     double weight = s.weights[k];
-                    sa += a * weight;
-                    sr += ((p >> 16) & 0xFF) * a * weight;
-                    sg += ((p >> 8) & 0xFF) * a * weight;
-                    sb += (p & 0xFF) * a * weight;
+                    double aw = alpha ? (p >>> 24) / 255.0 * weight : weight;
+                    sa += aw;
+                    sr += ((p >> 16) & 0xFF) * aw;
+                    sg += ((p >> 8) & 0xFF) * aw;
+                    sb += (p & 0xFF) * aw;
                 }
                 int at = (y * width + x) * 4;
                 rows[at] = (float) sa;
@@ -258,27 +284,29 @@ public final class Renditions {
             }
         }
         BufferedImage out = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        int[] pixels = new int[width * height];
+        int[] result = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < height; y++) {
             Span s = ys[y];
             for (int x = 0; x < width; x++) {
-                double[] v = new double[4];
-                for (int c = 0; c < 4; c++) {
-                    double sum = 0;
-                    for (int k = 0; k < s.weights.length; k++) {
-                        sum += rows[((s.first + k) * width + x) * 4 + c] * s.weights[k];
-                    }
-                    v[c] = sum;
+                double a = 0;
+                double r = 0;
+                double g = 0;
+                double b = 0;
+                for (int k = 0; k < s.weights.length; k++) {
+                    int at = ((s.first + k) * width + x) * 4;
+                    double weight = s.weights[k];
+                    a += rows[at] * weight;
+                    r += rows[at + 1] * weight;
+                    g += rows[at + 2] * weight;
+                    b += rows[at + 3] * weight;
                 }
-                double a = v[0];
                 int ai = clamp(a * 255.0);
-                int r = a > 0 ? clamp(v[1] / a) : 0;
-                int g = a > 0 ? clamp(v[2] / a) : 0;
-                int b = a > 0 ? clamp(v[3] / a) : 0;
-                pixels[y * width + x] = (alpha ? ai << 24 : 0xFF000000) | r << 16 | g << 8 | b;
+                int ri = a > 0 ? clamp(r / a) : 0;
+                int gi = a > 0 ? clamp(g / a) : 0;
+                int bi = a > 0 ? clamp(b / a) : 0;
+                result[y * width + x] = (alpha ? ai << 24 : 0) | ri << 16 | gi << 8 | bi;
             }
         }
-        out.setRGB(0, 0, width, height, pixels, 0, width);
         return out;
     }
 
