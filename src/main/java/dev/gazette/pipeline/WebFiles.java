@@ -260,7 +260,7 @@ final class WebFiles {
                 try {
                     var feed = job.feed().get();
                     // As pages: a feed whose data has not changed is kept from the previous site.
-                    String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed).orElse(null);
+                    String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed, shared).orElse(null);
                     String rss = fingerprint == null ? null : fingerprint + "|rss";
                     String atom = fingerprint == null ? null : fingerprint + "|atom";
                     if (!KeptFiles.keep(memo, rss, job.rssFile(), out)) {
