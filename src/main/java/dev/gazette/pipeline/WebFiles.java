@@ -250,6 +250,8 @@ final class WebFiles {
         }
         FeedPlanner planner = new FeedPlanner(config, index, imageUrls, extras, now);
         List<FeedPlanner.FeedJob> feeds = planner.feeds();
+        // An article's item stands in several feeds: hash it once.
+        dev.gazette.cache.Fingerprint.Shared shared = new dev.gazette.cache.Fingerprint.Shared(java.util.Set.of(dev.gazette.web.FeedItem.class));
         // As for pages: a write error is kept until every worker has stopped, then thrown.
         java.util.concurrent.atomic.AtomicReference<java.io.UncheckedIOException> writeError = new java.util.concurrent.atomic.AtomicReference<>();
         try {
