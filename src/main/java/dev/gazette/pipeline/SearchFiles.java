@@ -1,17 +1,21 @@
 package dev.gazette.pipeline;
 
+import dev.gazette.cache.BuildCache;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.markup.HtmlSanitizer;
 import dev.gazette.model.Article;
 import dev.gazette.model.Term;
 import dev.gazette.output.SiteOutput;
+import dev.gazette.related.RelatedDocument;
+import dev.gazette.related.RelatedIndex;
 import dev.gazette.related.TextAnalyzer;
 import dev.gazette.render.DateLabels;
 import dev.gazette.render.SearchPage;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.search.SearchDocument;
 import dev.gazette.search.SearchIndex;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -20,7 +24,9 @@ import java.util.stream.IntStream;
 /**
  * The build's search step: the published articles as {@link SearchDocument}s, their index and
  * the search page's scripts written under the search page's folder. Through {@link SiteOutput},
- * so a file whose bytes did not change is kept as it was.
+ * so a file whose bytes did not change is kept as it was. Each article's text analysis is the
+ * related step's: taken from the cache when it holds it (the related step has just stored it),
+ * else made the same way.
  */
 final class SearchFiles {
 
@@ -28,16 +34,17 @@ final class SearchFiles {
     }
 
     /** Writes the index and scripts when the site has a search page; returns the files' count for the summary. */
-    static int write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool) {
+    static int write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache) {
         if (!config.search()) {
             return 0;
         }
         SiteUrls urls = new SiteUrls(config.permalinks());
         DateLabels dates = new DateLabels(config.locale(), config.timeZone());
+        TextAnalyzer analyzer = new TextAnalyzer();
         Map<String, byte[]> files = Pools.inPool(pool, () -> {
             List<SearchDocument> docs = IntStream.range(0, index.size()).parallel()
-                    .mapToObj(i -> document(index, i, config, urls, dates)).toList();
-            return SearchIndex.build(docs, config.language(), new TextAnalyzer());
+                    .mapToObj(i -> document(index, i, config, urls, dates, analyzer, cache)).toList();
+            return SearchIndex.build(docs, config.language());
         });
         String folder = SearchPage.url(config.language());
         files.forEach((name, bytes) -> out.write(folder + SearchPage.INDEX_FOLDER + name, bytes));
@@ -45,12 +52,50 @@ final class SearchFiles {
         return files.size();
     }
 
-    private static SearchDocument document(SiteIndex index, int i, SiteConfig config, SiteUrls urls, DateLabels dates) {
+    private static SearchDocument document(SiteIndex index, int i, SiteConfig config, SiteUrls urls, DateLabels dates,
+                                           TextAnalyzer analyzer, BuildCache cache) {
         Article a = index.article(i);
+        String language = a.language() == null ? config.language() : a.language();
+        String body = a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml());
+        Text text = new Text(a.title(), a.lead(), body, language);
+        RelatedIndex.Analysis analysis;
+        if (cache == null) {
+            analysis = RelatedIndex.analyze(text, analyzer, language);
+        } else {
+            // The related step's key: the same texts give the same analysis, stored once.
+            String key = cache.analysisKey(language, a.title(), a.lead(), a.bodyHtml());
+            analysis = cache.analysis(key).orElseGet(() -> {
+                RelatedIndex.Analysis fresh = RelatedIndex.analyze(text, analyzer, language);
+                cache.putAnalysis(key, fresh);
+                return fresh;
+            });
+        }
         return new SearchDocument(index.id(i), a.date().withZoneSameInstant(config.timeZone()).toLocalDate(), urls.article(a),
-                a.title(), a.lead(), a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml()),
-                a.language() == null ? config.language() : a.language(), a.rubric() == null ? null : facet(a.rubric()),
+                a.title(), a.lead(), body, language, analysis, a.rubric() == null ? null : facet(a.rubric()),
                 a.tags().stream().map(SearchFiles::facet).toList(), dates.iso(a.date()), dates.day(a.date()));
+    }
+
+    /** An article's text, all the analysis reads (the related engine's other inputs are not used). */
+    private record Text(String title, String lead, String body, String language) implements RelatedDocument {
+        @Override
+        public String key() {
+            return "";
+        }
+
+        @Override
+        public Collection<String> keywords() {
+            return List.of();
+        }
+
+        @Override
+        public String group() {
+            return null;
+        }
+
+        @Override
+        public long epochSeconds() {
+            return 0;
+        }
     }
 
     private static SearchDocument.Facet facet(Term t) {

@@ -19,8 +19,11 @@ import java.util.Map;
  */
 final class DocKeys {
 
-    /** Slots per day: a day with more articles spills into the next day's first free slots. */
-    static final int SLOTS = 1 << 12;
+    /**
+     * Slots per day: a day with more articles spills into the next day's first free slots. Few, so
+     * that the gaps between the keys of a term's postings stay small (two bytes for most).
+     */
+    static final int SLOTS = 1 << 9;
     /** Day 0 of the keys; earlier articles share it. */
     static final long FIRST_DAY = LocalDate.of(1800, 1, 1).toEpochDay();
 

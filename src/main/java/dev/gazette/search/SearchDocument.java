@@ -1,6 +1,7 @@
 package dev.gazette.search;
 
 import dev.gazette.model.ArticleId;
+import dev.gazette.related.RelatedIndex;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -13,15 +14,18 @@ import java.util.Objects;
  * @param url       the article's page, relative to the site's root
  * @param title     the headline, plain text
  * @param lead      the lead, plain text, may be empty
- * @param body      the body, plain text, may be empty
- * @param language  the language the text is analysed in (BCP 47)
+ * @param body      the body, plain text, may be empty: the snippet's text when there is no lead
+ * @param language  the language the text was analysed in (BCP 47)
+ * @param analysis  the text's analysis for related content ({@link RelatedIndex#analyze}): the same
+ *                  terms and weighted counts (title and lead boosted), so that a build that has it
+ *                  (the cache) does not analyse the text twice; its multi-word names are left out
  * @param rubric    the rubric, or {@code null}
  * @param tags      the tags
  * @param dateIso   the publication time for {@code <time datetime>}
  * @param dateLabel the publication date as pages show it
  */
 public record SearchDocument(ArticleId id, LocalDate day, String url, String title, String lead, String body, String language,
-                             Facet rubric, List<Facet> tags, String dateIso, String dateLabel) {
+                             RelatedIndex.Analysis analysis, Facet rubric, List<Facet> tags, String dateIso, String dateLabel) {
 
     /** A rubric or a tag: its slug (what filters match) and its name (what readers see). */
     public record Facet(String slug, String name) {
@@ -37,6 +41,7 @@ public record SearchDocument(ArticleId id, LocalDate day, String url, String tit
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(analysis, "analysis");
         lead = lead == null ? "" : lead;
         body = body == null ? "" : body;
         tags = List.copyOf(tags);

@@ -36,20 +36,20 @@ public final class SearchIndex {
 
     /** The format's version, in {@code meta.json}: search.js refuses others. */
     public static final int FORMAT = 1;
-    /** Articles per shard aimed at: shards then weigh about 25 kB at 10,000 articles. */
-    static final int ARTICLES_PER_SHARD = 40;
+    /** Articles per shard aimed at: shards then weigh about 15 kB at 10,000 articles. */
+    static final int ARTICLES_PER_SHARD = 20;
     static final int MIN_SHARDS = 16;
-    /** Metadata chunks hold the keys of an eighth of a day's slots. */
-    static final int CHUNK_BITS = 9;
+    /** Metadata chunks hold the keys of a quarter of a day's slots. */
+    static final int CHUNK_BITS = 7;
     /** The snippet text kept for each result, in characters (cut at a word). */
     static final int SNIPPET = 280;
-    /** Where each text's term counts weigh more: a word of the title says more than one of the body. */
-    private static final float TITLE_BOOST = 3f;
-    private static final float LEAD_BOOST = 2f;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
-    /** BM25's length reference: fixed, so that no posting depends on the rest of the archive. */
-    private static final double REFERENCE_LENGTH = 400;
+    /**
+     * BM25's length reference, in weighted words (title and lead boosted, as the analysis counts
+     * them): fixed, so that no posting depends on the rest of the archive.
+     */
+    private static final double REFERENCE_LENGTH = 500;
 
     private SearchIndex() {
     }
@@ -60,20 +60,27 @@ public final class SearchIndex {
      *
      * @param language the site's language: what queries are analysed in
      */
-    public static Map<String, byte[]> build(List<SearchDocument> docs, String language, TextAnalyzer analyzer) {
+    public static Map<String, byte[]> build(List<SearchDocument> docs, String language) {
         Map<dev.gazette.model.ArticleId, Integer> keys = DocKeys.of(docs);
         int shards = shardCount(docs.size());
         Analysed[] analysed = new Analysed[docs.size()];
-        IntStream.range(0, docs.size()).parallel().forEach(i -> analysed[i] = analyse(docs.get(i), keys.get(docs.get(i).id()), analyzer, shards));
+        IntStream.range(0, docs.size()).parallel().forEach(i -> analysed[i] = analyse(docs.get(i), keys.get(docs.get(i).id()), shards));
 
-        // Postings by shard, then by term; sorted by key below, so the input order does not matter.
-        List<Map<String, List<long[]>>> byShard = new ArrayList<>(shards);
+        // Postings by shard, then by term. Added in key order, so each term's postings come sorted
+        // and the result does not depend on the documents' order.
+        Integer[] byKey = new Integer[docs.size()];
+        for (int i = 0; i < byKey.length; i++) {
+            byKey[i] = i;
+        }
+        Arrays.sort(byKey, (x, y) -> Integer.compare(analysed[x].key, analysed[y].key));
+        List<Map<String, Postings>> byShard = new ArrayList<>(shards);
         for (int s = 0; s < shards; s++) {
             byShard.add(new HashMap<>());
         }
-        for (Analysed a : analysed) {
+        for (int i : byKey) {
+            Analysed a = analysed[i];
             for (int t = 0; t < a.terms.length; t++) {
-                byShard.get(a.shards[t]).computeIfAbsent(a.terms[t], k -> new ArrayList<>()).add(new long[]{a.key, a.weights[t]});
+                byShard.get(a.shards[t]).computeIfAbsent(a.terms[t], k -> new Postings()).add(a.key, a.weights[t]);
             }
         }
         byte[][] shardBytes = new byte[shards][];
@@ -137,46 +144,67 @@ public final class SearchIndex {
         return "m/" + Integer.toString(chunk, 36) + ".json";
     }
 
-    /** One article's terms, their shards and weights (0-255), and its key. */
+    /** One article's terms, their shards and weights (1-255), and its key. */
     private record Analysed(int key, String[] terms, int[] shards, int[] weights, String snippet) {
     }
 
-    private static Analysed analyse(SearchDocument d, int key, TextAnalyzer analyzer, int shards) {
-        Map<String, float[]> counts = new HashMap<>();
-        int[] length = new int[1];
-        String[] texts = {d.title(), d.lead(), d.body()};
-        float[] boosts = {TITLE_BOOST, LEAD_BOOST, 1f};
-        for (int i = 0; i < texts.length; i++) {
-            float boost = boosts[i];
-            analyzer.analyze(texts[i], d.language(), t -> {
-                counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += boost;
-                length[0]++;
-            });
+    private static Analysed analyse(SearchDocument d, int key, int shards) {
+        String[] all = d.analysis().terms();
+        float[] counts = d.analysis().weights();
+        double length = 0;
+        int words = 0;
+        for (int i = 0; i < all.length; i++) {
+            // Multi-word names hold a space: the query's words never make one.
+            if (all[i].indexOf(' ') < 0) {
+                length += counts[i];
+                words++;
+            }
         }
-        double norm = K1 * (1 - B + B * length[0] / REFERENCE_LENGTH);
-        List<String> terms = new ArrayList<>(counts.size() + 1 + d.tags().size());
-        List<Integer> weights = new ArrayList<>(counts.size() + 1 + d.tags().size());
-        counts.forEach((term, c) -> {
-            double tf = c[0];
-            terms.add(term);
-            weights.add((int) Math.max(1, Math.min(255, Math.round(255 * tf / (tf + norm)))));
-        });
+        double norm = K1 * (1 - B + B * length / REFERENCE_LENGTH);
+        int n = words + (d.rubric() == null ? 0 : 1) + d.tags().size();
+        String[] t = new String[n];
+        int[] w = new int[n];
+        int at = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].indexOf(' ') < 0) {
+                double tf = counts[i];
+                t[at] = all[i];
+                w[at++] = (int) Math.max(1, Math.min(255, Math.round(255 * tf / (tf + norm))));
+            }
+        }
         if (d.rubric() != null) {
-            terms.add("#r:" + d.rubric().slug());
-            weights.add(1);
+            t[at] = "#r:" + d.rubric().slug();
+            w[at++] = 1;
         }
         for (SearchDocument.Facet tag : d.tags()) {
-            terms.add("#t:" + tag.slug());
-            weights.add(1);
+            t[at] = "#t:" + tag.slug();
+            w[at++] = 1;
         }
-        String[] t = terms.toArray(String[]::new);
-        int[] s = new int[t.length];
-        int[] w = new int[t.length];
-        for (int i = 0; i < t.length; i++) {
+        int[] s = new int[n];
+        for (int i = 0; i < n; i++) {
             s[i] = Integer.remainderUnsigned(DocKeys.hash(t[i]), shards);
-            w[i] = weights.get(i);
         }
         return new Analysed(key, t, s, w, snippet(d));
+    }
+
+    /** A term's postings as they are added: keys ascending, one weight each. */
+    private static final class Postings {
+        int[] keys = new int[4];
+        byte[] weights = new byte[4];
+        int size;
+
+        void add(int key, int weight) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            // A tag written twice in one article is one posting.
+            if (size > 0 && keys[size - 1] == key) {
+                return;
+            }
+            keys[size] = key;
+            weights[size++] = (byte) weight;
+        }
     }
 
     /** The lead, else the body's start, cut at a word near {@link #SNIPPET} characters. */
@@ -190,7 +218,7 @@ public final class SearchIndex {
     }
 
     /** A shard: term count, then for each term (sorted) its UTF-8 bytes, posting count and postings. */
-    private static byte[] shard(Map<String, List<long[]>> terms) {
+    private static byte[] shard(Map<String, Postings> terms) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         String[] sorted = terms.keySet().toArray(String[]::new);
         Arrays.sort(sorted);
@@ -199,14 +227,13 @@ public final class SearchIndex {
             byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
             varint(out, bytes.length);
             out.write(bytes, 0, bytes.length);
-            List<long[]> postings = terms.get(term);
-            postings.sort((a, b) -> Long.compare(a[0], b[0]));
-            varint(out, postings.size());
+            Postings p = terms.get(term);
+            varint(out, p.size);
             long previous = 0;
-            for (long[] p : postings) {
-                varint(out, p[0] - previous);
-                out.write((int) p[1]);
-                previous = p[0];
+            for (int i = 0; i < p.size; i++) {
+                varint(out, p.keys[i] - previous);
+                out.write(p.weights[i] & 0xff);
+                previous = p.keys[i];
             }
         }
         return out.toByteArray();
