@@ -30,7 +30,15 @@ import java.util.stream.IntStream;
  */
 final class SearchFiles {
 
+    /** How much of a body's HTML the snippet's text is taken from: a few times what it shows. */
+    private static final int SNIPPET_HTML = 4000;
+
     private SearchFiles() {
+    }
+
+    /** The article's text as the related step analyses it (see RelatedContent's document). */
+    private static Text text(Article a, String language) {
+        return new Text(a.title(), a.lead(), a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml()), language);
     }
 
     /** Writes the index and scripts when the site has a search page; returns the files' count for the summary. */
@@ -56,20 +64,22 @@ final class SearchFiles {
                                            TextAnalyzer analyzer, BuildCache cache) {
         Article a = index.article(i);
         String language = a.language() == null ? config.language() : a.language();
-        String body = a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml());
-        Text text = new Text(a.title(), a.lead(), body, language);
         RelatedIndex.Analysis analysis;
         if (cache == null) {
-            analysis = RelatedIndex.analyze(text, analyzer, language);
+            analysis = RelatedIndex.analyze(text(a, language), analyzer, language);
         } else {
             // The related step's key: the same texts give the same analysis, stored once.
             String key = cache.analysisKey(language, a.title(), a.lead(), a.bodyHtml());
             analysis = cache.analysis(key).orElseGet(() -> {
-                RelatedIndex.Analysis fresh = RelatedIndex.analyze(text, analyzer, language);
+                RelatedIndex.Analysis fresh = RelatedIndex.analyze(text(a, language), analyzer, language);
                 cache.putAnalysis(key, fresh);
                 return fresh;
             });
         }
+        // The snippet needs the body's start only: its text from the HTML's first tags, cut after a tag.
+        String html = a.bodyHtml();
+        int cut = html.length() <= SNIPPET_HTML ? html.length() : html.lastIndexOf('>', SNIPPET_HTML) + 1;
+        String body = cut <= 0 ? "" : HtmlSanitizer.plainText(html.substring(0, cut));
         return new SearchDocument(index.id(i), a.date().withZoneSameInstant(config.timeZone()).toLocalDate(), urls.article(a),
                 a.title(), a.lead(), body, language, analysis, a.rubric() == null ? null : facet(a.rubric()),
                 a.tags().stream().map(SearchFiles::facet).toList(), dates.iso(a.date()), dates.day(a.date()));

@@ -1,7 +1,6 @@
 package dev.gazette.search;
 
 import dev.gazette.model.ArticleId;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,12 +58,36 @@ final class DocKeys {
         return Math.max(0, day.toEpochDay() - FIRST_DAY) * SLOTS;
     }
 
-    /** FNV-1a over the UTF-8 bytes: the browser's {@code hash} in search.js computes the same. */
+    /**
+     * FNV-1a over the UTF-8 bytes (a lone surrogate as U+FFFD, as the browser's TextEncoder writes
+     * it): the browser's {@code hash} in search.js computes the same. Encoded on the fly: it runs
+     * once for every term of every article.
+     */
     static int hash(String text) {
         int h = 0x811c9dc5;
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x01000193;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            int c = text.charAt(i);
+            if (c < 0x80) {
+                h = (h ^ c) * 0x01000193;
+                continue;
+            }
+            if (Character.isHighSurrogate((char) c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                c = Character.toCodePoint((char) c, text.charAt(++i));
+            } else if (Character.isSurrogate((char) c)) {
+                c = 0xFFFD;
+            }
+            if (c < 0x800) {
+                h = (h ^ (0xC0 | c >> 6)) * 0x01000193;
+            } else if (c < 0x10000) {
+                h = (h ^ (0xE0 | c >> 12)) * 0x01000193;
+                h = (h ^ (0x80 | (c >> 6 & 0x3F))) * 0x01000193;
+            } else {
+                h = (h ^ (0xF0 | c >> 18)) * 0x01000193;
+                h = (h ^ (0x80 | (c >> 12 & 0x3F))) * 0x01000193;
+                h = (h ^ (0x80 | (c >> 6 & 0x3F))) * 0x01000193;
+            }
+            h = (h ^ (0x80 | (c & 0x3F))) * 0x01000193;
         }
         return h;
     }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param url       the article's page, relative to the site's root
  * @param title     the headline, plain text
  * @param lead      the lead, plain text, may be empty
- * @param body      the body, plain text, may be empty: the snippet's text when there is no lead
+ * @param body      the body's start as plain text (what a snippet may show after the lead), may be empty
  * @param language  the language the text was analysed in (BCP 47)
  * @param analysis  the text's analysis for related content ({@link RelatedIndex#analyze}): the same
  *                  terms and weighted counts (title and lead boosted), so that a build that has it

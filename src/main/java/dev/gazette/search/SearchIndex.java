@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  *   <li>{@code s/<n>.bin}: shard {@code n}, every term whose hash ({@link DocKeys#hash}) falls in it
  *       with its postings: article keys (ascending, as varint gaps) and a one-byte weight;</li>
  *   <li>{@code m/<chunk>.json}: what a result shows (title, rubric, date, snippet text, tags) for
- *       the articles whose key shares {@code key >> CHUNK_BITS} (one eighth of a day).</li>
+ *       the articles whose key shares {@code key >> CHUNK_BITS} (a quarter of a day).</li>
  * </ul>
  *
  * <p>Rubrics and tags are terms too ({@code #r:slug}, {@code #t:slug}), so a filter downloads one
@@ -209,7 +209,13 @@ public final class SearchIndex {
 
     /** The lead, else the body's start, cut at a word near {@link #SNIPPET} characters. */
     private static String snippet(SearchDocument d) {
-        String text = (d.lead().isBlank() ? d.body() : d.lead() + " " + d.body()).strip().replaceAll("\\s+", " ");
+        String both = d.lead().isBlank() ? d.body() : d.lead() + " " + d.body();
+        // Only the start is kept: the rest is never looked at.
+        int end = Math.min(both.length(), SNIPPET * 3);
+        if (end < both.length() && Character.isHighSurrogate(both.charAt(end - 1))) {
+            end--;
+        }
+        String text = both.substring(0, end).strip().replaceAll("\\s+", " ");
         if (text.length() <= SNIPPET) {
             return text;
         }
