@@ -38,7 +38,11 @@ final class SearchFiles {
 
     /** The article's text as the related step analyses it (see RelatedContent's document). */
     private static Text text(Article a, String language) {
-        return new Text(a.title(), a.lead(), a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml()), language);
+        return new Text(a.title(), a.lead(), plainBody(a), language);
+    }
+
+    private static String plainBody(Article a) {
+        return a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml());
     }
 
     /** Writes the index and scripts when the site has a search page; returns the files' count for the summary. */
@@ -66,7 +70,7 @@ final class SearchFiles {
         String language = a.language() == null ? config.language() : a.language();
         RelatedIndex.Analysis analysis;
         if (cache == null) {
-            analysis = RelatedIndex.analyze(text(a, language), analyzer, language);
+            analysis = SearchIndex.analysis(a.title(), a.lead(), plainBody(a), language, analyzer);
         } else {
             // The related step's key: the same texts give the same analysis, stored once.
             String key = cache.analysisKey(language, a.title(), a.lead(), a.bodyHtml());

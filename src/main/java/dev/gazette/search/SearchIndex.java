@@ -1,5 +1,6 @@
 package dev.gazette.search;
 
+import dev.gazette.related.RelatedIndex;
 import dev.gazette.related.TextAnalyzer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,9 @@ public final class SearchIndex {
     static final int CHUNK_BITS = 7;
     /** The snippet text kept for each result, in characters (cut at a word). */
     static final int SNIPPET = 280;
+    /** The related analysis's boosts (RelatedIndex.TITLE_BOOST, LEAD_BOOST): SearchIndexTest checks they agree. */
+    private static final float TITLE_BOOST = 3f;
+    private static final float LEAD_BOOST = 2f;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
     /**
@@ -121,6 +125,29 @@ public final class SearchIndex {
             }
         }
         return out;
+    }
+
+    /**
+     * The related step's analysis of an article's text ({@link RelatedIndex#analyze}) without its
+     * multi-word names, which the index leaves out: the same terms with the same weighted counts,
+     * for a build without the cache, at a part of the cost.
+     */
+    public static RelatedIndex.Analysis analysis(String title, String lead, String body, String language, TextAnalyzer analyzer) {
+        Map<String, float[]> counts = new HashMap<>();
+        String[] texts = {title, lead, body};
+        // RelatedIndex's boosts, added in its order, so that the sums are the same floats.
+        float[] boosts = {TITLE_BOOST, LEAD_BOOST, 1f};
+        for (int i = 0; i < texts.length; i++) {
+            float boost = boosts[i];
+            analyzer.analyze(texts[i], language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += boost);
+        }
+        String[] terms = counts.keySet().toArray(String[]::new);
+        Arrays.sort(terms);
+        float[] weights = new float[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            weights[i] = counts.get(terms[i])[0];
+        }
+        return new RelatedIndex.Analysis(terms, weights);
     }
 
     /** The terms the build gives {@code text} in {@code language}, in order: what the browser's analyzer must reproduce. */

@@ -114,6 +114,41 @@ class SearchIndexTest {
     }
 
     @Test
+    void theAnalysisWithoutNamesIsTheRelatedAnalysisLessItsNames() throws Exception {
+        for (java.nio.file.Path f : java.nio.file.Files.list(java.nio.file.Path.of("articles")).filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+            String text = java.nio.file.Files.readString(f);
+            String title = text.lines().findFirst().orElse("");
+            String lead = text.lines().skip(1).limit(3).reduce("", (x, y) -> x + " " + y);
+            SearchDocument d = doc("x", LocalDate.of(2025, 1, 1), title, text, null);
+            RelatedIndex.Analysis related = d.analysis();
+            RelatedDocument full = new RelatedDocument() {
+                public String key() { return "x"; }
+                public String title() { return title; }
+                public String lead() { return lead; }
+                public String body() { return text; }
+                public String language() { return "fr"; }
+                public Collection<String> keywords() { return List.of(); }
+                public String group() { return null; }
+                public long epochSeconds() { return 0; }
+            };
+            related = RelatedIndex.analyze(full, ANALYZER, "fr");
+            RelatedIndex.Analysis mine = SearchIndex.analysis(title, lead, text, "fr", ANALYZER);
+            List<String> terms = new ArrayList<>();
+            List<Float> weights = new ArrayList<>();
+            for (int i = 0; i < related.terms().length; i++) {
+                if (related.terms()[i].indexOf(' ') < 0) {
+                    terms.add(related.terms()[i]);
+                    weights.add(related.weights()[i]);
+                }
+            }
+            assertEquals(terms, List.of(mine.terms()), f.toString());
+            for (int i = 0; i < weights.size(); i++) {
+                assertEquals(weights.get(i), mine.weights()[i], f + ": " + terms.get(i));
+            }
+        }
+    }
+
+    @Test
     void shardsDoubleWithTheArchive() {
         assertEquals(16, SearchIndex.shardCount(1));
         assertEquals(16, SearchIndex.shardCount(320));
