@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  * Builds the search index of a site's articles as files, by their path inside the index folder:
  *
  * <ul>
- *   <li>{@code meta.json}: the shard count, the number of articles, and the analysis data the
+ *   <li>{@code meta.json}: the shard count, the number of articles, the newest article's day (for
+ *       the ranking's slight preference for recent articles), and the analysis data the
  *       browser's analyzer needs (stop words, elided articles) for each language the index holds;</li>
  *   <li>{@code s/<n>.bin}: shard {@code n}, every term whose hash ({@link DocKeys#hash}) falls in it
  *       with its postings: article keys (ascending, as varint gaps) and a one-byte weight;</li>
@@ -107,7 +108,11 @@ public final class SearchIndex {
         for (SearchDocument d : docs) {
             languages.add(primary(d.language()));
         }
-        files.put("meta.json", meta(primary(language), languages, docs.size(), shards).getBytes(StandardCharsets.UTF_8));
+        int newest = 0;
+        for (Analysed a : analysed) {
+            newest = Math.max(newest, a.key);
+        }
+        files.put("meta.json", meta(primary(language), languages, docs.size(), shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
@@ -309,7 +314,7 @@ public final class SearchIndex {
         return "[" + JsonText.quote(f.slug()) + "," + JsonText.quote(f.name()) + "]";
     }
 
-    private static String meta(String language, TreeSet<String> languages, int docs, int shards) {
+    private static String meta(String language, TreeSet<String> languages, int docs, int shards, int newestDay) {
         StringBuilder json = new StringBuilder("{\"format\":").append(FORMAT)
                 .append(",\"language\":").append(JsonText.quote(language))
                 .append(",\"docs\":").append(docs)
@@ -317,6 +322,7 @@ public final class SearchIndex {
                 .append(",\"slots\":").append(DocKeys.SLOTS)
                 .append(",\"chunkBits\":").append(CHUNK_BITS)
                 .append(",\"firstDay\":\"1800-01-01\"")
+                .append(",\"newestDay\":").append(newestDay)
                 .append(",\"analysis\":{");
         boolean first = true;
         for (String l : languages) {
