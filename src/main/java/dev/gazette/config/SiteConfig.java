@@ -34,6 +34,8 @@ import java.util.Objects;
  *                      it does not name follow in alphabetical order. Empty: every rubric, alphabetically
  * @param socialImage   the image social networks show for pages without an image of their own (a theme
  *                      asset's path or an absolute URL), or empty for the logo
+ * @param search        whether the site has a search page and a search box in every page's header
+ *                      ({@code search: false} turns them off)
  */
 public record SiteConfig(
         String title,
@@ -56,7 +58,8 @@ public record SiteConfig(
         RelatedSettings related,
         String redirects,
         java.util.List<MenuEntry> menu,
-        String socialImage) {
+        String socialImage,
+        boolean search) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -72,6 +75,15 @@ public record SiteConfig(
         redirects = redirects == null ? "" : redirects;
         menu = menu == null ? java.util.List.of() : java.util.List.copyOf(menu);
         socialImage = socialImage == null ? "" : socialImage;
+    }
+
+    /** A configuration with a search page. */
+    public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
+            int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
+            boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related,
+            String redirects, java.util.List<MenuEntry> menu, String socialImage) {
+        this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, true);
     }
 
     /** A configuration without a redirects file, with the default menu and no social image of its own. */
@@ -109,6 +121,6 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
                 relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount,
-                logo, twitterSite, related, redirects, menu, socialImage);
+                logo, twitterSite, related, redirects, menu, socialImage, search);
     }
 }

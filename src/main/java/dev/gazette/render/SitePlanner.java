@@ -26,7 +26,7 @@ public final class SitePlanner {
 
     /** The templates a site needs. */
     public static final List<String> TEMPLATES = List.of("article.ftlh", "related.ftlh", "list.ftlh", "terms.ftlh",
-            "home.ftlh", "404.ftlh", "redirect.ftlh");
+            "home.ftlh", "404.ftlh", "redirect.ftlh", "search.ftlh");
 
     private final SiteConfig config;
     private final Instant now;
@@ -115,7 +115,7 @@ public final class SitePlanner {
         byWeight.stream().filter(g -> !menuGroups.contains(g)).forEach(sectionOrder::add);
         this.rubricsByWeight = List.copyOf(sectionOrder);
         this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
-                urls.tagIndex(), urls.rubricIndex(), urls.archive(), year);
+                urls.tagIndex(), urls.rubricIndex(), urls.archive(), year, config.search() ? SearchPage.url(config.language()) : "");
         // Made when first asked for: a preview's quick page needs a handful of an archive's teasers.
         this.teasers = new TeaserView[index.size()];
         this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
@@ -206,6 +206,9 @@ public final class SitePlanner {
         jobs.add(terms(PageKind.ARCHIVE_INDEX, urls.archive(), heading("archive"), months));
         jobs.add(terms(PageKind.TAG_INDEX, urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
         jobs.add(terms(PageKind.RUBRIC_INDEX, urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
+        if (config.search()) {
+            jobs.add(SearchPage.job(config, index, this::base));
+        }
         jobs.add(notFound());
         return jobs;
     }
