@@ -13,6 +13,7 @@ import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
 import dev.gazette.text.ControlCharacters;
 import java.net.URI;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -78,6 +79,15 @@ final class HtmlArticleReader {
     private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*,\\s*|\\s+et\\s+|\\s+and\\s+|\\s*&\\s*");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
     private static final int MAX_BYLINE = 120;
+    private static final Pattern CDATA = Pattern.compile(
+            "(?s)\\s*(?://|/\\*)?\\s*<!\\[CDATA\\[\\s*(?:\\*/)?(.*?)(?://|/\\*)?\\s*\\]\\]>\\s*(?:\\*/)?\\s*");
+    /**
+     * Meta tags naming the publication date, most specific first: Dublin Core, the generic
+     * {@code date}, and the names CMSs and analytics tools write.
+     */
+    private static final List<String> DATE_METAS = List.of("article:published_time", "datePublished", "DC.date.issued",
+            "dcterms.issued", "DC.date.created", "dcterms.created", "DC.date", "dc.date", "date", "pubdate", "publishdate",
+            "publish-date", "og:published_time", "sailthru.date", "parsely-pub-date", "cXenseParse:recs:publishtime");
 
     private HtmlArticleReader() {
     }
@@ -156,6 +166,7 @@ final class HtmlArticleReader {
         }
 
         ParsedSource run() {
+            pageZone = ctx.zone();
             readJsonLd();
             Element container = container();
             sizes = new TextSizes(container);
@@ -207,7 +218,7 @@ final class HtmlArticleReader {
                 }
                 int before = articles.size();
                 try {
-                    collect(withoutControls(JsonParser.parseString(script.data()), line(script)), articles, 0);
+                    collect(withoutControls(JsonParser.parseString(withoutCData(script.data())), line(script)), articles, 0);
                 } catch (RuntimeException e) {
                     // gson's messages end with a link to its own troubleshooting page: keep the first line.
                     String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
@@ -222,6 +233,16 @@ final class HtmlArticleReader {
                     ldLine = line(script);
                 }
             }
+        }
+
+        /**
+         * The JSON of a block that many CMSs wrap in a CDATA section, a leftover of XHTML
+         * ({@code <![CDATA[ … ]]>}, also behind {@code //} or inside comment marks): the wrapper
+         * is no JSON, and browsers and search engines ignore it.
+         */
+        static String withoutCData(String data) {
+            Matcher m = CDATA.matcher(data);
+            return m.matches() ? m.group(1) : data;
         }
 
         /** {@code e} without the control characters its strings' escapes (<code>"&#92;u0001"</code>) wrote; {@code line} is its block's. */
@@ -352,7 +373,7 @@ final class HtmlArticleReader {
         private List<Found> metas(String key) {
             List<Found> out = new ArrayList<>();
             for (Element m : doc.select("meta[content]")) {
-                if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))) {
+                if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name")) || key.equalsIgnoreCase(m.attr("itemprop"))) {
                     String content = plain(m.attr("content"));
                     if (content != null) {
                         out.add(new Found(content, "the `" + key + "` meta", line(m)));
@@ -419,6 +440,8 @@ final class HtmlArticleReader {
 
         /** Whether the publication date read gives the day without a time. */
         private boolean dayOnly;
+        /** The zone the page's dates without an offset are read in (see {@link #pageZone}). */
+        private ZoneId pageZone;
 
         private ZonedDateTime date(Element container) {
             List<Found> candidates = new ArrayList<>();
@@ -426,25 +449,46 @@ final class HtmlArticleReader {
             if (published != null) {
                 candidates.add(new Found(published, "the JSON-LD `datePublished`", ldLine));
             }
-            Found meta = meta("article:published_time");
-            if (meta != null) {
-                candidates.add(meta);
+            for (String key : DATE_METAS) {
+                candidates.addAll(metas(key));
             }
-            Element time = container.selectFirst("time[datetime][itemprop=datePublished], time[datetime][pubdate], time[datetime]");
-            if (time != null && plain(time.attr("datetime")) != null) {
-                candidates.add(new Found(plain(time.attr("datetime")), "`<time datetime>`", line(time)));
+            // Microdata: `<meta itemprop content>` is read above; `<span itemprop>` and `<time>`
+            // carry the date in `content`, `datetime` or their text.
+            for (Element e : doc.select("[itemprop=datePublished]:not(meta)")) {
+                String value = plain(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
+                if (value != null) {
+                    candidates.add(new Found(value, "the `itemprop=\"datePublished\"` element", line(e)));
+                }
+            }
+            // A `<time>` in the article first; else the page's first, which sites print beside
+            // the headline, outside the `<article>` element.
+            for (Element scope : List.of(container, doc)) {
+                Element time = scope.selectFirst("time[datetime][pubdate], time[datetime]");
+                if (time != null && plain(time.attr("datetime")) != null) {
+                    candidates.add(new Found(plain(time.attr("datetime")), "`<time datetime>`", line(time)));
+                    break;
+                }
             }
             String fix = "write it in ISO 8601, e.g. `2025-09-11T10:30:00+01:00`, in `<meta property=\"article:published_time\" content=\"...\">` "
                     + "or `<time datetime=\"...\">` in the article.";
             if (candidates.isEmpty()) {
+                if (ctx.fallbackDate() != null) {
+                    problems.add(Problem.warning(source, 0, "date", "the page has no publication date; used "
+                            + ctx.fallbackDate().origin() + ", " + ctx.fallbackDate().date() + ".", "check the date in the article written."));
+                    dayOnly = false;
+                    return ctx.fallbackDate().date().withZoneSameInstant(ctx.zone());
+                }
                 problems.add(Problem.error(source, 0, "date", "the page has no publication date: looked at the JSON-LD `datePublished`, "
-                        + "the `article:published_time` meta and `<time datetime>` in the article.", "add one; " + fix));
+                        + "the `article:published_time`, `date` and `DC.date.issued` metas, `itemprop=\"datePublished\"` and `<time datetime>`.",
+                        "add one; " + fix + " To import such pages, `gazette import --date-fallback file` (the file's time) "
+                                + "or `--date-fallback 2025-09-11` dates them."));
                 return null;
             }
+            pageZone = pageZone(candidates);
             List<Found> bad = new ArrayList<>();
             for (Found c : candidates) {
                 try {
-                    ZonedDateTime date = Dates.parse(c.value(), ctx.zone());
+                    ZonedDateTime date = Dates.parse(c.value(), pageZone, ctx.zone());
                     dayOnly = Dates.dayOnly(c.value());
                     for (Found b : bad) {
                         problems.add(Problem.warning(source, b.line(), "date", "`" + b.value() + "` in " + b.where()
@@ -460,6 +504,29 @@ final class HtmlArticleReader {
                     + " is not a date Gazette reads" + (bad.size() > 1 ? " (nor are the " + (bad.size() - 1) + " other dates given)" : "")
                     + ".", fix));
             return null;
+        }
+
+        /**
+         * The zone the page states for itself: the offset of the first of its dates that has
+         * one (the publication date's candidates, then the update's), else the site's. A page
+         * that writes {@code 2015-07-10 09:53} in one place and {@code -04:00} in another means
+         * New York's morning, not the newsroom's.
+         */
+        private ZoneId pageZone(List<Found> candidates) {
+            List<String> dates = new ArrayList<>();
+            candidates.forEach(c -> dates.add(c.value()));
+            String modified = ldText("dateModified");
+            if (modified != null) {
+                dates.add(modified);
+            }
+            metas("article:modified_time").forEach(f -> dates.add(f.value()));
+            for (String d : dates) {
+                java.util.Optional<ZoneId> offset = Dates.statedOffset(d);
+                if (offset.isPresent()) {
+                    return offset.get();
+                }
+            }
+            return ctx.zone();
         }
 
         private ZonedDateTime updated(ZonedDateTime date) {
@@ -478,7 +545,7 @@ final class HtmlArticleReader {
                 return null;
             }
             try {
-                ZonedDateTime updated = Dates.parse(found.value(), ctx.zone());
+                ZonedDateTime updated = Dates.parse(found.value(), pageZone, ctx.zone());
                 if (date != null && updated.isBefore(date)) {
                     problems.add(Problem.warning(source, found.line(), "updated", "the update time `" + found.value() + "` in "
                                     + found.where() + " is before the publication date; ignored.",
