@@ -58,11 +58,14 @@ final class HtmlArticleReader {
             "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting");
     /** Class or id words of bylines; matched per word so `authorized-content` does not count. */
     private static final Pattern BYLINE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:byline|bylines|author|authors|auteur|auteurs|signature)(?:[-_]|$)");
-    private static final Pattern LEAD_CLASS = Pattern.compile("(?i)chapo|chapeau|lead|intro|standfirst");
+    /** Class or id words of a chapô; per word, so `leaderboard` (an advert) is none. */
+    private static final Pattern LEAD_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:chapo|chapeau|lead|leadin|intro|standfirst|dek|deck"
+            + "|summary|sapo)(?:[-_]|$)");
     /** Class or id words of the widgets sites put around and inside articles. */
     private static final Pattern FURNITURE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:share|sharing|sharer|social|partage|partager"
             + "|newsletter|related|tags|ad|ads|advert|advertisement|adsense|pub|promo|breadcrumb|breadcrumbs|comments|comment"
-            + "|read-also|lire-aussi)(?:[-_]|$)");
+            + "|read-also|lire-aussi|popular|most-read|trending|recommended|recirc|outbrain|taboola|gallery|slideshow|carousel"
+            + "|video|player|sidebar|widget|subscribe|more|teaser|teasers|meta|date|dateline|timestamp)(?:[-_]|$)");
     // Tag names as sets, not CSS queries: `e.is(query)` parses the query and walks up to the
     // root on every call, which costs the page's depth for each of its elements.
     private static final Set<String> STRUCTURAL_FURNITURE = Set.of("header", "footer", "nav", "aside", "form");
@@ -72,11 +75,27 @@ final class HtmlArticleReader {
     private static final Set<String> KEPT_EMPTY = Set.of("br", "hr", "td", "th", "source");
     private static final String NEVER_CONTENT = "script, style, noscript, template, iframe, frame, object, embed, svg, "
             + "button, input, select, textarea, dialog, link, meta";
-    private static final Pattern BYLINE_TEXT = Pattern.compile("(?i)^(?:par|by)\\s*:?\\s+(.+)");
-    /** Where a byline's names stop: a dash, a bar, or the date that often follows them. */
+    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+            + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+            + "|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+            + "|januar|februar|märz|juni|juli|oktober|dezember";
+    private static final Pattern BYLINE_TEXT = Pattern.compile("(?iu)^(?:par|by|von|por|door|di|av|af|przez|автор|автор:|بقلم|كتب)"
+            + "\\s*:?\\s+(.+)");
+    /**
+     * Where a byline's names stop: a dash, a bar, a date (a digit, even glued to the name as in
+     * "Lucas Nolan22 Dec", or a month's name before one), or the words of a timestamp.
+     */
     private static final Pattern BYLINE_END = Pattern.compile(
-            "(?iu)\\s*(?:\\s[-–—]\\s|[|·•]|,?\\s*(?:publié|mis à jour|modifié|updated|published)\\b|\\s+le\\s+\\d|\\s+\\d).*$");
-    private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*,\\s*|\\s+et\\s+|\\s+and\\s+|\\s*&\\s*");
+            "(?iu)\\s*(?:\\s[-–—]\\s|[|·•]|,?\\s*(?:publié|mis à jour|modifié|last updated|last modified|updated|published|posted)\\b"
+            + "|\\s+le\\s+\\d|,?\\s+(?:" + MONTHS + ")\\.?\\s*\\d|\\s*\\d).*$");
+    /** Words that say what a person does, not who: a byline naming one holds a role after the name. */
+    private static final Pattern ROLE = Pattern.compile("(?iu)\\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor"
+            + "|staff|critic|producer|analyst|photographer|envoyée? spéciale?|correspondante?|rédact(?:eur|rice)|journaliste)\\b");
+    /** The words of a timestamp, which sites print where the byline goes. */
+    private static final Pattern TIMESTAMP = Pattern.compile("(?iu)(?:last\\s+updated|last\\s+modified|updated|published|posted"
+            + "|mis à jour|publié|modifié|actualizado|aktualisiert)\\b");
+    private static final Set<String> PARTICLES = Set.of("de", "da", "di", "del", "van", "von", "der", "le", "la", "al", "el", "ben", "bin", "ibn");
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*[,;]\\s*|\\s+et\\s+|\\s+and\\s+|\\s+und\\s+|\\s+y\\s+|\\s*&\\s*");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
     private static final int MAX_BYLINE = 120;
     private static final Pattern CDATA = Pattern.compile(
@@ -115,6 +134,8 @@ final class HtmlArticleReader {
         private int ldLine;
         /** Bounds on the text length of the container's elements, known once the container is. */
         private TextSizes sizes = TextSizes.NONE;
+        /** The page's blocks measured by their prose and links. */
+        private TextDensity density;
 
         Reading(String source, String text, ParseContext ctx) {
             this.source = source;
@@ -184,10 +205,17 @@ final class HtmlArticleReader {
             Term rubric = rubric();
             List<Term> tags = tags();
             String image = image();
-            Element leadElement = leadElement(container);
+            Element scope = headScope(container);
+            Element leadElement = leadElement(container, h1, scope);
             String lead = lead(leadElement);
             List<Element> bylines = bylines(container);
             List<String> authors = authors(bylines);
+            if (authors.isEmpty() && scope != null) {
+                authors = authors(bylines(scope));
+            }
+            if (authors.isEmpty()) {
+                authors = authors(markedAuthors());
+            }
             Element mainFigure = mainFigure(container, image, leadElement, bylines);
             String caption = caption(mainFigure);
 
@@ -385,8 +413,29 @@ final class HtmlArticleReader {
 
         // ---- fields ----
 
-        /** The {@code <article>} holding the headline, else the largest one, else {@code <main>}, else the body. */
+        /**
+         * The element holding the story: the block {@link TextDensity} finds the story's prose
+         * in, or the {@code <article>} around it (which also holds its headline, lead and byline).
+         * An {@code <article>} elsewhere is a teaser card, never the story. A page without
+         * prose falls back on its tags: the {@code <article>} holding the headline, else the
+         * largest one, else {@code <main>}, else the body.
+         */
         private Element container() {
+            density = new TextDensity(doc.body());
+            Element best = density.best();
+            if (best != null) {
+                for (Element a = best; a != null; a = a.parent()) {
+                    if (a.normalName().equals("article")) {
+                        return a;
+                    }
+                }
+                for (Element a : best.select("article")) {
+                    if (density.paragraphText(a) * 2 > density.paragraphText(best)) {
+                        return a;
+                    }
+                }
+                return best;
+            }
             Elements articles = doc.select("article");
             for (Element a : articles) {
                 if (a.selectFirst("h1") != null) {
@@ -404,6 +453,28 @@ final class HtmlArticleReader {
             }
             Element main = doc.selectFirst("main, [role=main]");
             return main != null ? main : doc.body();
+        }
+
+        /**
+         * Where the headline's companions are when the story's block does not hold the headline:
+         * the headline's own block (its parent, and the parent's parent when that is small), which
+         * sites print above the text with the standfirst and the byline. {@code null} when the
+         * container holds the headline or the page has none.
+         */
+        private Element headScope(Element container) {
+            if (container.selectFirst("h1") != null) {
+                return null;
+            }
+            Element h1 = doc.body().selectFirst("h1");
+            if (h1 == null || h1.parent() == null || h1.closest("nav, footer, aside") != null) {
+                return null;
+            }
+            Element scope = h1.parent();
+            if (scope.parent() != null && !scope.parent().normalName().equals("body") && density.text(scope.parent()) < 600
+                    && !isInside(container, List.of(scope.parent())) && container != scope.parent()) {
+                scope = scope.parent();
+            }
+            return isInside(container, List.of(scope)) || scope == container ? null : scope;
         }
 
         private String title(Element h1) {
@@ -620,11 +691,71 @@ final class HtmlArticleReader {
             for (int i = 0; names.isEmpty() && i < bylines.size(); i++) {
                 String text = bylines.get(i).text().strip();
                 if (text.length() <= MAX_BYLINE) {
-                    Matcher m = BYLINE_TEXT.matcher(text);
-                    splitNames(names, BYLINE_END.matcher(m.matches() ? m.group(1) : text).replaceFirst(""));
+                    bylineNames(names, text);
                 }
             }
             return names;
+        }
+
+        /**
+         * The names a printed byline gives, without what sites print around them: "By", the
+         * date and time ("Steven Musil January 5, 2016", "Lucas Nolan22 Dec"), the role and the
+         * paper ("Benjamin Romano Seattle Times business reporter"), the place ("Jane Doe,
+         * Seattle"). A timestamp label ("Last Updated: …") names nobody.
+         */
+        private void bylineNames(List<String> names, String text) {
+            Matcher m = BYLINE_TEXT.matcher(text);
+            String rest = m.matches() ? m.group(1) : text;
+            if (TIMESTAMP.matcher(rest).lookingAt()) {
+                return;
+            }
+            rest = BYLINE_END.matcher(rest).replaceFirst("");
+            List<String> parts = new ArrayList<>();
+            for (String part : NAME_SEPARATORS.split(rest)) {
+                String name = plain(part);
+                if (name == null) {
+                    continue;
+                }
+                name = withoutRole(name).replaceAll("[\\s:;,]+$", "");
+                if (!name.isEmpty() && name.codePoints().anyMatch(Character::isLetter) && !TIMESTAMP.matcher(name).lookingAt()) {
+                    parts.add(name);
+                }
+            }
+            // Beside full names, a single word is the place or the desk ("Jane Doe, Seattle").
+            boolean fullNames = parts.stream().anyMatch(n -> n.contains(" "));
+            for (String name : parts) {
+                if (!fullNames || name.contains(" ")) {
+                    addName(names, name);
+                }
+            }
+        }
+
+        /** {@code name} without the role that follows it: the first two words (three with an initial or a particle). */
+        private static String withoutRole(String name) {
+            Matcher role = ROLE.matcher(name);
+            if (!role.find()) {
+                return name;
+            }
+            String[] words = name.substring(0, role.start()).strip().split("\\s+");
+            if (words.length < 2 || words[0].isEmpty()) {
+                return "";
+            }
+            int keep = words.length > 2 && (words[1].length() <= 2 || words[1].endsWith(".") || PARTICLES.contains(words[1].toLowerCase(Locale.ROOT)))
+                    ? 3 : 2;
+            return String.join(" ", List.of(words).subList(0, Math.min(keep, words.length)));
+        }
+
+        /**
+         * Authors marked as such anywhere in the page but its menus and footers: microdata
+         * ({@code itemprop="author"}), {@code rel="author"}, links to an author's page.
+         */
+        private List<Element> markedAuthors() {
+            for (Element e : doc.body().select("[itemprop=author], [rel=author], a[href*=/author/], a[href*=/authors/], a[href*=/auteur/]")) {
+                if (e.closest("nav, footer, aside") == null && plain(e.text()) != null && e.text().length() <= MAX_BYLINE) {
+                    return List.of(e);
+                }
+            }
+            return List.of();
         }
 
         private void splitNames(List<String> names, String text) {
@@ -717,14 +848,33 @@ final class HtmlArticleReader {
             return url != null && ImagePaths.isUrl(url) ? url : null;
         }
 
-        /** The chapô: a paragraph marked as such, else another block so marked that holds no picture. */
-        private Element leadElement(Element container) {
-            int total = container.text().length();
-            for (String query : List.of("p", "div, h2, span")) {
-                for (Element e : container.select(query)) {
-                    if (LEAD_CLASS.matcher(e.className()).find() && plain(e.text()) != null
-                            && e.selectFirst("figure, img, picture") == null && !holdsMostOf(e, total)) {
-                        return e;
+        /**
+         * The chapô: an element marked as such (a paragraph first, else another block holding no
+         * picture) next to the headline: after it, and before the story's first paragraph.
+         * Marked elements elsewhere are no lead: a comment box, an author's bio, a caption,
+         * another story's standfirst. Looked for in the headline's block first when the story's
+         * block does not hold the headline.
+         */
+        private Element leadElement(Element container, Element h1, Element scope) {
+            List<Element> places = scope == null ? List.of(container) : List.of(scope, container);
+            for (Element where : places) {
+                int total = where.text().length();
+                Element headline = where.selectFirst("h1");
+                Element firstProse = null;
+                for (Element p : where.select("p")) {
+                    if (!hasWord(p, LEAD_CLASS) && p.text().length() >= TextDensity.MIN_PARAGRAPH && !hasWord(p, BYLINE_CLASS)
+                            && !BYLINE_TEXT.matcher(p.text().strip()).matches()) {
+                        firstProse = p;
+                        break;
+                    }
+                }
+                for (String query : List.of("p", "div, h2, span")) {
+                    for (Element e : where.select(query)) {
+                        if (hasWord(e, LEAD_CLASS) && plain(e.text()) != null && e.selectFirst("figure, img, picture") == null
+                                && e.closest("figure, blockquote") == null && !holdsMostOf(e, total)
+                                && (firstProse == null || startsBefore(e, firstProse)) && (headline == null || startsBefore(headline, e))) {
+                            return e;
+                        }
                     }
                 }
             }
@@ -892,6 +1042,17 @@ final class HtmlArticleReader {
             remove.addAll(container.select(NEVER_CONTENT));
             for (Element e : container.select("*")) {
                 if (e != container && (STRUCTURAL_FURNITURE.contains(e.normalName()) || hasWord(e, FURNITURE_CLASS)) && !holdsMostOf(e, total)) {
+                    remove.add(e);
+                }
+            }
+            // Lists of links (related stories, "most read", tags) and paragraphs that are one link
+            // ("Read more: …"), whatever their classes say: the story's text is not links.
+            for (Element e : container.select("ul, ol, div, section, table, p")) {
+                if (e == container || holdsMostOf(e, total)) {
+                    continue;
+                }
+                double links = density.linkDensity(e);
+                if (e.normalName().equals("p") ? links > 0.9 && density.text(e) < 200 : links > 0.5) {
                     remove.add(e);
                 }
             }
