@@ -68,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
                 fallback = DateFallback.fileTime();
             } else {
                 try {
-                    fallback = DateFallback.of(Dates.parse(dateFallback, site.timeZone()));
+                    fallback = DateFallback.of(Dates.parse(dateFallback, site.timeZone()), Dates.dayOnly(dateFallback));
                 } catch (DateTimeParseException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--date-fallback: " + e.getMessage()
                             + "; give `file` (each file's time) or a date: " + Dates.FORMS + ".");

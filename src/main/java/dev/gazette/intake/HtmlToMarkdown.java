@@ -236,12 +236,23 @@ final class HtmlToMarkdown {
         }
     }
 
-    /** A link or image destination: in angle brackets when it holds what would end it. */
+    /** A link or image destination, with what would end it or break it percent-encoded. */
     private static String destination(String url) {
-        if (url.matches("[^\\s()<>\\\\]*")) {
-            return url;
+        StringBuilder out = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            switch (c) {
+                case ' ' -> out.append("%20");
+                case '(' -> out.append("%28");
+                case ')' -> out.append("%29");
+                case '<' -> out.append("%3C");
+                case '>' -> out.append("%3E");
+                case '\\' -> out.append("%5C");
+                case '\n', '\r', '\t' -> out.append("%20");
+                default -> out.append(c);
+            }
         }
-        return "<" + url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A") + ">";
+        return out.toString();
     }
 
     private static String escape(String text) {

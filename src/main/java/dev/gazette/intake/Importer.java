@@ -188,8 +188,8 @@ public final class Importer {
         DateFallback fallback = settings.fallback();
         if (fallback != null) {
             ctx = ctx.withFallbackDate(fallback.usesFileTime()
-                    ? new ParseContext.FallbackDate(fileTime, "the file's time (--date-fallback file)")
-                    : new ParseContext.FallbackDate(fallback.date(), "the date given with --date-fallback"));
+                    ? new ParseContext.FallbackDate(fileTime, false, "the file's time (--date-fallback file)")
+                    : new ParseContext.FallbackDate(fallback.date(), fallback.dayOnly(), "the date given with --date-fallback"));
         }
         // Read under its own name, so the reader's path rules see a page alone in its folder.
         ParsedSource parsed = SourceReader.parse(name, bytes, ctx);

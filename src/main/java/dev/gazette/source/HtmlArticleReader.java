@@ -211,7 +211,7 @@ final class HtmlArticleReader {
             List<Element> bylines = bylines(container);
             List<String> authors = authors(bylines);
             if (authors.isEmpty() && scope != null) {
-                authors = authors(bylines(scope));
+                authors = authors(bylines(scope, false));
             }
             if (authors.isEmpty()) {
                 authors = authors(markedAuthors());
@@ -546,7 +546,7 @@ final class HtmlArticleReader {
                 if (ctx.fallbackDate() != null) {
                     problems.add(Problem.warning(source, 0, "date", "the page has no publication date; used "
                             + ctx.fallbackDate().origin() + ", " + ctx.fallbackDate().date() + ".", "check the date in the article written."));
-                    dayOnly = false;
+                    dayOnly = ctx.fallbackDate().dayOnly();
                     return ctx.fallbackDate().date().withZoneSameInstant(ctx.zone());
                 }
                 problems.add(Problem.error(source, 0, "date", "the page has no publication date: looked at the JSON-LD `datePublished`, "
@@ -786,6 +786,9 @@ final class HtmlArticleReader {
                     }
                 }
             }
+            if (image != null) {
+                image = withBase(image);
+            }
             if (image == null || ImagePaths.isUrl(image) && ImagePaths.check(image) == null) {
                 return image;
             }
@@ -836,6 +839,32 @@ final class HtmlArticleReader {
             JsonObject o = resolve(e.getAsJsonObject());
             String url = imageUrl(o.get("url"), depth + 1);
             return url != null ? url : imageUrl(o.get("contentUrl"), depth + 1);
+        }
+
+        /**
+         * {@code ref} as the page's {@code <base href>} makes it: browsers read a relative
+         * reference against it, and a page saved with its images often says where they went
+         * ({@code <base href="./page_files/">}). Without a base, or for a reference that is
+         * already absolute (or not understood), {@code ref} as written.
+         */
+        private String withBase(String ref) {
+            Element base = doc.selectFirst("base[href]");
+            String r = ref.strip();
+            if (base == null || r.isEmpty() || r.startsWith("#") || r.startsWith("data:") || r.startsWith("//")
+                    || r.startsWith("/") && !ImagePaths.isUrl(base.attr("href").strip()) || r.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+                return ref;
+            }
+            try {
+                String b = base.attr("href").strip().replace(" ", "%20");
+                String resolved = URI.create(b).resolve(r.replace(" ", "%20")).toString();
+                if (ImagePaths.isUrl(resolved)) {
+                    return resolved;
+                }
+                resolved = resolved.replace("%20", " "); // a path beside the page, as written
+                return resolved.startsWith("./") ? resolved.substring(2) : resolved;
+            } catch (IllegalArgumentException e) {
+                return ref;
+            }
         }
 
         private String pageUrl() {
@@ -897,6 +926,10 @@ final class HtmlArticleReader {
         }
 
         private List<Element> bylines(Element container) {
+            return bylines(container, true);
+        }
+
+        private List<Element> bylines(Element container, boolean story) {
             int total = container.text().length();
             List<Element> out = new ArrayList<>();
             // The bylines found and everything inside them; parents come before their children.
@@ -919,7 +952,9 @@ final class HtmlArticleReader {
                 // "Par Hicham Ouazzani" is a byline; "Par ailleurs, le port..." is prose.
                 boolean byText = mayBeByText && text.length() <= MAX_BYLINE && par.matches()
                         && Character.isUpperCase(par.group(1).codePointAt(0)) && !text.endsWith(".");
-                if ((byClass || byText) && !text.isEmpty() && !holdsMostOf(e, total)) {
+                // In the story, an element holding most of its text is the story (`<div class="post author-x">`);
+                // in the headline's small block, the byline often is most of the text.
+                if ((byClass || byText) && !text.isEmpty() && (!story || !holdsMostOf(e, total))) {
                     out.add(e);
                     inBylines.add(e);
                 }
@@ -1083,6 +1118,9 @@ final class HtmlArticleReader {
                 if (first != null && lead.equals(plain(first.text()))) {
                     first.remove();
                 }
+            }
+            for (Element img : container.select("img[src]")) {
+                img.attr("src", withBase(img.attr("src")));
             }
             removeEmpty(container);
             dropLayoutWhitespace(container);

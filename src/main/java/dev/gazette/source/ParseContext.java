@@ -40,10 +40,11 @@ public record ParseContext(ZoneId zone, String language, MarkdownRenderer markdo
     /**
      * The date given to a page that states none, and where it comes from, for the warning.
      *
-     * @param date   the date
-     * @param origin what it is, e.g. "the file's time" or "the date given with --date-fallback"
+     * @param date    the date
+     * @param dayOnly whether it gives the day without a time (shown without one, as a page's own)
+     * @param origin  what it is, e.g. "the file's time" or "the date given with --date-fallback"
      */
-    public record FallbackDate(java.time.ZonedDateTime date, String origin) {
+    public record FallbackDate(java.time.ZonedDateTime date, boolean dayOnly, String origin) {
 
         public FallbackDate {
             Objects.requireNonNull(date, "date");

@@ -85,9 +85,10 @@ class HtmlDatesTest {
     @Test
     void theFallbackDateIsUsedWithAWarning() {
         ZonedDateTime given = ZonedDateTime.of(2020, 1, 2, 0, 0, 0, 0, CASABLANCA);
-        ParsedSource p = read("", "", CTX.withFallbackDate(new ParseContext.FallbackDate(given, "the date given with --date-fallback")));
+        ParsedSource p = read("", "", CTX.withFallbackDate(new ParseContext.FallbackDate(given, true, "the date given with --date-fallback")));
         assertNotNull(p.article(), () -> describe(p));
         assertEquals(given, p.article().date());
+        assertTrue(p.article().dateOnly(), "a day given without a time is shown without one");
         assertEquals(1, p.problems().size());
         assertTrue(p.problems().get(0).message().contains("--date-fallback"), () -> describe(p));
     }
