@@ -124,6 +124,108 @@ public final class Dates {
     }
 
     /**
+     * Parses a date as pages print it, besides the forms of {@link #parse}: compact ISO
+     * ({@code 20150710}, {@code 20150710T095300}) and the day with the month's name, in English,
+     * French, Spanish, Portuguese or German ({@code July 10, 2015 9:53 AM}, {@code 10 juillet 2015},
+     * {@code Published 10 Jul 2015 09:53}). Only the HTML reader uses it: editors write the forms of
+     * {@link #parse}, and a page's own printed date is the best it has.
+     *
+     * @throws DateTimeParseException when it is none of these
+     */
+    public static ZonedDateTime parsePage(String text, ZoneId readZone, ZoneId zone) {
+        try {
+            return parse(text, readZone, zone);
+        } catch (DateTimeParseException e) {
+            String t = text.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+            Matcher compact = COMPACT.matcher(t);
+            if (compact.matches()) {
+                String iso = compact.group(1) + "-" + compact.group(2) + "-" + compact.group(3)
+                        + (compact.group(4) == null ? "" : "T" + compact.group(4) + ":" + compact.group(5)
+                        + (compact.group(6) == null ? "" : ":" + compact.group(6)));
+                return parse(iso, readZone, zone);
+            }
+            Matcher named = DAY_MONTH.matcher(t);
+            int day;
+            int month;
+            int year;
+            String time;
+            if (named.find()) {
+                day = Integer.parseInt(named.group(1));
+                month = monthOf(named.group(2));
+                year = Integer.parseInt(named.group(3));
+                time = t.substring(named.end());
+            } else {
+                named = MONTH_DAY.matcher(t);
+                if (!named.find()) {
+                    throw e;
+                }
+                month = monthOf(named.group(1));
+                day = Integer.parseInt(named.group(2));
+                year = Integer.parseInt(named.group(3));
+                time = t.substring(named.end());
+            }
+            String iso = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+            Matcher clock = CLOCK.matcher(time);
+            if (clock.find()) {
+                int hour = Integer.parseInt(clock.group(1));
+                String ampm = clock.group(3) == null ? "" : clock.group(3).toLowerCase(java.util.Locale.ROOT);
+                if (ampm.startsWith("p") && hour < 12) {
+                    hour += 12;
+                } else if (ampm.startsWith("a") && hour == 12) {
+                    hour = 0;
+                }
+                iso += String.format(java.util.Locale.ROOT, " %02d:%s", hour, clock.group(2));
+            }
+            return parse(iso, readZone, zone);
+        }
+    }
+
+    /** Whether {@code text}, a date {@link #parsePage} reads, gives only the day. */
+    public static boolean pageDayOnly(String text) {
+        try {
+            parse(text, ZoneId.of("UTC"));
+            return dayOnly(text);
+        } catch (DateTimeParseException e) {
+            Matcher compact = COMPACT.matcher(text.strip());
+            if (compact.matches()) {
+                return compact.group(4) == null;
+            }
+            Matcher day = DAY_MONTH.matcher(text);
+            Matcher month = MONTH_DAY.matcher(text);
+            String rest = day.find() ? text.substring(day.end()) : month.find() ? text.substring(month.end()) : "";
+            return !CLOCK.matcher(rest).find();
+        }
+    }
+
+    private static int monthOf(String name) {
+        String n = java.text.Normalizer.normalize(name.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace(".", "");
+        for (int m = 0; m < MONTH_NAMES.length; m++) {
+            for (String candidate : MONTH_NAMES[m].split("\\|")) {
+                if (n.equals(candidate) || n.length() >= 3 && candidate.startsWith(n)) {
+                    return m + 1;
+                }
+            }
+        }
+        throw new DateTimeParseException("`" + name + "` is not a month", name, 0);
+    }
+
+    private static final String[] MONTH_NAMES = {
+            "january|janvier|enero|janeiro|januar|jan", "february|fevrier|febrero|fevereiro|februar|feb|fev",
+            "march|mars|marzo|marco|marz|mar", "april|avril|abril|apr|avr|abr", "may|mai|mayo|maio",
+            "june|juin|junio|junho|juni|jun", "july|juillet|julio|julho|juli|jul|juil",
+            "august|aout|agosto|aug|ago", "september|septembre|septiembre|setembro|sept|sep|set",
+            "october|octobre|octubre|outubro|oktober|oct|okt|out", "november|novembre|noviembre|novembro|nov",
+            "december|decembre|diciembre|dezembro|dezember|dec|dez|dic"};
+    private static final String MONTH = "(\\p{L}{3,10}\\.?)";
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2})(\\d{2})?)?");
+    /** {@code 10 July 2015}, {@code 10 de julio de 2015}, {@code 10. Juli 2015}. */
+    private static final Pattern DAY_MONTH = Pattern.compile("(?iu)\\b(\\d{1,2})(?:er)?\\.?\\s+(?:de\\s+)?" + MONTH + "\\s+(?:de\\s+)?(\\d{4})\\b");
+    /** {@code July 10, 2015}. */
+    private static final Pattern MONTH_DAY = Pattern.compile("(?iu)\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern CLOCK = Pattern.compile("(?i)\\b(\\d{1,2})[:h](\\d{2})(?::\\d{2})?\\s*([ap]\\.?m\\.?)?");
+
+    /**
      * The offset {@code text} states ({@code +02:00}, {@code -0400}, {@code Z}), if any: a page that
      * writes one date with its offset and another without means the same zone for both.
      */

@@ -87,13 +87,28 @@ final class HtmlArticleReader {
      */
     private static final Pattern BYLINE_END = Pattern.compile(
             "(?iu)\\s*(?:\\s[-–—]\\s|[|·•]|,?\\s*(?:publié|mis à jour|modifié|last updated|last modified|updated|published|posted)\\b"
-            + "|\\s+le\\s+\\d|,?\\s+(?:" + MONTHS + ")\\.?\\s*\\d|\\s*\\d).*$");
+            + "|\\s+le\\s+\\d|,?\\s+(?:" + MONTHS + ")\\.?\\s*\\d|\\s*\\d|\\s*\\().*$");
     /** Words that say what a person does, not who: a byline naming one holds a role after the name. */
     private static final Pattern ROLE = Pattern.compile("(?iu)\\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor"
             + "|staff|critic|producer|analyst|photographer|envoyée? spéciale?|correspondante?|rédact(?:eur|rice)|journaliste)\\b");
     /** The words of a timestamp, which sites print where the byline goes. */
     private static final Pattern TIMESTAMP = Pattern.compile("(?iu)(?:last\\s+updated|last\\s+modified|updated|published|posted"
             + "|mis à jour|publié|modifié|actualizado|aktualisiert)\\b");
+    /** What follows a headline in a title that names the site: a separator, then a few words. */
+    private static final Pattern SITE_SUFFIX = Pattern.compile("\\s*[|\\-–—:·•]\\s*\\S.{0,60}");
+    private static final Pattern SEPARATOR_END = Pattern.compile("\\s*[|\\-–—:·•]\\s*$");
+    /** Words of the names of papers, agencies and desks, which bylines print after the people. */
+    private static final Pattern ORGANISATION = Pattern.compile("(?iu)\\b(?:news|press|agency|agence|times|post|journal|tribune"
+            + "|herald|gazette|reuters|afp|ap|dpa|efe|ansa|bbc|cnn|associated|media|online|digital|magazine|newspaper|staff|desk"
+            + "|newsroom|rédaction|redaction|redacción|redação|redaktion|service|bureau|team|équipe)\\b");
+    /** Class or id words of a printed date. */
+    private static final Pattern DATE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:date|dateline|timestamp|published|pubdate|time)(?:[-_]|$)");
+    /** Words sites print as labels of their players, adverts and buttons, never as a story's text. */
+    private static final Set<String> LABELS = Set.of("advertisement", "advertising", "publicité", "publicite", "anzeige", "publicidad",
+            "pubblicità", "sponsored", "play", "pause", "mute", "unmute", "fullscreen", "full screen", "exit fullscreen", "replay",
+            "share", "share this", "share this article", "partager", "copy link", "copier le lien", "skip advertisement",
+            "continue reading the main story", "read more", "lire aussi", "lire plus", "close", "fermer", "watch", "listen",
+            "loading", "chargement", "play video", "watch video", "now playing", "up next");
     private static final Set<String> PARTICLES = Set.of("de", "da", "di", "del", "van", "von", "der", "le", "la", "al", "el", "ben", "bin", "ibn");
     private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*[,;]\\s*|\\s+et\\s+|\\s+and\\s+|\\s+und\\s+|\\s+y\\s+|\\s*&\\s*");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
@@ -134,6 +149,9 @@ final class HtmlArticleReader {
         private int ldLine;
         /** Bounds on the text length of the container's elements, known once the container is. */
         private TextSizes sizes = TextSizes.NONE;
+        /** The page's {@code <base href>}, looked up once: empty for none; {@code null} until needed. */
+        private java.util.Optional<Element> base;
+        private List<Element> metaElements;
         /** The page's blocks measured by their prose and links. */
         private TextDensity density;
 
@@ -400,7 +418,10 @@ final class HtmlArticleReader {
 
         private List<Found> metas(String key) {
             List<Found> out = new ArrayList<>();
-            for (Element m : doc.select("meta[content]")) {
+            if (metaElements == null) {
+                metaElements = doc.select("meta[content]"); // once: fields look up a score of keys
+            }
+            for (Element m : metaElements) {
                 if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name")) || key.equalsIgnoreCase(m.attr("itemprop"))) {
                     String content = plain(m.attr("content"));
                     if (content != null) {
@@ -486,6 +507,9 @@ final class HtmlArticleReader {
                 Found og = meta("og:title");
                 title = og == null ? null : og.value();
             }
+            if (title != null) {
+                title = withoutSiteName(title, h1);
+            }
             if (title == null && h1 != null) {
                 title = plain(h1.text());
             }
@@ -505,6 +529,30 @@ final class HtmlArticleReader {
                                 + "the `og:title` meta, the `<h1>` of the article and of the page, and `<title>`.",
                         "add `<h1>The headline</h1>` at the top of the `<article>`, or `<meta property=\"og:title\" content=\"The headline\">` "
                                 + "in the `<head>`."));
+            }
+            return title;
+        }
+
+        /**
+         * {@code title} without the site's name that {@code og:title} and JSON-LD often carry
+         * ("The headline | The Courier", "The headline - BBC News"): the headline printed on the
+         * page when the title is it plus such a suffix, else the title less the
+         * {@code og:site_name} it ends with; else as it is.
+         */
+        private String withoutSiteName(String title, Element h1) {
+            Element printed = h1 != null ? h1 : doc.body().selectFirst("h1");
+            String headline = printed == null ? null : plain(printed.text());
+            if (headline != null && !headline.equals(title) && title.startsWith(headline)
+                    && SITE_SUFFIX.matcher(title.substring(headline.length())).matches()) {
+                return headline;
+            }
+            Found site = meta("og:site_name");
+            if (site != null && title.endsWith(site.value()) && title.length() > site.value().length()) {
+                String rest = title.substring(0, title.length() - site.value().length());
+                Matcher m = SEPARATOR_END.matcher(rest);
+                if (m.find() && m.start() > 0) {
+                    return rest.substring(0, m.start());
+                }
             }
             return title;
         }
@@ -540,6 +588,17 @@ final class HtmlArticleReader {
                     break;
                 }
             }
+            // Last, a date the page prints beside the headline or atop the story (`<span class="date">10 July 2015</span>`).
+            if (candidates.isEmpty()) {
+                for (Element scope : headScope(container) == null ? List.of(container) : List.of(headScope(container), container)) {
+                    for (Element e : scope.select("[class], [id]")) {
+                        if (hasWord(e, DATE_CLASS) && e.text().length() <= 80 && plain(e.text()) != null) {
+                            candidates.add(new Found(plain(e.text()), "the date printed in `<" + e.normalName() + " class=\"" + e.className() + "\">`", line(e)));
+                            break;
+                        }
+                    }
+                }
+            }
             String fix = "write it in ISO 8601, e.g. `2025-09-11T10:30:00+01:00`, in `<meta property=\"article:published_time\" content=\"...\">` "
                     + "or `<time datetime=\"...\">` in the article.";
             if (candidates.isEmpty()) {
@@ -559,8 +618,8 @@ final class HtmlArticleReader {
             List<Found> bad = new ArrayList<>();
             for (Found c : candidates) {
                 try {
-                    ZonedDateTime date = Dates.parse(c.value(), pageZone, ctx.zone());
-                    dayOnly = Dates.dayOnly(c.value());
+                    ZonedDateTime date = Dates.parsePage(c.value(), pageZone, ctx.zone());
+                    dayOnly = Dates.pageDayOnly(c.value());
                     for (Found b : bad) {
                         problems.add(Problem.warning(source, b.line(), "date", "`" + b.value() + "` in " + b.where()
                                 + " is not a date Gazette reads; used " + c.where() + " instead.", fix));
@@ -673,19 +732,34 @@ final class HtmlArticleReader {
             List<String> names = new ArrayList<>();
             JsonElement author = ld == null ? null : ld.get("author");
             if (author instanceof JsonArray a) {
-                a.forEach(item -> addName(names, text(item, 1)));
+                // Beside the people who wrote it, sites list their own organisation: the people sign.
+                boolean people = false;
+                for (JsonElement item : a) {
+                    people |= item.isJsonObject() && "Person".equals(localName(String.valueOf(text(resolve(item.getAsJsonObject()).get("@type"), 1))));
+                }
+                for (JsonElement item : a) {
+                    if (!people || !item.isJsonObject()
+                            || "Person".equals(localName(String.valueOf(text(resolve(item.getAsJsonObject()).get("@type"), 1))))) {
+                        addName(names, text(item, 1));
+                    }
+                }
             } else {
                 addName(names, text(author, 0));
             }
+            // JSON-LD names are written as bylines too ("By Jane Doe, CNN"): the names in them.
+            List<String> cleaned = new ArrayList<>();
+            names.forEach(n -> bylineNames(cleaned, n));
+            names.clear();
+            names.addAll(cleaned);
             if (names.isEmpty()) {
                 // article:author is often the URL of a profile page, which names nobody.
                 metas("article:author").stream().map(Found::value).filter(v -> !v.contains("://"))
-                        .forEach(v -> splitNames(names, v));
+                        .forEach(v -> bylineNames(names, v));
             }
             if (names.isEmpty()) {
                 Found meta = meta("author");
                 if (meta != null && !meta.value().contains("://")) {
-                    splitNames(names, meta.value());
+                    bylineNames(names, meta.value());
                 }
             }
             for (int i = 0; names.isEmpty() && i < bylines.size(); i++) {
@@ -721,10 +795,11 @@ final class HtmlArticleReader {
                     parts.add(name);
                 }
             }
-            // Beside full names, a single word is the place or the desk ("Jane Doe, Seattle").
-            boolean fullNames = parts.stream().anyMatch(n -> n.contains(" "));
+            // Beside full names, a single word is the place or the desk ("Jane Doe, Seattle"), and
+            // the paper or agency is no author ("Jane Doe, BBC News").
+            boolean fullNames = parts.stream().anyMatch(n -> n.contains(" ") && !ORGANISATION.matcher(n).find());
             for (String name : parts) {
-                if (!fullNames || name.contains(" ")) {
+                if (!fullNames || name.contains(" ") && !ORGANISATION.matcher(name).find()) {
                     addName(names, name);
                 }
             }
@@ -756,12 +831,6 @@ final class HtmlArticleReader {
                 }
             }
             return List.of();
-        }
-
-        private void splitNames(List<String> names, String text) {
-            for (String name : NAME_SEPARATORS.split(text)) {
-                addName(names, plain(name));
-            }
         }
 
         private void addName(List<String> names, String name) {
@@ -848,7 +917,11 @@ final class HtmlArticleReader {
          * already absolute (or not understood), {@code ref} as written.
          */
         private String withBase(String ref) {
-            Element base = doc.selectFirst("base[href]");
+            if (base == null) {
+                Element b = doc.selectFirst("base[href]");
+                base = java.util.Optional.ofNullable(b);
+            }
+            Element base = this.base.orElse(null);
             String r = ref.strip();
             if (base == null || r.isEmpty() || r.startsWith("#") || r.startsWith("data:") || r.startsWith("//")
                     || r.startsWith("/") && !ImagePaths.isUrl(base.attr("href").strip()) || r.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
@@ -1080,14 +1153,21 @@ final class HtmlArticleReader {
                     remove.add(e);
                 }
             }
-            // Lists of links (related stories, "most read", tags) and paragraphs that are one link
-            // ("Read more: …"), whatever their classes say: the story's text is not links.
-            for (Element e : container.select("ul, ol, div, section, table, p")) {
-                if (e == container || holdsMostOf(e, total)) {
+            // Lists of links (related stories, "most read", tags) and paragraphs that are mostly a
+            // link ("Lire aussi | …", "Read more: …"), whatever their classes say: the story's
+            // text is not links. And the labels of players and adverts, which are words alone.
+            for (Element e : container.select("ul, ol, div, section, table, p, span, figure")) {
+                if (e == container) {
                     continue;
                 }
                 double links = density.linkDensity(e);
-                if (e.normalName().equals("p") ? links > 0.9 && density.text(e) < 200 : links > 0.5) {
+                boolean linkList = switch (e.normalName()) {
+                    case "p" -> links > 0.7 && density.text(e) < 200;
+                    case "span", "figure" -> false;
+                    default -> links > 0.5;
+                };
+                if ((linkList || density.text(e) <= 40 && LABELS.contains(e.text().strip().toLowerCase(Locale.ROOT)))
+                        && !holdsMostOf(e, total)) {
                     remove.add(e);
                 }
             }
@@ -1099,7 +1179,7 @@ final class HtmlArticleReader {
                     if (e != container && e.sourceRange().isTracked() && e.endSourceRange().isTracked()
                             && e.endSourceRange().endPos() <= headline && sizes.atLeast(e) <= MAX_BYLINE
                             && (sizes.atMost(e) <= MAX_BYLINE || e.text().length() <= MAX_BYLINE)
-                            && e.selectFirst("img, picture, video, figure") == null) {
+                            && !density.hasPicture(e)) {
                         remove.add(e);
                     }
                 }

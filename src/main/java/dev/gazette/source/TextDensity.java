@@ -23,6 +23,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class TextDensity {
 
+    private static final Set<String> PICTURES = Set.of("img", "picture", "video", "figure");
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> DIV_LIKE = Set.of("div", "section");
     private static final Set<String> STRUCTURAL_FURNITURE = Set.of("header", "footer", "nav", "aside", "form", "menu");
@@ -35,7 +36,7 @@ final class TextDensity {
     /** A paragraph shorter than this is a label, a date or a button, never prose. */
     static final int MIN_PARAGRAPH = 25;
 
-    /** Per element: {@code [text, link text, commas, paragraph text]}. */
+    /** Per element: {@code [text, link text, commas, paragraph text, longest paragraph, pictures]}. */
     private final Map<Element, long[]> measures = new IdentityHashMap<>();
     /** Scores in the order first credited (the page's order), so that the first of equals wins. jsoup's nodes are equal only to themselves. */
     private final Map<Element, Double> scores = new java.util.LinkedHashMap<>();
@@ -80,7 +81,7 @@ final class TextDensity {
                             commas++;
                         }
                     }
-                    add = new long[] {chars, links > 0 ? chars : 0, commas, 0};
+                    add = new long[] {chars, links > 0 ? chars : 0, commas, 0, 0, 0};
                 } else if (node instanceof Element e) {
                     if (e.normalName().equals("a")) {
                         links--;
@@ -92,8 +93,12 @@ final class TextDensity {
                         skipped--;
                     }
                     add = of(e);
+                    if (PICTURES.contains(e.normalName())) {
+                        add[5]++;
+                    }
                     if (furniture == 0 && isParagraph(e) && add[0] >= MIN_PARAGRAPH && add[1] * 2 < add[0]) {
                         add[3] = add[0];
+                        add[4] = add[0];
                         double score = 1 + Math.min(add[2], 10) + Math.min(add[0] / 100, 3);
                         credit(e.parent(), score);
                         if (e.parent() != null) {
@@ -108,6 +113,8 @@ final class TextDensity {
                     for (int i = 0; i < 4; i++) {
                         p[i] += add[i];
                     }
+                    p[4] = Math.max(p[4], add[4]);
+                    p[5] += add[5];
                 }
             }
         }, root);
@@ -120,7 +127,7 @@ final class TextDensity {
     }
 
     private long[] of(Element e) {
-        return measures.computeIfAbsent(e, k -> new long[4]);
+        return measures.computeIfAbsent(e, k -> new long[6]);
     }
 
     private static boolean isParagraph(Element e) {
@@ -156,6 +163,12 @@ final class TextDensity {
         return m == null ? 0 : m[3];
     }
 
+    /** Whether {@code e} is or holds a picture ({@code img}, {@code picture}, {@code video}, {@code figure}); measured once, for every element. */
+    boolean hasPicture(Element e) {
+        long[] m = measures.get(e);
+        return m != null && m[5] > 0;
+    }
+
     /** The characters of {@code e}'s text, whitespace aside. */
     long text(Element e) {
         long[] m = measures.get(e);
@@ -163,9 +176,11 @@ final class TextDensity {
     }
 
     /**
-     * The block holding the story: the best scored, widened to its parent while the parent holds
-     * half as much prose again (a story split into several blocks); {@code null} when the page has
-     * no paragraph of prose.
+     * The block holding the story: the best scored, widened to its parent while the parent is a
+     * thin wrapper around it (no other prose, little other text: the headline, the byline, a
+     * figure) or holds more of the story beside it (sites split a story into several blocks,
+     * with pictures and boxes between them); never past an {@code <article>} or {@code <main>},
+     * nor to the body. {@code null} when the page has no paragraph of prose.
      */
     Element best() {
         Element best = null;
@@ -178,11 +193,34 @@ final class TextDensity {
                 bestScore = score;
             }
         }
-        while (best != null && best.parent() != null && !best.normalName().equals("body")
-                && paragraphText(best.parent()) * 2 >= paragraphText(best) * 3 && linkDensity(best.parent()) < 0.5) {
-            best = best.parent();
+        while (best != null && !STOPS.contains(best.normalName()) && best.parent() != null
+                && !best.parent().normalName().equals("body") && !best.parent().normalName().equals("html")) {
+            Element parent = best.parent();
+            long prose = paragraphText(best);
+            boolean wrapper = paragraphText(parent) == prose && text(parent) <= text(best) * 5 / 4 + 200;
+            if (!wrapper && (sideProse(parent, best) * 5 < prose || linkDensity(parent) >= 0.5)) {
+                break;
+            }
+            best = parent;
         }
         return best;
+    }
+
+    private static final Set<String> STOPS = Set.of("article", "main");
+
+    /**
+     * The prose of {@code parent}'s other children that reads as more of the story: blocks with
+     * a paragraph of 80 characters or more, few links, and no furniture or teaser class.
+     */
+    private long sideProse(Element parent, Element best) {
+        long sum = 0;
+        for (Element c : parent.children()) {
+            long[] m = measures.get(c);
+            if (c != best && m != null && m[4] >= 80 && linkDensity(c) < 0.3 && !isFurniture(c) && classWeight(c) >= 0) {
+                sum += m[3];
+            }
+        }
+        return sum;
     }
 
     private static double classWeight(Element e) {

@@ -110,4 +110,27 @@ class DatesTest {
         org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("09/09/2025 à 18h36"));
         org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("09/09/2025 à 18h"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "20250909T183600|18|36|false",
+            "20250909|0|0|true",
+            "September 9, 2025 6:36 PM|18|36|false",
+            "Sept. 9th, 2025|0|0|true",
+            "Published 9 September 2025 18:36|18|36|false",
+            "9 septembre 2025 à 18h36|18|36|false",
+            "mardi 9 septembre 2025|0|0|true",
+            "9 de septiembre de 2025|0|0|true",
+            "9. September 2025, 18:36 Uhr|18|36|false",
+    })
+    void pagesPrintDatesWithTheMonthsName(String text, int hour, int minute, boolean dayOnly) {
+        assertEquals(ZonedDateTime.of(2025, 9, 9, hour, minute, 0, 0, CASABLANCA), Dates.parsePage(text, CASABLANCA, CASABLANCA), text);
+        assertEquals(dayOnly, Dates.pageDayOnly(text), text);
+    }
+
+    @Test
+    void editorsFormsStayTheDocumentedOnes() {
+        assertThrows(DateTimeParseException.class, () -> Dates.parse("September 9, 2025", CASABLANCA),
+                "front matter keeps the forms the README lists; month names are for saved pages only");
+    }
 }

@@ -76,10 +76,43 @@ class HtmlExtractionTest {
             "<p class=byline>By Jane Doe and John Roe</p>|Jane Doe; John Roe",
             "<p class=byline><span class=byline-label>Last Updated:</span> 17 Oct</p><p class=byline>By Tomas Reyes</p>|Tomas Reyes",
             "<p>By Ana de la Cruz - 3 hours ago</p>|Ana de la Cruz",
+            "<p class=byline>By Kim Lee, BBC News</p>|Kim Lee",
+            "<p class=byline>By Sam Ortiz, Political Editor</p>|Sam Ortiz",
+            "<p class=byline>Par Claire Dubois (Bruxelles, correspondante)</p>|Claire Dubois",
+            "<p class=byline>Von Jan Becker</p>|Jan Becker",
+            "<p class=byline>By Reuters</p>|Reuters",
     })
     void bylinesAreTheNamesOnly(String byline, String names) {
         Article a = read("<article><h1>The headline</h1>" + byline + STORY + "</article>");
         assertEquals(names, String.join("; ", a.authors()), a.bodyHtml());
+    }
+
+    @Test
+    void metaAndJsonLdNamesAreCleanedToo() {
+        String story = "<article><h1>The headline</h1>" + STORY + "</article>";
+        Article meta = read("<meta name=author content=\"By Jo March, CNN\">" + story);
+        assertEquals(List.of("Jo March"), meta.authors());
+        Article ld = read("<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"name\":\"Jo March\"},"
+                + "{\"@type\":\"Organization\",\"name\":\"The Courier\"}]}</script>" + story);
+        assertEquals(List.of("Jo March"), ld.authors(), "the people sign, not the paper");
+    }
+
+    @Test
+    void aPrintedDateIsTheLastResort() {
+        String page = "<!doctype html><html lang=en><head></head><body><article><h1>The headline</h1>"
+                + "<span class=date>Published July 10, 2015 9:53 AM</span>" + STORY + "</article></body></html>";
+        ParsedSource p = SourceReader.parse("page.html", page.getBytes(StandardCharsets.UTF_8), CTX);
+        assertEquals(java.time.ZonedDateTime.of(2015, 7, 10, 9, 53, 0, 0, ZoneOffset.UTC), p.article().date());
+        assertTrue(!text(p.article()).contains("Published"), p.article().bodyHtml());
+    }
+
+    @Test
+    void aTitleLosesTheSiteNameItsMetaAdds() {
+        Article a = read("<meta property=og:title content=\"The headline | The Courier\"><article><h1>The headline</h1>" + STORY + "</article>");
+        assertEquals("The headline", a.title());
+        Article b = read("<meta property=og:title content=\"The headline - The Courier\"><meta property=og:site_name content=\"The Courier\">"
+                + "<div>" + STORY + "</div>");
+        assertEquals("The headline", b.title());
     }
 
     @Test
