@@ -132,7 +132,7 @@ public final class Dates {
      *
      * @throws DateTimeParseException when it is none of these
      */
-    public static ZonedDateTime parsePage(String text, ZoneId readZone, ZoneId zone) {
+    static ZonedDateTime parsePage(String text, ZoneId readZone, ZoneId zone) {
         try {
             return parse(text, readZone, zone);
         } catch (DateTimeParseException e) {
@@ -181,7 +181,7 @@ public final class Dates {
     }
 
     /** Whether {@code text}, a date {@link #parsePage} reads, gives only the day. */
-    public static boolean pageDayOnly(String text) {
+    static boolean pageDayOnly(String text) {
         try {
             parse(text, ZoneId.of("UTC"));
             return dayOnly(text);
@@ -229,7 +229,7 @@ public final class Dates {
      * The offset {@code text} states ({@code +02:00}, {@code -0400}, {@code Z}), if any: a page that
      * writes one date with its offset and another without means the same zone for both.
      */
-    public static java.util.Optional<ZoneId> statedOffset(String text) {
+    static java.util.Optional<ZoneId> statedOffset(String text) {
         String t = SPACED_OFFSET.matcher(text.strip()).replaceFirst("$1$2");
         Matcher m = STATED_OFFSET.matcher(t);
         if (!m.find() || t.length() <= 16) {

@@ -486,8 +486,8 @@ final class HtmlArticleReader {
             if (container.selectFirst("h1") != null) {
                 return null;
             }
-            Element h1 = doc.body().selectFirst("h1");
-            if (h1 == null || h1.parent() == null || h1.closest("nav, footer, aside") != null) {
+            Element h1 = printedHeadline();
+            if (h1 == null || h1.parent() == null) {
                 return null;
             }
             Element scope = h1.parent();
@@ -540,7 +540,7 @@ final class HtmlArticleReader {
          * {@code og:site_name} it ends with; else as it is.
          */
         private String withoutSiteName(String title, Element h1) {
-            Element printed = h1 != null ? h1 : doc.body().selectFirst("h1");
+            Element printed = h1 != null ? h1 : printedHeadline();
             String headline = printed == null ? null : plain(printed.text());
             if (headline != null && !headline.equals(title) && title.startsWith(headline)
                     && SITE_SUFFIX.matcher(title.substring(headline.length())).matches()) {
@@ -555,6 +555,21 @@ final class HtmlArticleReader {
                 }
             }
             return title;
+        }
+
+        /**
+         * The page's headline when the story's block does not hold it: its first {@code <h1>}
+         * outside menus, footers and asides that is no logo (a picture, or a link to the home
+         * page, as many sites' mastheads are).
+         */
+        private Element printedHeadline() {
+            for (Element h1 : doc.body().select("h1")) {
+                if (h1.closest("nav, footer, aside") == null && h1.selectFirst("img, svg, picture") == null
+                        && h1.selectFirst("a[href=/], a[href=./], a[href=index.html]") == null && plain(h1.text()) != null) {
+                    return h1;
+                }
+            }
+            return null;
         }
 
         /** Whether the publication date read gives the day without a time. */
