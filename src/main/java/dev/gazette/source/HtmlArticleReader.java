@@ -60,7 +60,7 @@ final class HtmlArticleReader {
     private static final Pattern BYLINE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:byline|bylines|author|authors|auteur|auteurs|signature)(?:[-_]|$)");
     /** Class or id words of a chapô; per word, so `leaderboard` (an advert) is none. */
     private static final Pattern LEAD_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:chapo|chapeau|lead|leadin|intro|standfirst|dek|deck"
-            + "|summary|sapo)(?:[-_]|$)");
+            + "|summary|sapo|desc|description|strapline|subtitle|subheadline|sous-titre|bajada|entradilla|linha-fina)(?:[-_]|$)");
     /** Class or id words of the widgets sites put around and inside articles. */
     private static final Pattern FURNITURE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:share|sharing|sharer|social|partage|partager"
             + "|newsletter|related|tags|ad|ads|advert|advertisement|adsense|pub|promo|breadcrumb|breadcrumbs|comments|comment"
@@ -87,7 +87,7 @@ final class HtmlArticleReader {
      */
     private static final Pattern BYLINE_END = Pattern.compile(
             "(?iu)\\s*(?:\\s[-–—]\\s|[|·•]|,?\\s*(?:publié|mis à jour|modifié|last updated|last modified|updated|published|posted)\\b"
-            + "|\\s+le\\s+\\d|,?\\s+(?:" + MONTHS + ")\\.?\\s*\\d|\\s*\\d|\\s*\\().*$");
+            + "|\\s+le\\s+\\d|,?\\s+(?:" + MONTHS + ")\\.?\\s*\\d|\\s*\\d|\\s*\\(|\\s+(?:in|à|en|em|aus|in der)\\s+\\p{Lu}).*$");
     /** Words that say what a person does, not who: a byline naming one holds a role after the name. */
     private static final Pattern ROLE = Pattern.compile("(?iu)\\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor"
             + "|staff|critic|producer|analyst|photographer|envoyée? spéciale?|correspondante?|rédact(?:eur|rice)|journaliste)\\b");
@@ -495,7 +495,15 @@ final class HtmlArticleReader {
                     && !isInside(container, List.of(scope.parent())) && container != scope.parent()) {
                 scope = scope.parent();
             }
-            return isInside(container, List.of(scope)) || scope == container ? null : scope;
+            if (scope == container || scope.normalName().equals("body") || isInside(scope, List.of(container))) {
+                return null;
+            }
+            // A block holding both the headline and the story is the headline's block when little
+            // else is in it (the standfirst, the byline, the date), not when it is the whole page.
+            if (isInside(container, List.of(scope)) && density.text(scope) - density.text(container) > 1500) {
+                return null;
+            }
+            return scope;
         }
 
         private String title(Element h1) {
@@ -513,8 +521,8 @@ final class HtmlArticleReader {
             if (title == null && h1 != null) {
                 title = plain(h1.text());
             }
-            if (title == null && doc.selectFirst("h1") != null) {
-                title = plain(doc.selectFirst("h1").text());
+            if (title == null && printedHeadline() != null) {
+                title = plain(printedHeadline().text());
             }
             if (title == null) {
                 Element head = doc.selectFirst("title");

@@ -81,6 +81,7 @@ class HtmlExtractionTest {
             "<p class=byline>Par Claire Dubois (Bruxelles, correspondante)</p>|Claire Dubois",
             "<p class=byline>Von Jan Becker</p>|Jan Becker",
             "<p class=byline>By Reuters</p>|Reuters",
+            "<p class=byline>Helen Ward in Aberdeen</p>|Helen Ward",
     })
     void bylinesAreTheNamesOnly(String byline, String names) {
         Article a = read("<article><h1>The headline</h1>" + byline + STORY + "</article>");
@@ -104,6 +105,14 @@ class HtmlExtractionTest {
         ParsedSource p = SourceReader.parse("page.html", page.getBytes(StandardCharsets.UTF_8), CTX);
         assertEquals(java.time.ZonedDateTime.of(2015, 7, 10, 9, 53, 0, 0, ZoneOffset.UTC), p.article().date());
         assertTrue(!text(p.article()).contains("Published"), p.article().bodyHtml());
+    }
+
+    @Test
+    void aMastheadLogoIsNoHeadline() {
+        Article a = read("<header><h1><a href=/><img src=/logo.svg alt=\"The Courier\"></a></h1></header>"
+                + "<div class=head><h2>Not this</h2></div><div><h1>The headline</h1><p class=byline>By Maria Lind</p></div><div>" + STORY + "</div>");
+        assertEquals("The headline", a.title());
+        assertEquals(List.of("Maria Lind"), a.authors());
     }
 
     @Test
