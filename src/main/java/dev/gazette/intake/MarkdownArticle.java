@@ -25,7 +25,9 @@ final class MarkdownArticle {
      */
     static String render(Article a, String body, String from) {
         StringBuilder out = new StringBuilder("---\n");
-        out.append("# Imported by gazette import from ").append(from.replaceAll("[\\r\\n]", " ")).append('\n');
+        // A file name may hold anything: what YAML reads as a line break or cannot print would end the comment.
+        out.append("# Imported by gazette import from ").append(from.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029\\uFEFF]", "?"))
+                .append('\n');
         field(out, "title", YamlTree.quoted(a.title()));
         field(out, "date", a.dateOnly() ? a.date().toLocalDate().toString() : iso(a));
         if (a.updated() != null) {
