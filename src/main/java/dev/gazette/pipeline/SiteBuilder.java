@@ -70,6 +70,8 @@ public final class SiteBuilder {
     private final Rebuilds rebuilds;
     /** The output's files written since the last build, outside one (the preview's quick pages). */
     private Set<String> aside = Set.of();
+    /** The notice of a build cache emptied by this build: said once, not part of what the site's build says again. */
+    private Problem cacheNotice;
     /** This build's place among the preview's builds and quick pages (see {@link Rebuilds#begin()}). */
     private long tick;
 
@@ -113,6 +115,21 @@ public final class SiteBuilder {
         if (hasErrors()) {
             return failed(start, 0);
         }
+        BuildCache cache = openCache();
+        UpToDate upToDate = null;
+        if (cache != null && rebuilds == null) {
+            // Before anything is read, and before the output is opened: a build with nothing to do
+            // ends here, without a staging folder or a lock.
+            try {
+                upToDate = UpToDate.look(options, cache, SiteOutput.realTarget(options.out()).toString());
+                Optional<BuildReport> unchanged = upToDate.unchanged(options.now(), start);
+                if (unchanged.isPresent()) {
+                    return unchanged.get();
+                }
+            } catch (IOException e) {
+                upToDate = null; // the output's path cannot be resolved: opening it reports why
+            }
+        }
         // Opened first: it takes the output folder's lock, so a second build into the same folder
         // is told at once instead of after reading every source.
         SiteOutput out;
@@ -128,7 +145,7 @@ public final class SiteBuilder {
         }
         int[] counts = new int[1];
         try (out) {
-            return buildInto(out, pool, start, counts);
+            return buildInto(out, pool, start, counts, cache, upToDate);
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
                     "check that the output folder's parent exists, is writable and has free space."));
@@ -137,7 +154,8 @@ public final class SiteBuilder {
     }
 
     /** Everything after the output folder is open; {@code counts} receives the articles (and {@link #skippedArticles} the skipped ones), for the report of a failure. */
-    private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts) throws IOException {
+    private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts, BuildCache cache, UpToDate upToDate)
+            throws IOException {
         SiteConfig config = SiteLoader.config(options, problems);
         step("config");
         if (hasErrors()) {
@@ -147,8 +165,11 @@ public final class SiteBuilder {
         if (hasErrors()) {
             return failed(start, 0);
         }
+        if (upToDate != null) {
+            upToDate.extraInputs(java.util.stream.Stream.of(WebFiles.mostReadFile(config, options.config()),
+                    WebFiles.redirectsFile(config, options.config())).filter(java.util.Objects::nonNull).toList());
+        }
 
-        BuildCache cache = openCache();
         SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
@@ -243,9 +264,23 @@ public final class SiteBuilder {
                     "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
         }
         step("write");
-        return new BuildReport(true, sorted(problems), pages, rendered.get(), index.size(), skipped, out.filesWritten(), out.filesUnchanged(), out.filesRemoved(),
-                out.bytesWritten(),
-                steps, millisSince(start), web);
+        BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), index.size(), skipped, out.filesWritten(),
+                out.filesUnchanged(), out.filesRemoved(), out.bytesWritten(), steps, millisSince(start), web);
+        if (upToDate != null) {
+            List<java.time.Instant> dates = new ArrayList<>(index.size() + skipped.size());
+            for (Article a : index.articles()) {
+                dates.add(a.date().toInstant());
+            }
+            for (SkippedArticle s : skipped) {
+                dates.add(java.time.OffsetDateTime.parse(s.date()).toInstant());
+            }
+            List<Problem> siteProblems = new ArrayList<>(report.problems());
+            siteProblems.remove(cacheNotice);
+            upToDate.record(new BuildReport(true, siteProblems, pages, report.pagesRendered(), report.articles(), skipped, report.filesWritten(),
+                    report.filesUnchanged(), report.filesRemoved(), report.bytesWritten(), steps, report.elapsedMillis(), web),
+                    UpToDate.TimeWindow.around(options.now(), config.timeZone(), dates));
+        }
+        return report;
     }
 
     /**
@@ -286,7 +321,10 @@ public final class SiteBuilder {
         }
         try {
             BuildCache cache = BuildCache.open(options.cache());
-            cache.notice().ifPresent(n -> problems.add(Problem.warning(options.cache().toString(), 0, null, n, null)));
+            cache.notice().ifPresent(n -> {
+                cacheNotice = Problem.warning(options.cache().toString(), 0, null, n, null);
+                problems.add(cacheNotice);
+            });
             return cache;
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.warning(options.cache().toString(), 0, null, "cannot use the build cache (" + e.getMessage()

@@ -245,7 +245,9 @@ public final class SitePlanner {
         Article a = index.article(i);
         String url = teaserAt(i).url();
         return new PageJob(url, PageKind.ARTICLE, a.source(), () -> {
-            Map<String, Object> m = base(new PageView("article", Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), url,
+            // The teaser holds the title and lead typeset already: typesetting is a good share of a page's model.
+            TeaserView t = teaserAt(i);
+            Map<String, Object> m = base(new PageView("article", t.title(), t.lead(), url,
                     SiteUrls.rootFrom(url), canonical(url)));
             m.put("head", heads.article(i, (PageView) m.get("page")));
             m.put("article", articleView(i, config.relatedCount()));
@@ -257,7 +259,8 @@ public final class SitePlanner {
         Article a = index.article(i);
         String url = urls.related(a);
         return new PageJob(url, PageKind.RELATED, a.source() + " (related page)", () -> {
-            Map<String, Object> m = base(new PageView("related", Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), url,
+            TeaserView t = teaserAt(i);
+            Map<String, Object> m = base(new PageView("related", t.title(), t.lead(), url,
                     SiteUrls.rootFrom(url), canonical(url)));
             // Only links found on other pages: worth following, not worth a place in search results.
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, "noindex, follow"));
