@@ -30,7 +30,7 @@ public final class ConfigLoader {
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language", "timeZone",
             "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks",
             "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related", "redirects", "menu",
-            "socialImage", "organizationAuthors");
+            "socialImage", "search", "organizationAuthors");
     private static final Set<String> RELATED_KEYS = Set.of("textWeight", "tagWeight", "rubricWeight", "timeWeight",
             "timeScaleDays", "minScore", "windowDays");
     private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric", "author");
@@ -150,6 +150,7 @@ public final class ConfigLoader {
             socialImage = "";
         }
         List<MenuEntry> menu = menu(f);
+        boolean search = f.bool("search", d.search());
         List<String> organizationAuthors = organizationAuthors(f);
         String redirects = f.string("redirects", d.redirects());
         String twitterSite = f.string("twitterSite", d.twitterSite());
@@ -158,7 +159,7 @@ public final class ConfigLoader {
         }
         SiteConfig config = new SiteConfig(title, description, normaliseBaseUrl(baseUrl), language.toLowerCase(Locale.ROOT)
                 .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks,
-                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, organizationAuthors);
+                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, search, organizationAuthors);
         return new Result(config, problems);
     }
 

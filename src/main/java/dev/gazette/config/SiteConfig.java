@@ -34,6 +34,8 @@ import java.util.Objects;
  *                      it does not name follow in alphabetical order. Empty: every rubric, alphabetically
  * @param socialImage   the image social networks show for pages without an image of their own (a theme
  *                      asset's path or an absolute URL), or empty for the logo
+ * @param search        whether the site has a search page and a search box in every page's header
+ *                      ({@code search: false} turns them off)
  * @param organizationAuthors the bylines that name the publication, not a person ("La Rédaction"):
  *                      structured data calls their author an Organization. Matched as tags are (by slug)
  */
@@ -59,6 +61,7 @@ public record SiteConfig(
         String redirects,
         java.util.List<MenuEntry> menu,
         String socialImage,
+        boolean search,
         java.util.List<String> organizationAuthors) {
 
     /** Bylines that are the newsroom's own when {@code site.yml} names none (the site's title is one too). */
@@ -91,15 +94,24 @@ public record SiteConfig(
     public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
             int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
             boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related,
-            String redirects, java.util.List<MenuEntry> menu, String socialImage) {
+            String redirects, java.util.List<MenuEntry> menu, String socialImage, boolean search) {
         this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
-                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, null);
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, search, null);
     }
 
     /** Whether the byline {@code name} is the publication's own (compared as tags are: case and accents aside). */
     public boolean isOrganizationAuthor(String name) {
         String slug = dev.gazette.model.Slugs.of(name);
         return organizationAuthors.stream().anyMatch(n -> dev.gazette.model.Slugs.of(n).equals(slug));
+    }
+
+    /** A configuration with a search page. */
+    public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
+            int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
+            boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related,
+            String redirects, java.util.List<MenuEntry> menu, String socialImage) {
+        this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, true, null);
     }
 
     /** A configuration without a redirects file, with the default menu and no social image of its own. */
@@ -137,6 +149,6 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
                 relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount,
-                logo, twitterSite, related, redirects, menu, socialImage, organizationAuthors);
+                logo, twitterSite, related, redirects, menu, socialImage, search, organizationAuthors);
     }
 }

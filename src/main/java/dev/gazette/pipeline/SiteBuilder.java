@@ -255,6 +255,8 @@ public final class SiteBuilder {
         step("render");
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
+        SearchFiles.write(config, index, out, pool, cache);
+        step("search");
         out.commit();
         if (memo != null) {
             memo.save();

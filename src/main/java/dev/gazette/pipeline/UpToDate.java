@@ -35,9 +35,9 @@ import java.util.Optional;
  * (sources and images) and the templates folder, the configuration file, the files it names (most
  * read, redirects), the options that change the output, and this build of Gazette. The output folder
  * must still be the one that build left (its identity, its modification time and its manifest's). A
- * file changed less than {@link #RACY_MILLIS} before it was looked at could change again within the
- * same tick of the file system's clock unseen: such a build records nothing, and the next one does
- * the work.
+ * file changed less than {@link #RACY_MILLIS} before a look could change again within the same tick
+ * of the file system's clock, its size and time unchanged: such a file is known by its bytes' hash
+ * too, as Git does with its "racily clean" entries, at that look and at the next.
  *
  * <p>The build's time matters too: which articles are still to come, which are recent enough for
  * the news sitemap, the footer's year. The last build records the times around its own at which one
@@ -52,11 +52,15 @@ final class UpToDate {
 
     private final BuildCache cache;
     private final String output;
+    /** The inputs as the last build's stamp describes them (recent files by their bytes as of its look). */
+    private final String inputsSinceStored;
+    /** The inputs as this build's stamp describes them (recent files by their bytes as of this look). */
     private final String inputs;
-    private final boolean racy;
+    private final long lookTime;
+    /** A folder or file that could not be read: nothing is taken as unchanged, nothing recorded. */
+    private final boolean unreadable;
     private final Stored stored;
     private final List<String> extraStamps = new ArrayList<>();
-    private boolean extraRacy;
 
     /**
      * When the build's time may move without changing the output: strictly between {@code after}
@@ -105,15 +109,17 @@ final class UpToDate {
     }
 
     /** What the last successful build into this output recorded. */
-    private record Stored(String inputs, List<String> extraFiles, List<String> extraStamps, TimeWindow window, String output,
+    private record Stored(long lookTime, String inputs, List<String> extraFiles, List<String> extraStamps, TimeWindow window, String output,
                           byte[] report) {
     }
 
-    private UpToDate(BuildCache cache, String output, String inputs, boolean racy, Stored stored) {
+    private UpToDate(BuildCache cache, String output, Inputs in, Stored stored) {
         this.cache = cache;
         this.output = output;
-        this.inputs = inputs;
-        this.racy = racy;
+        this.inputsSinceStored = in.sinceStored();
+        this.inputs = in.digest();
+        this.lookTime = in.lookTime;
+        this.unreadable = in.unreadable;
         this.stored = stored;
     }
 
@@ -124,8 +130,8 @@ final class UpToDate {
      * @param output the output folder's real path: the stamp's key in the cache
      */
     static UpToDate look(BuildOptions options, BuildCache cache, String output) {
-        long lookTime = System.currentTimeMillis();
-        Inputs in = new Inputs(lookTime);
+        Stored stored = read(cache, output);
+        Inputs in = new Inputs(System.currentTimeMillis(), stored == null ? Long.MAX_VALUE : stored.lookTime());
         in.text("gazette " + cache.version());
         in.text("source " + options.source().toAbsolutePath().normalize());
         in.text("templates " + options.templates().toAbsolutePath().normalize());
@@ -138,7 +144,7 @@ final class UpToDate {
         if (options.config() != null) {
             in.file("config", options.config());
         }
-        return new UpToDate(cache, output, in.digest(), in.racy, read(cache, output));
+        return new UpToDate(cache, output, in, stored);
     }
 
     /**
@@ -146,12 +152,11 @@ final class UpToDate {
      * which they are, and before they are read.
      */
     void extraInputs(List<Path> files) {
-        long lookTime = System.currentTimeMillis();
         for (Path f : files) {
-            Inputs one = new Inputs(lookTime);
+            // This build's look time: a file changed since then is recent by that rule too.
+            Inputs one = new Inputs(lookTime, Long.MAX_VALUE);
             one.file("extra", f);
             extraStamps.add(f.toAbsolutePath().normalize() + "\u0000" + one.digest());
-            extraRacy |= one.racy;
         }
     }
 
@@ -160,14 +165,13 @@ final class UpToDate {
      * still the one it left; empty otherwise.
      */
     Optional<BuildReport> unchanged(Instant now, long startNanos) {
-        if (stored == null || racy || !stored.inputs.equals(inputs) || !stored.window.admits(now)) {
+        if (stored == null || unreadable || !stored.inputs.equals(inputsSinceStored) || !stored.window.admits(now)) {
             return Optional.empty();
         }
-        long lookTime = System.currentTimeMillis();
         for (int i = 0; i < stored.extraFiles.size(); i++) {
-            Inputs one = new Inputs(lookTime);
+            Inputs one = new Inputs(stored.lookTime(), Long.MAX_VALUE);
             one.file("extra", Path.of(stored.extraFiles.get(i)));
-            if (one.racy || !(stored.extraFiles.get(i) + "\u0000" + one.digest()).equals(stored.extraStamps.get(i))) {
+            if (one.unreadable || !(stored.extraFiles.get(i) + "\u0000" + one.digest()).equals(stored.extraStamps.get(i))) {
                 return Optional.empty();
             }
         }
@@ -185,11 +189,11 @@ final class UpToDate {
     /**
      * Records this successful build, once its site is in place: the next build with the same
      * inputs ends at {@link #unchanged}. Records nothing (and forgets the last stamp) when an input
-     * was too recent to be told apart from a later change.
+     * could not be read.
      */
     void record(BuildReport report, TimeWindow window) {
         Optional<String> identity = outputIdentity(Path.of(output));
-        if (racy || extraRacy || identity.isEmpty()) {
+        if (unreadable || identity.isEmpty()) {
             cache.putOwnPayload(KIND, output, new byte[0]);
             return;
         }
@@ -201,6 +205,7 @@ final class UpToDate {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(lookTime);
             out.writeUTF(inputs);
             out.writeInt(files.size());
             for (int i = 0; i < files.size(); i++) {
@@ -226,6 +231,7 @@ final class UpToDate {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload.get()))) {
+            long lookTime = in.readLong();
             String inputs = in.readUTF();
             int n = in.readInt();
             List<String> files = new ArrayList<>();
@@ -238,7 +244,7 @@ final class UpToDate {
             String identity = in.readUTF();
             byte[] report = new byte[in.readInt()];
             in.readFully(report);
-            return new Stored(inputs, files, stamps, window, identity, report);
+            return new Stored(lookTime, inputs, files, stamps, window, identity, report);
         } catch (IOException | RuntimeException e) {
             return null; // damaged: the build does the work, which is always right
         }
@@ -339,18 +345,26 @@ final class UpToDate {
         return in.readBoolean() ? in.readUTF() : null;
     }
 
-    /** What the file system says of a set of files, hashed; {@link #racy} when one changed too recently. */
+    /**
+     * What the file system says of a set of files, hashed twice: as this look's stamp (a file
+     * changed less than {@link #RACY_MILLIS} before this look also by its bytes' hash) and as the
+     * last stamp's rule would say it (recent as of that stamp's look), to compare with it.
+     */
     private static final class Inputs {
-        private final long lookTime;
+        final long lookTime;
+        private final long storedLookTime;
         private final StringBuilder text = new StringBuilder(1 << 16);
-        boolean racy;
+        private final StringBuilder sinceStored = new StringBuilder(1 << 16);
+        boolean unreadable;
 
-        Inputs(long lookTime) {
+        Inputs(long lookTime, long storedLookTime) {
             this.lookTime = lookTime;
+            this.storedLookTime = storedLookTime;
         }
 
         void text(String line) {
             text.append(line).append('\n');
+            sinceStored.append(line).append('\n');
         }
 
         /** Every file under {@code root} (none when it is missing), by path. */
@@ -359,58 +373,80 @@ final class UpToDate {
                 text(label + " none");
                 return;
             }
-            List<String> lines = new ArrayList<>();
+            List<String[]> lines = new ArrayList<>();
             try {
                 Files.walkFileTree(root, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        lines.add(root.relativize(file).toString() + "\t" + describe(file, attrs));
+                        String name = root.relativize(file).toString() + "\t";
+                        String[] line = describe(file, attrs);
+                        lines.add(new String[] {name + line[0], name + line[1]});
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        lines.add(root.relativize(file).toString() + "\tunreadable");
+                        unreadable = true;
                         return FileVisitResult.CONTINUE;
                     }
                 });
             } catch (IOException e) {
-                racy = true; // a folder that cannot be walked is never taken as unchanged
+                unreadable = true;
             }
-            lines.sort(null);
+            lines.sort(java.util.Comparator.comparing(l -> l[0]));
             text(label + " " + lines.size());
-            for (String line : lines) {
-                text(line);
+            for (String[] line : lines) {
+                text.append(line[0]).append('\n');
+                sinceStored.append(line[1]).append('\n');
             }
         }
 
         void file(String label, Path file) {
+            String[] line;
             try {
-                text(label + " " + describe(file, Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+                line = describe(file, Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
             } catch (IOException e) {
-                text(label + " missing");
+                line = new String[] {"missing", "missing"};
             }
+            text.append(label).append(' ').append(line[0]).append('\n');
+            sinceStored.append(label).append(' ').append(line[1]).append('\n');
         }
 
-        /** Size, time and identity; a link by what it leads to (a link to a changed file is a change). */
-        private String describe(Path file, BasicFileAttributes attrs) {
+        /**
+         * Size, time and identity (a link by what it leads to: a link to a changed file is a
+         * change), with the bytes' hash when the file is recent: as this look says it, and as the
+         * last stamp's rule says it.
+         */
+        private String[] describe(Path file, BasicFileAttributes attrs) {
             BasicFileAttributes a = attrs;
             if (a.isSymbolicLink()) {
                 try {
                     a = Files.readAttributes(file, BasicFileAttributes.class);
                 } catch (IOException e) {
-                    return "broken link";
+                    return new String[] {"broken link", "broken link"};
                 }
             }
+            String stat = a.size() + " " + a.lastModifiedTime().toInstant() + " " + a.fileKey();
             long millis = a.lastModifiedTime().toMillis();
-            if (millis > lookTime - RACY_MILLIS) {
-                racy = true;
+            boolean recentNow = millis > lookTime - RACY_MILLIS;
+            boolean recentThen = storedLookTime != Long.MAX_VALUE && millis > storedLookTime - RACY_MILLIS;
+            String hash = "";
+            if (recentNow || recentThen) {
+                try {
+                    hash = " " + ContentHash.of(Files.readAllBytes(file));
+                } catch (IOException e) {
+                    unreadable = true;
+                }
             }
-            return a.size() + " " + a.lastModifiedTime().toInstant() + " " + a.fileKey();
+            return new String[] {stat + (recentNow ? hash : ""), stat + (recentThen ? hash : "")};
         }
 
         String digest() {
             return ContentHash.of(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        String sinceStored() {
+            return ContentHash.of(sinceStored.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -41,6 +41,11 @@ public final class FeedPlanner {
     private final ArticleImages images;
     private final String base;
     private final ZonedDateTime now;
+    /**
+     * Each article's item, made when a feed first needs it: an article is in the site's feed, its
+     * rubric's and its tags', the same item each time. Workers may both make one: they are equal.
+     */
+    private final FeedItem[] itemOf;
 
     /**
      * @param imageUrls published URL of each local image, by {@code source|image} (as for {@link SitePlanner})
@@ -56,6 +61,7 @@ public final class FeedPlanner {
         this.images = new ArticleImages(imageUrls, extras.images());
         this.base = config.baseUrl();
         this.now = now.atZone(config.timeZone());
+        this.itemOf = new FeedItem[index.size()];
     }
 
     /** The feeds: the site's, then each rubric's, each author's, then each tag's (when tag feeds are on), by slug. */
@@ -92,7 +98,11 @@ public final class FeedPlanner {
             List<FeedItem> items = new ArrayList<>(members.size());
             ZonedDateTime updated = null;
             for (int i : members) {
-                FeedItem item = item(index.article(i));
+                FeedItem item = itemOf[i];
+                if (item == null) {
+                    item = item(index.article(i));
+                    itemOf[i] = item;
+                }
                 items.add(item);
                 if (updated == null || item.updated().isAfter(updated)) {
                     updated = item.updated();

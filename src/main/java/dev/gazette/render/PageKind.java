@@ -18,6 +18,8 @@ public enum PageKind {
     /** The index of every author. */
     AUTHOR_INDEX("authors", "terms.ftlh"),
     NOT_FOUND("404", "404.ftlh"),
+    /** The search page, answered in the browser from the search index. */
+    SEARCH("search", "search.ftlh"),
     /** An old address that leads to a page's new one ({@code aliases:}, the redirects file, old title URLs). */
     REDIRECT("redirect", "redirect.ftlh");
 

@@ -26,7 +26,7 @@ public final class SitePlanner {
 
     /** The templates a site needs. */
     public static final List<String> TEMPLATES = List.of("article.ftlh", "related.ftlh", "list.ftlh", "terms.ftlh",
-            "home.ftlh", "404.ftlh", "redirect.ftlh");
+            "home.ftlh", "404.ftlh", "redirect.ftlh", "search.ftlh");
 
     private final SiteConfig config;
     private final Instant now;
@@ -121,7 +121,7 @@ public final class SitePlanner {
         byWeight.stream().filter(g -> !menuGroups.contains(g)).forEach(sectionOrder::add);
         this.rubricsByWeight = List.copyOf(sectionOrder);
         this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
-                urls.tagIndex(), urls.rubricIndex(), urls.archive(), urls.authorIndex(), year);
+                urls.tagIndex(), urls.rubricIndex(), urls.archive(), urls.authorIndex(), year, config.search() ? SearchPage.url(config.language()) : "");
         // Made when first asked for: a preview's quick page needs a handful of an archive's teasers.
         this.teasers = new TeaserView[index.size()];
         this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
@@ -216,6 +216,9 @@ public final class SitePlanner {
         jobs.add(terms(PageKind.TAG_INDEX, urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
         jobs.add(terms(PageKind.RUBRIC_INDEX, urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
         jobs.add(terms(PageKind.AUTHOR_INDEX, urls.authorIndex(), heading("authors"), index.authors().stream().map(g -> authorLinks.get(g.term().slug())).toList()));
+        if (config.search()) {
+            jobs.add(SearchPage.job(config, index, this::base));
+        }
         jobs.add(notFound());
         return jobs;
     }
@@ -255,7 +258,9 @@ public final class SitePlanner {
         Article a = index.article(i);
         String url = teaserAt(i).url();
         return new PageJob(url, PageKind.ARTICLE, a.source(), () -> {
-            Map<String, Object> m = base(new PageView("article", Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), url,
+            // The teaser holds the title and lead typeset already: typesetting is a good share of a page's model.
+            TeaserView t = teaserAt(i);
+            Map<String, Object> m = base(new PageView("article", t.title(), t.lead(), url,
                     SiteUrls.rootFrom(url), canonical(url)));
             m.put("head", heads.article(i, (PageView) m.get("page")));
             m.put("article", articleView(i, config.relatedCount()));
@@ -267,7 +272,8 @@ public final class SitePlanner {
         Article a = index.article(i);
         String url = urls.related(a);
         return new PageJob(url, PageKind.RELATED, a.source() + " (related page)", () -> {
-            Map<String, Object> m = base(new PageView("related", Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), url,
+            TeaserView t = teaserAt(i);
+            Map<String, Object> m = base(new PageView("related", t.title(), t.lead(), url,
                     SiteUrls.rootFrom(url), canonical(url)));
             // Only links found on other pages: worth following, not worth a place in search results.
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, "noindex, follow"));
