@@ -136,6 +136,7 @@ final class BuildCommand implements Callable<Integer> {
             case TAG_INDEX -> "tag index";
             case RUBRIC_INDEX -> "rubric index";
             case ARCHIVE_INDEX -> "archive index";
+            case AUTHOR_INDEX -> "author index";
             case ARTICLE -> one ? "article" : "articles";
             case RELATED -> one ? "related page" : "related pages";
             case REDIRECT -> one ? "redirect" : "redirects";

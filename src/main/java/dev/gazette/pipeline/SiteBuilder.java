@@ -26,6 +26,7 @@ import dev.gazette.render.TemplateEngine;
 import dev.gazette.render.WebExtras;
 import dev.gazette.images.ImageInfo;
 import dev.gazette.images.ImagePaths;
+import dev.gazette.images.Renditions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -186,6 +187,7 @@ public final class SiteBuilder {
         index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
+        imageInfo = Renditions.plan(imageInfo, new HashSet<>(imageUrls.values()), images.keySet());
         step("images");
         final SiteIndex published = index;
         List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
@@ -243,6 +245,8 @@ public final class SiteBuilder {
         for (Map.Entry<String, Path> image : images.entrySet()) {
             out.copy(Files.newInputStream(image.getValue()), image.getKey());
         }
+        problems.addAll(Renditions.write(imageInfo, images, WebFiles.firstUsers(index, imageUrls), cache == null ? Renditions.Store.NONE
+                : Renditions.Store.of(cache::rendition, cache::putRendition), pool, out::write).problems());
         if (!redirects.redirects().isEmpty()) {
             // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
             out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
@@ -382,7 +386,7 @@ public final class SiteBuilder {
             if (!a.caption().isBlank() && a.image() == null) {
                 problems.add(Problem.warning(a.source(), 0, "caption", "the article has a photo caption but no image; pages show no caption without an image.",
                         a.format() == dev.gazette.model.SourceFormat.NEWS_TEXT
-                                ? "remove the caption line (the third line), or write the article in Markdown with an `image:` beside its `caption:`."
+                                ? "save its picture beside it with the same name (`" + a.source().replaceAll("\\.[^./]*$", "") + ".jpg`), or remove the caption line (the third line)."
                                 : "give the article its image (`image:` in the front matter, `og:image` in a page), or remove the caption."));
             }
         }

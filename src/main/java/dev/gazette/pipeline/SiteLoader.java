@@ -202,10 +202,24 @@ public final class SiteLoader {
             rebuilds.retainSources(files);
         }
         List<Article> articles = new ArrayList<>(results.size());
+        dev.gazette.images.ImageFiles images = new dev.gazette.images.ImageFiles(root);
         for (ParsedSource r : results) {
             problems.addAll(r.problems());
-            r.articleIfAny().ifPresent(articles::add);
+            r.articleIfAny().map(a -> withCompanionImage(a, images)).ifPresent(articles::add);
         }
         return articles;
+    }
+
+    /**
+     * A plain-text article has no line for an image: a picture beside it with its base name
+     * ({@code x.txt}, {@code x.jpg}) is its image. Looked up after parsing (and the cache), since
+     * the picture is not part of the source's bytes.
+     */
+    static Article withCompanionImage(Article a, dev.gazette.images.ImageFiles images) {
+        if (a.image() != null || a.format() != dev.gazette.model.SourceFormat.NEWS_TEXT) {
+            return a;
+        }
+        String picture = images.companion(a.source());
+        return picture == null ? a : a.withImage(picture);
     }
 }
