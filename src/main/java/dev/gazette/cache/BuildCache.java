@@ -36,7 +36,7 @@ import java.util.zip.CRC32C;
  * <p>Layout: {@code VERSION} (the Gazette build that wrote the entries), {@code sources/ab/…}
  * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code related/…}
  * (every article's related list, one entry per output folder), {@code pages/…}
- * (see {@link PageMemo}).
+ * (see {@link PageMemo}), {@code renditions/ab/…} (images' smaller copies, by their source's bytes).
  */
 public final class BuildCache {
 
@@ -277,6 +277,19 @@ public final class BuildCache {
         write(ownEntry(kind, output), payload);
     }
 
+    /**
+     * The encoded image stored under {@code inputs} (what names a rendition: its source's content
+     * hash, its width, the encoder), if there is a whole one.
+     */
+    public Optional<byte[]> rendition(String inputs) {
+        return Optional.ofNullable(read(entry("renditions", key("rendition", inputs))));
+    }
+
+    /** Stores an encoded image under {@code inputs}; best effort. */
+    public void putRendition(String inputs, byte[] bytes) {
+        write(entry("renditions", key("rendition", inputs)), bytes);
+    }
+
     /** Sources found in the cache and sources parsed, since it was opened. */
     public long hits() {
         return hits.get();
@@ -352,7 +365,7 @@ public final class BuildCache {
     }
 
     /** The cache's own kinds of entries (it may sit in a user's folder, or hold the preview's site: nothing else is touched). */
-    private static final String[] KINDS = {"sources", "analysis", "related", "pages", "stamp"};
+    private static final String[] KINDS = {"sources", "analysis", "related", "pages", "stamp", "renditions"};
     /** Prefix of a folder of entries set aside to be deleted. */
     private static final String DISCARDED = ".discarded-";
 

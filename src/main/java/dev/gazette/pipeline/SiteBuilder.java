@@ -26,6 +26,7 @@ import dev.gazette.render.TemplateEngine;
 import dev.gazette.render.WebExtras;
 import dev.gazette.images.ImageInfo;
 import dev.gazette.images.ImagePaths;
+import dev.gazette.images.Renditions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,6 +60,7 @@ public final class SiteBuilder {
     static final String REDIRECTS_NGINX = "redirects.nginx.conf";
 
     private final BuildOptions options;
+    private final BuildProgress progress;
     private final List<Problem> problems = new ArrayList<>();
     /** Articles the publishing rules left out, once the sources are read. */
     private List<SkippedArticle> skippedArticles = List.of();
@@ -75,14 +77,20 @@ public final class SiteBuilder {
     /** This build's place among the preview's builds and quick pages (see {@link Rebuilds#begin()}). */
     private long tick;
 
-    private SiteBuilder(BuildOptions options, Rebuilds rebuilds) {
+    private SiteBuilder(BuildOptions options, Rebuilds rebuilds, BuildProgress progress) {
         this.options = options;
         this.rebuilds = rebuilds;
+        this.progress = progress;
     }
 
     /** Runs a build. Content errors come back in the report; nothing is thrown for them. */
     public static BuildReport build(BuildOptions options) {
-        return new SiteBuilder(options, null).run();
+        return build(options, new BuildProgress());
+    }
+
+    /** As {@link #build(BuildOptions)}, keeping {@code progress} up to date as it goes. */
+    public static BuildReport build(BuildOptions options, BuildProgress progress) {
+        return new SiteBuilder(options, null, progress).run();
     }
 
     /**
@@ -90,7 +98,7 @@ public final class SiteBuilder {
      * {@code rebuilds} kept from the earlier ones; the output is the same as {@link #build}'s.
      */
     public static BuildReport build(BuildOptions options, Rebuilds rebuilds) {
-        BuildReport report = new SiteBuilder(options, rebuilds).run();
+        BuildReport report = new SiteBuilder(options, rebuilds, new BuildProgress()).run();
         if (!report.succeeded()) {
             rebuilds.failed();
         }
@@ -170,7 +178,7 @@ public final class SiteBuilder {
                     WebFiles.redirectsFile(config, options.config())).filter(java.util.Objects::nonNull).toList());
         }
 
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds);
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds, progress);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         List<SkippedArticle> skipped = loaded.skipped();
@@ -186,10 +194,12 @@ public final class SiteBuilder {
         index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
+        imageInfo = Renditions.plan(imageInfo, new HashSet<>(imageUrls.values()), images.keySet());
         step("images");
         final SiteIndex published = index;
         List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
         step("most-read");
+        progress.step("related", 0);
 
         RelatedLists related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
                 cache, out.target().toString());
@@ -228,6 +238,7 @@ public final class SiteBuilder {
             return failed(start, index.size());
         }
 
+        progress.step("render", jobs.size());
         Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, context);
         if (hasErrors()) {
             step("render");
@@ -243,14 +254,21 @@ public final class SiteBuilder {
         for (Map.Entry<String, Path> image : images.entrySet()) {
             out.copy(Files.newInputStream(image.getValue()), image.getKey());
         }
+        problems.addAll(Renditions.write(imageInfo, images, WebFiles.firstUsers(index, imageUrls), cache == null ? Renditions.Store.NONE
+                : Renditions.Store.of(cache::rendition, cache::putRendition), pool, out::write).problems());
         if (!redirects.redirects().isEmpty()) {
             // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
             out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
             out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
         }
         step("render");
+        progress.step("feeds", 0);
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
+        progress.step("search", 0);
+        SearchFiles.write(config, index, out, pool, cache);
+        step("search");
+        progress.step("write", 0);
         out.commit();
         if (memo != null) {
             memo.save();
@@ -380,7 +398,7 @@ public final class SiteBuilder {
             if (!a.caption().isBlank() && a.image() == null) {
                 problems.add(Problem.warning(a.source(), 0, "caption", "the article has a photo caption but no image; pages show no caption without an image.",
                         a.format() == dev.gazette.model.SourceFormat.NEWS_TEXT
-                                ? "remove the caption line (the third line), or write the article in Markdown with an `image:` beside its `caption:`."
+                                ? "save its picture beside it with the same name (`" + a.source().replaceAll("\\.[^./]*$", "") + ".jpg`), or remove the caption line (the third line)."
                                 : "give the article its image (`image:` in the front matter, `og:image` in a page), or remove the caption."));
             }
         }
@@ -517,6 +535,7 @@ public final class SiteBuilder {
                 if (writeError.get() != null || (failed.get() && failures.size() >= MAX_RENDER_PROBLEMS)) {
                     return;
                 }
+                progress.advance();
                 try {
                     Map<String, Object> model = job.model().get();
                     String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model, shared).orElse(null);

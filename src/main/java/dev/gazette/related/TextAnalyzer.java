@@ -125,6 +125,34 @@ public final class TextAnalyzer {
         return forms;
     }
 
+    /**
+     * The stop words {@link #analyze} drops for {@code language}, sorted: Lucene's and news copy's
+     * own. For analysers outside Java (the search page's) that must drop the same words.
+     */
+    public static List<String> stopWords(String language) {
+        String lang = primary(language);
+        return switch (lang) {
+            case "fr" -> words(FrenchAnalyzer.getDefaultStopSet(), FRENCH_NEWS_STOP_WORDS);
+            case "en" -> words(ENGLISH_STOP_WORDS, ENGLISH_NEWS_STOP_WORDS);
+            default -> List.of();
+        };
+    }
+
+    /** The elided articles {@link #analyze} removes before an apostrophe for {@code language} ("l", "qu"…), sorted. */
+    public static List<String> elisions(String language) {
+        return primary(language).equals("fr") ? words(FrenchAnalyzer.DEFAULT_ARTICLES) : List.of();
+    }
+
+    private static List<String> words(CharArraySet... sets) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (CharArraySet set : sets) {
+            for (Object o : set) {
+                out.add(o instanceof char[] c ? new String(c) : o.toString());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** A token as written, without an elided article before it ("l'économie") or a possessive after it ("Rabat's"). */
     private static String bare(String token) {
         String t = token.replace('’', '\'');

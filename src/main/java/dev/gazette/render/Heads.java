@@ -67,8 +67,10 @@ final class Heads {
         List<String> jsonLd = new ArrayList<>(2);
         if (!config.baseUrl().isEmpty()) {
             String url = config.baseUrl() + urls.article(a);
+            List<NewsArticleFacts.Author> authors = a.authorTerms().stream().map(t -> new NewsArticleFacts.Author(index.canonicalAuthor(t).name(),
+                    config.baseUrl() + urls.author(t), config.isOrganizationAuthor(t.name()))).toList();
             jsonLd.add(JsonLd.newsArticle(new NewsArticleFacts(url, title, lead, a.date().withZoneSameInstant(config.timeZone()),
-                    a.lastModified().withZoneSameInstant(config.timeZone()), a.authors(), shared, rubric == null ? null : rubric.name(),
+                    a.lastModified().withZoneSameInstant(config.timeZone()), authors, shared, rubric == null ? null : rubric.name(),
                     tags, a.language() == null ? config.language() : a.language(), config.title(), config.baseUrl(), logo)));
             List<JsonLd.Crumb> trail = new ArrayList<>(3);
             trail.add(new JsonLd.Crumb(config.title(), config.baseUrl()));

@@ -1,0 +1,118 @@
+package dev.gazette.pipeline;
+
+import dev.gazette.cache.BuildCache;
+import dev.gazette.config.SiteConfig;
+import dev.gazette.index.SiteIndex;
+import dev.gazette.markup.HtmlSanitizer;
+import dev.gazette.model.Article;
+import dev.gazette.model.Term;
+import dev.gazette.output.SiteOutput;
+import dev.gazette.related.RelatedDocument;
+import dev.gazette.related.RelatedIndex;
+import dev.gazette.related.TextAnalyzer;
+import dev.gazette.render.DateLabels;
+import dev.gazette.render.SearchPage;
+import dev.gazette.render.SiteUrls;
+import dev.gazette.search.SearchDocument;
+import dev.gazette.search.SearchIndex;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * The build's search step: the published articles as {@link SearchDocument}s, their index and
+ * the search page's scripts written under the search page's folder. Through {@link SiteOutput},
+ * so a file whose bytes did not change is kept as it was. Each article's text analysis is the
+ * related step's: taken from the cache when it holds it (the related step has just stored it),
+ * else made the same way.
+ */
+final class SearchFiles {
+
+    /** How much of a body's HTML the snippet's text is taken from: a few times what it shows. */
+    private static final int SNIPPET_HTML = 4000;
+
+    private SearchFiles() {
+    }
+
+    /** The article's text as the related step analyses it (see RelatedContent's document). */
+    private static Text text(Article a, String language) {
+        return new Text(a.title(), a.lead(), plainBody(a), language);
+    }
+
+    private static String plainBody(Article a) {
+        return a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml());
+    }
+
+    /** Writes the index and scripts when the site has a search page; returns the files' count for the summary. */
+    static int write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache) {
+        if (!config.search()) {
+            return 0;
+        }
+        SiteUrls urls = new SiteUrls(config.permalinks());
+        DateLabels dates = new DateLabels(config.locale(), config.timeZone());
+        TextAnalyzer analyzer = new TextAnalyzer();
+        Map<String, byte[]> files = Pools.inPool(pool, () -> {
+            List<SearchDocument> docs = IntStream.range(0, index.size()).parallel()
+                    .mapToObj(i -> document(index, i, config, urls, dates, analyzer, cache)).toList();
+            return SearchIndex.build(docs, config.language());
+        });
+        String folder = SearchPage.url(config.language());
+        files.forEach((name, bytes) -> out.write(folder + SearchPage.INDEX_FOLDER + name, bytes));
+        SearchIndex.scripts().forEach((name, bytes) -> out.write(folder + name, bytes));
+        return files.size();
+    }
+
+    private static SearchDocument document(SiteIndex index, int i, SiteConfig config, SiteUrls urls, DateLabels dates,
+                                           TextAnalyzer analyzer, BuildCache cache) {
+        Article a = index.article(i);
+        String language = a.language() == null ? config.language() : a.language();
+        RelatedIndex.Analysis analysis;
+        if (cache == null) {
+            analysis = SearchIndex.analysis(a.title(), a.lead(), plainBody(a), language, analyzer);
+        } else {
+            // The related step's key: the same texts give the same analysis, stored once.
+            String key = cache.analysisKey(language, a.title(), a.lead(), a.bodyHtml());
+            analysis = cache.analysis(key).orElseGet(() -> {
+                RelatedIndex.Analysis fresh = RelatedIndex.analyze(text(a, language), analyzer, language);
+                cache.putAnalysis(key, fresh);
+                return fresh;
+            });
+        }
+        // The snippet needs the body's start only: its text from the HTML's first tags, cut after a tag.
+        String html = a.bodyHtml();
+        int cut = html.length() <= SNIPPET_HTML ? html.length() : html.lastIndexOf('>', SNIPPET_HTML) + 1;
+        String body = cut <= 0 ? "" : HtmlSanitizer.plainText(html.substring(0, cut));
+        return new SearchDocument(index.id(i), a.date().withZoneSameInstant(config.timeZone()).toLocalDate(), urls.article(a),
+                a.title(), a.lead(), body, language, analysis, a.rubric() == null ? null : facet(a.rubric()),
+                a.tags().stream().map(SearchFiles::facet).toList(), dates.iso(a.date()), dates.day(a.date()));
+    }
+
+    /** An article's text, all the analysis reads (the related engine's other inputs are not used). */
+    private record Text(String title, String lead, String body, String language) implements RelatedDocument {
+        @Override
+        public String key() {
+            return "";
+        }
+
+        @Override
+        public Collection<String> keywords() {
+            return List.of();
+        }
+
+        @Override
+        public String group() {
+            return null;
+        }
+
+        @Override
+        public long epochSeconds() {
+            return 0;
+        }
+    }
+
+    private static SearchDocument.Facet facet(Term t) {
+        return new SearchDocument.Facet(t.slug(), t.name());
+    }
+}

@@ -1,0 +1,345 @@
+package dev.gazette.search;
+
+import dev.gazette.related.RelatedIndex;
+import dev.gazette.related.TextAnalyzer;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * Builds the search index of a site's articles as files, by their path inside the index folder:
+ *
+ * <ul>
+ *   <li>{@code meta.json}: the shard count, the number of articles, the newest article's day (for
+ *       the ranking's slight preference for recent articles), and the analysis data the
+ *       browser's analyzer needs (stop words, elided articles) for each language the index holds;</li>
+ *   <li>{@code s/<n>.bin}: shard {@code n}, every term whose hash ({@link DocKeys#hash}) falls in it
+ *       with its postings: article keys (ascending, as varint gaps) and a one-byte weight;</li>
+ *   <li>{@code m/<chunk>.json}: what a result shows (title, rubric, date, snippet text, tags) for
+ *       the articles whose key shares {@code key >> CHUNK_BITS} (a quarter of a day).</li>
+ * </ul>
+ *
+ * <p>Rubrics and tags are terms too ({@code #r:slug}, {@code #t:slug}), so a filter downloads one
+ * more shard. A posting's weight depends only on its own article (BM25's term-frequency part with
+ * a fixed reference length, not the archive's average), and the document frequency the browser
+ * weighs terms by is the postings' count: publishing an article changes only its terms' shards,
+ * its chunk and {@code meta.json}. The output is a pure function of the documents, in any order
+ * and on any number of threads.
+ */
+public final class SearchIndex {
+
+    /** The format's version, in {@code meta.json}: search.js refuses others. */
+    public static final int FORMAT = 1;
+    /** Articles per shard aimed at: shards then weigh about 15 kB at 10,000 articles. */
+    static final int ARTICLES_PER_SHARD = 20;
+    static final int MIN_SHARDS = 16;
+    /** Metadata chunks hold the keys of a quarter of a day's slots. */
+    static final int CHUNK_BITS = 7;
+    /** The snippet text kept for each result, in characters (cut at a word). */
+    static final int SNIPPET = 280;
+    /** The related analysis's boosts (RelatedIndex.TITLE_BOOST, LEAD_BOOST): SearchIndexTest checks they agree. */
+    private static final float TITLE_BOOST = 3f;
+    private static final float LEAD_BOOST = 2f;
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    /**
+     * BM25's length reference, in weighted words (title and lead boosted, as the analysis counts
+     * them): fixed, so that no posting depends on the rest of the archive.
+     */
+    private static final double REFERENCE_LENGTH = 500;
+
+    private SearchIndex() {
+    }
+
+    /**
+     * The index files of {@code docs}, sorted by path. Runs its analysis as a parallel stream (in
+     * the caller's pool when called inside one).
+     *
+     * @param language the site's language: what queries are analysed in
+     */
+    public static Map<String, byte[]> build(List<SearchDocument> docs, String language) {
+        Map<dev.gazette.model.ArticleId, Integer> keys = DocKeys.of(docs);
+        int shards = shardCount(docs.size());
+        Analysed[] analysed = new Analysed[docs.size()];
+        IntStream.range(0, docs.size()).parallel().forEach(i -> analysed[i] = analyse(docs.get(i), keys.get(docs.get(i).id()), shards));
+
+        // Postings by shard, then by term. Added in key order, so each term's postings come sorted
+        // and the result does not depend on the documents' order.
+        Integer[] byKey = new Integer[docs.size()];
+        for (int i = 0; i < byKey.length; i++) {
+            byKey[i] = i;
+        }
+        Arrays.sort(byKey, (x, y) -> Integer.compare(analysed[x].key, analysed[y].key));
+        List<Map<String, Postings>> byShard = new ArrayList<>(shards);
+        for (int s = 0; s < shards; s++) {
+            byShard.add(new HashMap<>());
+        }
+        for (int i : byKey) {
+            Analysed a = analysed[i];
+            for (int t = 0; t < a.terms.length; t++) {
+                byShard.get(a.shards[t]).computeIfAbsent(a.terms[t], k -> new Postings()).add(a.key, a.weights[t]);
+            }
+        }
+        byte[][] shardBytes = new byte[shards][];
+        IntStream.range(0, shards).parallel().forEach(s -> shardBytes[s] = shard(byShard.get(s)));
+
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int s = 0; s < shards; s++) {
+            files.put(shardFile(s), shardBytes[s]);
+        }
+        Map<Integer, List<Integer>> chunks = new TreeMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            chunks.computeIfAbsent(analysed[i].key >>> CHUNK_BITS, k -> new ArrayList<>()).add(i);
+        }
+        chunks.forEach((chunk, members) -> {
+            members.sort((x, y) -> Integer.compare(analysed[x].key, analysed[y].key));
+            files.put(chunkFile(chunk), chunk(members, docs, analysed, primary(language)));
+        });
+        TreeSet<String> languages = new TreeSet<>();
+        languages.add(primary(language));
+        for (SearchDocument d : docs) {
+            languages.add(primary(d.language()));
+        }
+        int newest = 0;
+        for (Analysed a : analysed) {
+            newest = Math.max(newest, a.key);
+        }
+        files.put("meta.json", meta(primary(language), languages, docs.size(), shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    /** The browser's modules, by file name: the search page loads {@code search.js}, which imports {@code analyzer.js}. */
+    public static Map<String, byte[]> scripts() {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (String name : List.of("analyzer.js", "search.js")) {
+            try (java.io.InputStream in = SearchIndex.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the resource " + name + " is missing from Gazette's jar");
+                }
+                out.put(name, in.readAllBytes());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The related step's analysis of an article's text ({@link RelatedIndex#analyze}) without its
+     * multi-word names, which the index leaves out: the same terms with the same weighted counts,
+     * for a build without the cache, at a part of the cost.
+     */
+    public static RelatedIndex.Analysis analysis(String title, String lead, String body, String language, TextAnalyzer analyzer) {
+        Map<String, float[]> counts = new HashMap<>();
+        String[] texts = {title, lead, body};
+        // RelatedIndex's boosts, added in its order, so that the sums are the same floats.
+        float[] boosts = {TITLE_BOOST, LEAD_BOOST, 1f};
+        for (int i = 0; i < texts.length; i++) {
+            float boost = boosts[i];
+            analyzer.analyze(texts[i], language, t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += boost);
+        }
+        String[] terms = counts.keySet().toArray(String[]::new);
+        Arrays.sort(terms);
+        float[] weights = new float[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            weights[i] = counts.get(terms[i])[0];
+        }
+        return new RelatedIndex.Analysis(terms, weights);
+    }
+
+    /** The terms the build gives {@code text} in {@code language}, in order: what the browser's analyzer must reproduce. */
+    public static List<String> terms(String text, String language, TextAnalyzer analyzer) {
+        List<String> out = new ArrayList<>();
+        analyzer.analyze(text, language, t -> out.add(t.toString()));
+        return out;
+    }
+
+    /** Twice as many shards each time the archive doubles past {@code MIN_SHARDS × ARTICLES_PER_SHARD}. */
+    static int shardCount(int articles) {
+        int wanted = Math.max(MIN_SHARDS, (articles + ARTICLES_PER_SHARD - 1) / ARTICLES_PER_SHARD);
+        return Integer.highestOneBit(wanted - 1) << 1;
+    }
+
+    static String shardFile(int shard) {
+        return "s/" + Integer.toString(shard, 36) + ".bin";
+    }
+
+    static String chunkFile(int chunk) {
+        return "m/" + Integer.toString(chunk, 36) + ".json";
+    }
+
+    /** One article's terms, their shards and weights (1-255), and its key. */
+    private record Analysed(int key, String[] terms, int[] shards, int[] weights, String snippet) {
+    }
+
+    private static Analysed analyse(SearchDocument d, int key, int shards) {
+        String[] all = d.analysis().terms();
+        float[] counts = d.analysis().weights();
+        double length = 0;
+        int words = 0;
+        for (int i = 0; i < all.length; i++) {
+            // Multi-word names hold a space: the query's words never make one.
+            if (all[i].indexOf(' ') < 0) {
+                length += counts[i];
+                words++;
+            }
+        }
+        double norm = K1 * (1 - B + B * length / REFERENCE_LENGTH);
+        int n = words + (d.rubric() == null ? 0 : 1) + d.tags().size();
+        String[] t = new String[n];
+        int[] w = new int[n];
+        int at = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].indexOf(' ') < 0) {
+                double tf = counts[i];
+                t[at] = all[i];
+                w[at++] = (int) Math.max(1, Math.min(255, Math.round(255 * tf / (tf + norm))));
+            }
+        }
+        if (d.rubric() != null) {
+            t[at] = "#r:" + d.rubric().slug();
+            w[at++] = 1;
+        }
+        for (SearchDocument.Facet tag : d.tags()) {
+            t[at] = "#t:" + tag.slug();
+            w[at++] = 1;
+        }
+        int[] s = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = Integer.remainderUnsigned(DocKeys.hash(t[i]), shards);
+        }
+        return new Analysed(key, t, s, w, snippet(d));
+    }
+
+    /** A term's postings as they are added: keys ascending, one weight each. */
+    private static final class Postings {
+        int[] keys = new int[4];
+        byte[] weights = new byte[4];
+        int size;
+
+        void add(int key, int weight) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            // A tag written twice in one article is one posting.
+            if (size > 0 && keys[size - 1] == key) {
+                return;
+            }
+            keys[size] = key;
+            weights[size++] = (byte) weight;
+        }
+    }
+
+    /** The lead, else the body's start, cut at a word near {@link #SNIPPET} characters. */
+    private static String snippet(SearchDocument d) {
+        String both = d.lead().isBlank() ? d.body() : d.lead() + " " + d.body();
+        // Only the start is kept: the rest is never looked at.
+        int end = Math.min(both.length(), SNIPPET * 3);
+        if (end < both.length() && Character.isHighSurrogate(both.charAt(end - 1))) {
+            end--;
+        }
+        String text = both.substring(0, end).strip().replaceAll("\\s+", " ");
+        if (text.length() <= SNIPPET) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', SNIPPET);
+        return text.substring(0, cut > SNIPPET / 2 ? cut : SNIPPET) + "…";
+    }
+
+    /** A shard: term count, then for each term (sorted) its UTF-8 bytes, posting count and postings. */
+    private static byte[] shard(Map<String, Postings> terms) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        String[] sorted = terms.keySet().toArray(String[]::new);
+        Arrays.sort(sorted);
+        varint(out, sorted.length);
+        for (String term : sorted) {
+            byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
+            varint(out, bytes.length);
+            out.write(bytes, 0, bytes.length);
+            Postings p = terms.get(term);
+            varint(out, p.size);
+            long previous = 0;
+            for (int i = 0; i < p.size; i++) {
+                varint(out, p.keys[i] - previous);
+                out.write(p.weights[i] & 0xff);
+                previous = p.keys[i];
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void varint(ByteArrayOutputStream out, long value) {
+        while (value >= 0x80) {
+            out.write((int) (value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        out.write((int) value);
+    }
+
+    private static byte[] chunk(List<Integer> members, List<SearchDocument> docs, Analysed[] analysed, String siteLanguage) {
+        StringBuilder json = new StringBuilder("{\"docs\":[");
+        for (int n = 0; n < members.size(); n++) {
+            int i = members.get(n);
+            SearchDocument d = docs.get(i);
+            json.append(n == 0 ? "" : ",").append("\n{\"k\":").append(analysed[i].key)
+                    .append(",\"u\":").append(JsonText.quote(d.url()))
+                    .append(",\"t\":").append(JsonText.quote(d.title()))
+                    .append(",\"r\":").append(d.rubric() == null ? "null" : facet(d.rubric()))
+                    .append(",\"d\":").append(JsonText.quote(d.dateIso()))
+                    .append(",\"l\":").append(JsonText.quote(d.dateLabel()))
+                    .append(",\"s\":").append(JsonText.quote(analysed[i].snippet()))
+                    .append(",\"g\":[");
+            for (int t = 0; t < d.tags().size(); t++) {
+                json.append(t == 0 ? "" : ",").append(facet(d.tags().get(t)));
+            }
+            json.append("]");
+            if (!primary(d.language()).equals(siteLanguage)) {
+                json.append(",\"lang\":").append(JsonText.quote(d.language()));
+            }
+            json.append("}");
+        }
+        return json.append("]}\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String facet(SearchDocument.Facet f) {
+        return "[" + JsonText.quote(f.slug()) + "," + JsonText.quote(f.name()) + "]";
+    }
+
+    private static String meta(String language, TreeSet<String> languages, int docs, int shards, int newestDay) {
+        StringBuilder json = new StringBuilder("{\"format\":").append(FORMAT)
+                .append(",\"language\":").append(JsonText.quote(language))
+                .append(",\"docs\":").append(docs)
+                .append(",\"shards\":").append(shards)
+                .append(",\"slots\":").append(DocKeys.SLOTS)
+                .append(",\"chunkBits\":").append(CHUNK_BITS)
+                .append(",\"firstDay\":\"1800-01-01\"")
+                .append(",\"newestDay\":").append(newestDay)
+                .append(",\"analysis\":{");
+        boolean first = true;
+        for (String l : languages) {
+            json.append(first ? "" : ",").append("\n").append(JsonText.quote(l)).append(":{\"stop\":")
+                    .append(JsonText.array(TextAnalyzer.stopWords(l))).append(",\"elisions\":")
+                    .append(JsonText.array(TextAnalyzer.elisions(l))).append("}");
+            first = false;
+        }
+        return json.append("}}\n").toString();
+    }
+
+    static String primary(String language) {
+        if (language == null || language.isBlank()) {
+            return "";
+        }
+        String l = language.toLowerCase(Locale.ROOT);
+        int dash = l.indexOf('-');
+        return dash < 0 ? l : l.substring(0, dash);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.gazette.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gazette.model.ArticleId;
+import dev.gazette.related.RelatedDocument;
+import dev.gazette.related.RelatedIndex;
+import dev.gazette.related.TextAnalyzer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class SearchIndexTest {
+
+    private static final TextAnalyzer ANALYZER = new TextAnalyzer();
+
+    static SearchDocument doc(String id, LocalDate day, String title, String body, String rubric, String... tags) {
+        RelatedDocument text = new RelatedDocument() {
+            public String key() { return id; }
+            public String title() { return title; }
+            public String lead() { return ""; }
+            public String body() { return body; }
+            public String language() { return "fr"; }
+            public Collection<String> keywords() { return List.of(); }
+            public String group() { return null; }
+            public long epochSeconds() { return 0; }
+        };
+        return new SearchDocument(new ArticleId(id), day, "a/" + id + "/", title, "", body, "fr", RelatedIndex.analyze(text, ANALYZER, "fr"),
+                rubric == null ? null : new SearchDocument.Facet(rubric, rubric.toUpperCase()),
+                java.util.Arrays.stream(tags).map(t -> new SearchDocument.Facet(t, t)).toList(), day + "T10:00:00+01:00", day.toString());
+    }
+
+    private static List<SearchDocument> archive(int n) {
+        List<SearchDocument> docs = new ArrayList<>();
+        Random random = new Random(7);
+        String[] words = {"Maroc", "Russie", "économie", "élections", "port", "Tanger", "football", "récolte", "pluies", "banque"};
+        for (int i = 0; i < n; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int w = 0; w < 30; w++) {
+                body.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            docs.add(doc("a" + i + ".md", LocalDate.of(2024, 1, 1).plusDays(i / 3), "Titre " + i, body.toString(),
+                    i % 2 == 0 ? "politique" : "economie", "tag" + (i % 5)));
+        }
+        return docs;
+    }
+
+    @Test
+    void theSameDocumentsInAnyOrderGiveTheSameFiles() {
+        List<SearchDocument> docs = archive(200);
+        Map<String, byte[]> a = SearchIndex.build(docs, "fr");
+        List<SearchDocument> shuffled = new ArrayList<>(docs);
+        Collections.shuffle(shuffled, new Random(3));
+        Map<String, byte[]> b = SearchIndex.build(shuffled, "fr");
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((name, bytes) -> assertArrayEquals(bytes, b.get(name), name));
+    }
+
+    @Test
+    void aNewArticleChangesOnlyItsTermsShardsItsChunkAndTheMeta() {
+        List<SearchDocument> docs = archive(200);
+        Map<String, byte[]> before = SearchIndex.build(docs, "fr");
+        List<SearchDocument> more = new ArrayList<>(docs);
+        SearchDocument added = doc("nouveau.md", LocalDate.of(2024, 3, 1), "Lavrov à Rabat", "Sergueï Lavrov rencontre Nasser Bourita.", "politique", "tag1");
+        more.add(added);
+        Map<String, byte[]> after = SearchIndex.build(more, "fr");
+        Set<String> changed = new TreeSet<>();
+        after.forEach((name, bytes) -> {
+            if (!before.containsKey(name) || !java.util.Arrays.equals(before.get(name), bytes)) {
+                changed.add(name);
+            }
+        });
+        Set<String> expected = new TreeSet<>();
+        int shards = SearchIndex.shardCount(more.size());
+        for (String term : added.analysis().terms()) {
+            if (term.indexOf(' ') < 0) {
+                expected.add(SearchIndex.shardFile(Integer.remainderUnsigned(DocKeys.hash(term), shards)));
+            }
+        }
+        expected.add(SearchIndex.shardFile(Integer.remainderUnsigned(DocKeys.hash("#r:politique"), shards)));
+        expected.add(SearchIndex.shardFile(Integer.remainderUnsigned(DocKeys.hash("#t:tag1"), shards)));
+        expected.add(SearchIndex.chunkFile(DocKeys.of(more).get(new ArticleId("nouveau.md")) >>> SearchIndex.CHUNK_BITS));
+        expected.add("meta.json");
+        assertTrue(expected.containsAll(changed), "changed " + changed + ", expected at most " + expected);
+        assertTrue(changed.size() < after.size() / 3, "most files are kept: " + changed.size() + " of " + after.size());
+    }
+
+    @Test
+    void keysFollowTheDayAndCollisionsTakeTheNextSlot() {
+        List<SearchDocument> docs = archive(30);
+        Map<ArticleId, Integer> keys = DocKeys.of(docs);
+        assertEquals(docs.size(), new TreeSet<>(keys.values()).size(), "one key per article");
+        for (SearchDocument d : docs) {
+            int key = keys.get(d.id());
+            assertEquals(DocKeys.firstOf(d.day()), key - key % DocKeys.SLOTS, d.id() + "'s key is in its day");
+        }
+        // A day fuller than its slots spills into the next, and keeps one key per article.
+        List<SearchDocument> crowded = new ArrayList<>();
+        for (int i = 0; i < DocKeys.SLOTS + 10; i++) {
+            crowded.add(doc("c" + i, LocalDate.of(2025, 1, 1), "t", "", null));
+        }
+        assertEquals(crowded.size(), new TreeSet<>(DocKeys.of(crowded).values()).size());
+    }
+
+    @Test
+    void theAnalysisWithoutNamesIsTheRelatedAnalysisLessItsNames() throws Exception {
+        for (java.nio.file.Path f : java.nio.file.Files.list(java.nio.file.Path.of("articles")).filter(java.nio.file.Files::isRegularFile)
+                .filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".txt")).sorted().toList()) { // sources, not their pictures
+            String text = java.nio.file.Files.readString(f);
+            String title = text.lines().findFirst().orElse("");
+            String lead = text.lines().skip(1).limit(3).reduce("", (x, y) -> x + " " + y);
+            SearchDocument d = doc("x", LocalDate.of(2025, 1, 1), title, text, null);
+            RelatedIndex.Analysis related = d.analysis();
+            RelatedDocument full = new RelatedDocument() {
+                public String key() { return "x"; }
+                public String title() { return title; }
+                public String lead() { return lead; }
+                public String body() { return text; }
+                public String language() { return "fr"; }
+                public Collection<String> keywords() { return List.of(); }
+                public String group() { return null; }
+                public long epochSeconds() { return 0; }
+            };
+            related = RelatedIndex.analyze(full, ANALYZER, "fr");
+            RelatedIndex.Analysis mine = SearchIndex.analysis(title, lead, text, "fr", ANALYZER);
+            List<String> terms = new ArrayList<>();
+            List<Float> weights = new ArrayList<>();
+            for (int i = 0; i < related.terms().length; i++) {
+                if (related.terms()[i].indexOf(' ') < 0) {
+                    terms.add(related.terms()[i]);
+                    weights.add(related.weights()[i]);
+                }
+            }
+            assertEquals(terms, List.of(mine.terms()), f.toString());
+            for (int i = 0; i < weights.size(); i++) {
+                assertEquals(weights.get(i), mine.weights()[i], f + ": " + terms.get(i));
+            }
+        }
+    }
+
+    @Test
+    void shardsDoubleWithTheArchive() {
+        assertEquals(16, SearchIndex.shardCount(1));
+        assertEquals(16, SearchIndex.shardCount(320));
+        assertEquals(32, SearchIndex.shardCount(321));
+        assertEquals(512, SearchIndex.shardCount(10_000));
+    }
+
+    @Test
+    void metadataIsJsonWithTheTextEscaped() {
+        SearchDocument d = doc("x.md", LocalDate.of(2025, 9, 9), "Un \"titre\" <b>\\ \u2028", "Corps.", null);
+        String chunk = new String(SearchIndex.build(List.of(d), "fr").entrySet().stream().filter(e -> e.getKey().startsWith("m/"))
+                .findFirst().orElseThrow().getValue(), StandardCharsets.UTF_8);
+        assertTrue(chunk.contains("\"t\":\"Un \\\"titre\\\" <b>\\\\ \\u2028\""), chunk);
+        assertNotEquals(-1, chunk.indexOf("\"r\":null"));
+    }
+}
