@@ -64,8 +64,12 @@ final class BuildCommand implements Callable<Integer> {
         }
         Path configFile = site.configFile();
         Path cacheFolder = noCache ? null : cache != null ? cache : defaultCache(configFile);
-        BuildReport report = SiteBuilder.build(new BuildOptions(site.source, templates, out, configFile, baseUrl,
-                site.drafts, site.future, site.reference(), site.threads(), cacheFolder));
+        dev.gazette.pipeline.BuildProgress progress = new dev.gazette.pipeline.BuildProgress();
+        BuildReport report;
+        try (ProgressLine line = ProgressLine.start(progress, quiet)) {
+            report = SiteBuilder.build(new BuildOptions(site.source, templates, out, configFile, baseUrl,
+                    site.drafts, site.future, site.reference(), site.threads(), cacheFolder), progress);
+        }
         for (Problem p : report.problems()) {
             if (p.isError() || !quiet) {
                 err.println(p.describe());

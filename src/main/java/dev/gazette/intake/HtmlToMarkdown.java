@@ -43,6 +43,34 @@ final class HtmlToMarkdown {
         return md.isEmpty() ? "" : md + "\n";
     }
 
+    /**
+     * {@code html} as HTML blocks of Markdown, for a body Markdown cannot say: each top-level
+     * element on its own line, a blank line between, so that no block ends early and none holds
+     * the whole body (the renderer refuses a paragraph of thousands of tags).
+     */
+    static String asHtmlBlocks(String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        StringBuilder out = new StringBuilder();
+        StringBuilder inline = new StringBuilder();
+        for (Node child : doc.body().childNodes()) {
+            if (child instanceof Element e && isBlock(e)) {
+                if (!inline.toString().isBlank()) {
+                    out.append("<p>").append(inline.toString().strip()).append("</p>\n\n");
+                }
+                inline.setLength(0);
+                out.append(e.outerHtml().replaceAll("\\s*\n\\s*", " ").strip()).append("\n\n");
+            } else {
+                inline.append(child.outerHtml());
+            }
+        }
+        if (!inline.toString().isBlank()) {
+            out.append("<p>").append(inline.toString().replaceAll("\\s*\n\\s*", " ").strip()).append("</p>\n\n");
+        }
+        String blocks = out.toString().strip();
+        return blocks.isEmpty() ? "" : blocks + "\n";
+    }
+
     private static void blocks(Element parent, StringBuilder out) {
         StringBuilder inline = new StringBuilder();
         for (Node child : parent.childNodes()) {

@@ -2,6 +2,7 @@ package dev.gazette.intake;
 
 import dev.gazette.intake.ImportReport.Outcome;
 import dev.gazette.intake.ImportReport.Status;
+import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
 import dev.gazette.model.SourceFormat;
@@ -217,11 +218,17 @@ public final class Importer {
                     + read.relatedTitles().size() + ") are not imported.", "pin them with `related: [slug, …]` once they are imported."));
         }
 
-        String text = MarkdownArticle.render(article, HtmlToMarkdown.convert(article.bodyHtml()), name);
-        String mismatch = mismatch(article, text);
+        String markdown = HtmlToMarkdown.convert(article.bodyHtml());
+        // The Markdown parser's time grows with the square of a paragraph's marks: a paragraph of
+        // thousands of escaped characters (a pasted table of `|`) is kept as HTML without trying.
+        String mismatch = tooDense(markdown) ? "a paragraph of more than " + MarkdownRenderer.MAX_PARAGRAPH_MARKUP + " marks" : null;
+        String text = MarkdownArticle.render(article, markdown, name);
+        if (mismatch == null) {
+            mismatch = mismatch(article, text);
+        }
         if (mismatch != null) {
             // Markdown could not say this body: keep it as HTML, which Markdown allows.
-            text = MarkdownArticle.render(article, article.bodyHtml().isEmpty() ? "" : "<div>" + article.bodyHtml() + "</div>\n", name);
+            text = MarkdownArticle.render(article, HtmlToMarkdown.asHtmlBlocks(article.bodyHtml()), name);
             problems.add(Problem.warning(page.display(), 0, "body", "the body does not read back the same as Markdown (" + mismatch
                     + "); it is kept as HTML in the Markdown file.", "edit it as HTML, or rewrite it in Markdown."));
             String still = mismatch(article, text);
@@ -247,6 +254,19 @@ public final class Importer {
             return "its fields";
         }
         return words(b.bodyHtml()).equals(words(a.bodyHtml())) ? null : "its text";
+    }
+
+    /** Whether a paragraph of {@code markdown} holds more marks than the renderer takes in one. */
+    private static boolean tooDense(String markdown) {
+        for (String paragraph : markdown.split("\n\n")) {
+            if (paragraph.length() > MarkdownRenderer.MAX_PARAGRAPH_MARKUP) {
+                long marks = paragraph.chars().filter(c -> c == '\\' || c == '[' || c == '<' || c == '&' || c == '*' || c == '_' || c == '`').count();
+                if (marks > MarkdownRenderer.MAX_PARAGRAPH_MARKUP) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String words(String html) {

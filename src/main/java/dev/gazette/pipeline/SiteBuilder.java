@@ -60,6 +60,7 @@ public final class SiteBuilder {
     static final String REDIRECTS_NGINX = "redirects.nginx.conf";
 
     private final BuildOptions options;
+    private final BuildProgress progress;
     private final List<Problem> problems = new ArrayList<>();
     /** Articles the publishing rules left out, once the sources are read. */
     private List<SkippedArticle> skippedArticles = List.of();
@@ -76,14 +77,20 @@ public final class SiteBuilder {
     /** This build's place among the preview's builds and quick pages (see {@link Rebuilds#begin()}). */
     private long tick;
 
-    private SiteBuilder(BuildOptions options, Rebuilds rebuilds) {
+    private SiteBuilder(BuildOptions options, Rebuilds rebuilds, BuildProgress progress) {
         this.options = options;
         this.rebuilds = rebuilds;
+        this.progress = progress;
     }
 
     /** Runs a build. Content errors come back in the report; nothing is thrown for them. */
     public static BuildReport build(BuildOptions options) {
-        return new SiteBuilder(options, null).run();
+        return build(options, new BuildProgress());
+    }
+
+    /** As {@link #build(BuildOptions)}, keeping {@code progress} up to date as it goes. */
+    public static BuildReport build(BuildOptions options, BuildProgress progress) {
+        return new SiteBuilder(options, null, progress).run();
     }
 
     /**
@@ -91,7 +98,7 @@ public final class SiteBuilder {
      * {@code rebuilds} kept from the earlier ones; the output is the same as {@link #build}'s.
      */
     public static BuildReport build(BuildOptions options, Rebuilds rebuilds) {
-        BuildReport report = new SiteBuilder(options, rebuilds).run();
+        BuildReport report = new SiteBuilder(options, rebuilds, new BuildProgress()).run();
         if (!report.succeeded()) {
             rebuilds.failed();
         }
@@ -171,7 +178,7 @@ public final class SiteBuilder {
                     WebFiles.redirectsFile(config, options.config())).filter(java.util.Objects::nonNull).toList());
         }
 
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds);
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds, progress);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         List<SkippedArticle> skipped = loaded.skipped();
@@ -192,6 +199,7 @@ public final class SiteBuilder {
         final SiteIndex published = index;
         List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
         step("most-read");
+        progress.step("related", 0);
 
         RelatedLists related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
                 cache, out.target().toString());
@@ -230,6 +238,7 @@ public final class SiteBuilder {
             return failed(start, index.size());
         }
 
+        progress.step("render", jobs.size());
         Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, context);
         if (hasErrors()) {
             step("render");
@@ -253,10 +262,13 @@ public final class SiteBuilder {
             out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
         }
         step("render");
+        progress.step("feeds", 0);
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
+        progress.step("search", 0);
         SearchFiles.write(config, index, out, pool, cache);
         step("search");
+        progress.step("write", 0);
         out.commit();
         if (memo != null) {
             memo.save();
@@ -523,6 +535,7 @@ public final class SiteBuilder {
                 if (writeError.get() != null || (failed.get() && failures.size() >= MAX_RENDER_PROBLEMS)) {
                     return;
                 }
+                progress.advance();
                 try {
                     Map<String, Object> model = job.model().get();
                     String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model, shared).orElse(null);

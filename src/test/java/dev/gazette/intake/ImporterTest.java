@@ -48,6 +48,18 @@ class ImporterTest {
     }
 
     @Test
+    void aBodyMarkdownCannotSayStaysHtml(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("p.html"), page("A pasted table", "<p>Text of the page, long enough to be prose.</p><p>"
+                + "|".repeat(6000) + "</p>"));
+        ImportReport report = Importer.run(List.of(tmp.resolve("p.html")), tmp.resolve("out"), SETTINGS);
+        ImportReport.Outcome o = report.outcomes().get(0);
+        assertEquals(Status.IMPORTED_WITH_WARNINGS, o.status(), o.toString());
+        assertTrue(o.problems().get(0).message().contains("kept as HTML"), o.toString());
+        String md = Files.readString(tmp.resolve("out/pasted-table.md"));
+        assertTrue(md.contains("\n<p>Text of the page, long enough to be prose.</p>\n\n<p>||||"), md.substring(0, 400));
+    }
+
+    @Test
     void theSummarySaysWhatHappened() {
         ImportReport r = new ImportReport(List.of(
                 new ImportReport.Outcome("a", Status.IMPORTED, "a.md", List.of()),
