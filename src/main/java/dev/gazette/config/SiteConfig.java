@@ -111,7 +111,7 @@ public record SiteConfig(
             boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related,
             String redirects, java.util.List<MenuEntry> menu, String socialImage) {
         this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
-                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, true);
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, true, null);
     }
 
     /** A configuration without a redirects file, with the default menu and no social image of its own. */
