@@ -230,7 +230,7 @@ public final class SiteBuilder {
         step("render");
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
-        SearchFiles.write(config, index, out, pool, cache);
+        SearchFiles.write(config, index, out, pool, cache, memo);
         step("search");
         out.commit();
         if (memo != null) {

@@ -119,6 +119,23 @@ public final class SearchIndex {
         return files;
     }
 
+    /**
+     * The paths {@link #build} gives articles of these ids and days, sorted, known without
+     * analysing a word: what a build whose inputs did not change keeps from the previous one.
+     */
+    public static List<String> fileNames(List<dev.gazette.model.ArticleId> ids, List<java.time.LocalDate> days) {
+        TreeSet<String> names = new TreeSet<>();
+        names.add("meta.json");
+        int shards = shardCount(ids.size());
+        for (int s = 0; s < shards; s++) {
+            names.add(shardFile(s));
+        }
+        for (int key : DocKeys.of(ids, days).values()) {
+            names.add(chunkFile(key >>> CHUNK_BITS));
+        }
+        return List.copyOf(names);
+    }
+
     /** The browser's modules, by file name: the search page loads {@code search.js}, which imports {@code analyzer.js}. */
     public static Map<String, byte[]> scripts() {
         Map<String, byte[]> out = new TreeMap<>();

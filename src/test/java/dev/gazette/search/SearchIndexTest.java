@@ -149,6 +149,13 @@ class SearchIndexTest {
     }
 
     @Test
+    void theFileNamesAreKnownFromIdsAndDays() {
+        List<SearchDocument> docs = archive(300);
+        assertEquals(List.copyOf(SearchIndex.build(docs, "fr").keySet()),
+                SearchIndex.fileNames(docs.stream().map(SearchDocument::id).toList(), docs.stream().map(SearchDocument::day).toList()));
+    }
+
+    @Test
     void shardsDoubleWithTheArchive() {
         assertEquals(16, SearchIndex.shardCount(1));
         assertEquals(16, SearchIndex.shardCount(256));
