@@ -1,5 +1,7 @@
 package dev.gazette.authoring;
 
+import dev.gazette.yaml.YamlTree;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,34 +102,8 @@ final class Placeholders {
         return out.toString();
     }
 
-    /**
-     * {@code text} as a double-quoted YAML scalar. Only the backslash and the quote need escaping
-     * there, and the characters YAML reads as line breaks (U+0085, U+2028, U+2029) or that are not
-     * printable in YAML; everything else (accents, « guillemets », {@code :}, {@code #}) is kept
-     * as written, so the file stays readable.
-     */
+    /** {@code text} as a double-quoted YAML scalar ({@link YamlTree#quoted}). */
     static String quoted(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\u0085' -> out.append("\\N");
-                case '\u2028' -> out.append("\\L");
-                case '\u2029' -> out.append("\\P");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF') {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return YamlTree.quoted(text);
     }
 }

@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ import java.util.zip.CRC32C;
  * <p>Layout: {@code VERSION} (the Gazette build that wrote the entries), {@code sources/ab/…}
  * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code related/…}
  * (every article's related list, one entry per output folder), {@code pages/…}
- * (see {@link PageMemo}).
+ * (see {@link PageMemo}), {@code renditions/ab/…} (images' smaller copies, by their source's bytes).
  */
 public final class BuildCache {
 
@@ -67,10 +68,11 @@ public final class BuildCache {
                     notice = "the build cache " + folder + " was written by " + (found == null ? "an unknown version" : "another version")
                             + " of Gazette: it was emptied and is filled again by this build.";
                 }
-                clear(root);
+                discard(root);
             }
         }
         Files.createDirectories(root);
+        removeDiscarded(root);
         if (!Files.isRegularFile(versionFile)) {
             writeAtomically(versionFile, (version + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -83,7 +85,7 @@ public final class BuildCache {
     }
 
     /** The Gazette build entries are valid for. */
-    String version() {
+    public String version() {
         return version;
     }
 
@@ -265,6 +267,29 @@ public final class BuildCache {
         return root.resolve(kind).resolve(hashOf(utf8(output)));
     }
 
+    /** The payload of the one entry of {@code kind} that belongs to the output folder {@code output}, if it is there and sound. */
+    public Optional<byte[]> ownPayload(String kind, String output) {
+        return Optional.ofNullable(read(ownEntry(kind, output)));
+    }
+
+    /** Replaces the one entry of {@code kind} that belongs to the output folder {@code output}; best effort, as every entry. */
+    public void putOwnPayload(String kind, String output, byte[] payload) {
+        write(ownEntry(kind, output), payload);
+    }
+
+    /**
+     * The encoded image stored under {@code inputs} (what names a rendition: its source's content
+     * hash, its width, the encoder), if there is a whole one.
+     */
+    public Optional<byte[]> rendition(String inputs) {
+        return Optional.ofNullable(read(entry("renditions", key("rendition", inputs))));
+    }
+
+    /** Stores an encoded image under {@code inputs}; best effort. */
+    public void putRendition(String inputs, byte[] bytes) {
+        write(entry("renditions", key("rendition", inputs)), bytes);
+    }
+
     /** Sources found in the cache and sources parsed, since it was opened. */
     public long hits() {
         return hits.get();
@@ -335,23 +360,55 @@ public final class BuildCache {
 
     private static boolean hasEntries(Path root) throws IOException {
         try (Stream<Path> entries = Files.list(root)) {
-            return entries.findAny().isPresent();
+            return entries.anyMatch(p -> !p.getFileName().toString().startsWith(DISCARDED));
         }
     }
 
-    /** Deletes what the cache holds (only its own kinds of entries: it may sit in a user's folder). */
-    private static void clear(Path root) throws IOException {
-        for (String kind : new String[] {"sources", "analysis", "related", "pages", "VERSION"}) {
+    /** The cache's own kinds of entries (it may sit in a user's folder, or hold the preview's site: nothing else is touched). */
+    private static final String[] KINDS = {"sources", "analysis", "related", "pages", "stamp", "renditions"};
+    /** Prefix of a folder of entries set aside to be deleted. */
+    private static final String DISCARDED = ".discarded-";
+
+    /**
+     * Empties the cache at once, by moving its entries into a folder set aside, deleted in the
+     * background: tens of thousands of entries take many seconds to delete, which the build that
+     * follows an upgrade of Gazette need not wait for. What a process leaves undeleted when it
+     * ends, the next one deletes.
+     */
+    private static void discard(Path root) throws IOException {
+        Path aside = root.resolve(DISCARDED + ProcessHandle.current().pid() + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
+        Files.createDirectories(aside);
+        for (String kind : KINDS) {
             Path p = root.resolve(kind);
-            if (!Files.exists(p)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(p)) {
-                for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(p, aside.resolve(kind), StandardCopyOption.ATOMIC_MOVE);
             }
         }
+        Files.deleteIfExists(root.resolve("VERSION"));
+    }
+
+    /** Deletes, on a background thread, the entries set aside by this or an earlier process. */
+    private static void removeDiscarded(Path root) throws IOException {
+        List<Path> discarded;
+        try (Stream<Path> entries = Files.list(root)) {
+            discarded = entries.filter(p -> p.getFileName().toString().startsWith(DISCARDED)).toList();
+        }
+        if (discarded.isEmpty()) {
+            return;
+        }
+        Thread cleaner = new Thread(() -> {
+            for (Path folder : discarded) {
+                try (Stream<Path> walk = Files.walk(folder)) {
+                    for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    // Another process deleting it too, or a file system refusing: the next build tries again.
+                }
+            }
+        }, "gazette-cache-cleaner");
+        cleaner.setDaemon(true);
+        cleaner.start();
     }
 
     /**

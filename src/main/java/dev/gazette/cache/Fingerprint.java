@@ -21,7 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Fingerprint {
 
-    private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
+    /** A record type's name, as bytes, and its components' accessors: looked up once per type. */
+    private record Shape(byte[] name, Method[] accessors) {
+    }
+
+    private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private Fingerprint() {
     }
@@ -120,6 +124,39 @@ public final class Fingerprint {
             buf[count++] = (byte) n;
         }
 
+        private char[] chars = new char[256];
+
+        /**
+         * A string as its length and UTF-16 code units: one bulk copy out of the string, then a
+         * plain loop. Encoding to UTF-8 first cost more than the hash on the quick compiler, with a
+         * bounds check per character of every accented (UTF-16) string.
+         */
+        void updateString(String s) {
+            int n = s.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            s.getChars(0, n, chars, 0);
+            room(4 + 2 * n);
+            updateInt(n);
+            byte[] b = buf;
+            int at = count;
+            char[] c = chars;
+            for (int i = 0; i < n; i++) {
+                char ch = c[i];
+                b[at++] = (byte) (ch >>> 8);
+                b[at++] = (byte) ch;
+            }
+            count = at;
+        }
+
+        void updateLong(long n) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[count++] = (byte) (n >>> shift);
+            }
+        }
+
         void trim() {
             if (buf.length > KEEP) {
                 buf = new byte[1 << 16];
@@ -152,7 +189,11 @@ public final class Fingerprint {
             d.update((byte) 0);
         } else if (v instanceof String s) {
             d.update((byte) 1);
-            bytes(d, s.getBytes(StandardCharsets.UTF_8));
+            d.updateString(s);
+        } else if (v instanceof Integer || v instanceof Long) {
+            d.update((byte) 9);
+            d.update(v instanceof Integer ? (byte) 0 : (byte) 1);
+            d.updateLong(((Number) v).longValue());
         } else if (v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof TemporalAccessor) {
             d.update((byte) 2);
             bytes(d, (v.getClass().getName() + ":" + v).getBytes(StandardCharsets.UTF_8));
@@ -161,8 +202,9 @@ public final class Fingerprint {
             bytes(d, (e.getDeclaringClass().getName() + ":" + e.name()).getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof Record r) {
             d.update((byte) 4);
-            bytes(d, r.getClass().getName().getBytes(StandardCharsets.UTF_8));
-            for (Method m : accessors(r.getClass())) {
+            Shape shape = shape(r.getClass());
+            bytes(d, shape.name());
+            for (Method m : shape.accessors()) {
                 try {
                     walk(d, m.invoke(r), shared);
                 } catch (IllegalAccessException | InvocationTargetException e) {
@@ -191,15 +233,15 @@ public final class Fingerprint {
         }
     }
 
-    private static Method[] accessors(Class<?> type) {
-        return ACCESSORS.computeIfAbsent(type, t -> {
+    private static Shape shape(Class<?> type) {
+        return SHAPES.computeIfAbsent(type, t -> {
             RecordComponent[] components = t.getRecordComponents();
             Method[] methods = new Method[components.length];
             for (int i = 0; i < components.length; i++) {
                 methods[i] = components[i].getAccessor();
                 methods[i].setAccessible(true);
             }
-            return methods;
+            return new Shape(t.getName().getBytes(StandardCharsets.UTF_8), methods);
         });
     }
 

@@ -64,8 +64,12 @@ final class BuildCommand implements Callable<Integer> {
         }
         Path configFile = site.configFile();
         Path cacheFolder = noCache ? null : cache != null ? cache : defaultCache(configFile);
-        BuildReport report = SiteBuilder.build(new BuildOptions(site.source, templates, out, configFile, baseUrl,
-                site.drafts, site.future, site.reference(), site.threads(), cacheFolder));
+        dev.gazette.pipeline.BuildProgress progress = new dev.gazette.pipeline.BuildProgress();
+        BuildReport report;
+        try (ProgressLine line = ProgressLine.start(progress, quiet)) {
+            report = SiteBuilder.build(new BuildOptions(site.source, templates, out, configFile, baseUrl,
+                    site.drafts, site.future, site.reference(), site.threads(), cacheFolder), progress);
+        }
         for (Problem p : report.problems()) {
             if (p.isError() || !quiet) {
                 err.println(p.describe());
@@ -136,6 +140,7 @@ final class BuildCommand implements Callable<Integer> {
             case TAG_INDEX -> "tag index";
             case RUBRIC_INDEX -> "rubric index";
             case ARCHIVE_INDEX -> "archive index";
+            case AUTHOR_INDEX -> "author index";
             case ARTICLE -> one ? "article" : "articles";
             case RELATED -> one ? "related page" : "related pages";
             case REDIRECT -> one ? "redirect" : "redirects";

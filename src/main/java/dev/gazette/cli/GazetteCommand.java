@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A static news-site generator: turns a folder of articles into a site ready for any web host.",
-        subcommands = {BuildCommand.class, ServeCommand.class, NewCommand.class, CheckCommand.class, RelatedCommand.class,
+        subcommands = {BuildCommand.class, ServeCommand.class, NewCommand.class, ImportCommand.class, CheckCommand.class, RelatedCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GazetteCommand implements Runnable {
 

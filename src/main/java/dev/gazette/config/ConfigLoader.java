@@ -30,10 +30,10 @@ public final class ConfigLoader {
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language", "timeZone",
             "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks",
             "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related", "redirects", "menu",
-            "socialImage", "search");
+            "socialImage", "search", "organizationAuthors");
     private static final Set<String> RELATED_KEYS = Set.of("textWeight", "tagWeight", "rubricWeight", "timeWeight",
             "timeScaleDays", "minScore", "windowDays");
-    private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric");
+    private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric", "author");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
     /** The configuration, or the problems that stopped it from being read. */
@@ -129,7 +129,7 @@ public final class ConfigLoader {
         int relatedPageSize = f.positive("relatedPageSize", d.relatedPageSize());
         int homeLatest = f.positive("homeLatest", d.homeLatest());
         int homePerRubric = f.positive("homePerRubric", d.homePerRubric());
-        Permalinks permalinks = permalinks(f);
+        Permalinks permalinks = permalinks(f, language);
         RelatedSettings related = related(f);
         int feedItems = f.positive("feedItems", d.feedItems());
         boolean tagFeeds = f.bool("tagFeeds", d.tagFeeds());
@@ -151,6 +151,7 @@ public final class ConfigLoader {
         }
         List<MenuEntry> menu = menu(f);
         boolean search = f.bool("search", d.search());
+        List<String> organizationAuthors = organizationAuthors(f);
         String redirects = f.string("redirects", d.redirects());
         String twitterSite = f.string("twitterSite", d.twitterSite());
         if (!twitterSite.isEmpty() && !twitterSite.startsWith("@")) {
@@ -158,7 +159,7 @@ public final class ConfigLoader {
         }
         SiteConfig config = new SiteConfig(title, description, normaliseBaseUrl(baseUrl), language.toLowerCase(Locale.ROOT)
                 .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks,
-                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, search);
+                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, search, organizationAuthors);
         return new Result(config, problems);
     }
 
@@ -198,21 +199,22 @@ public final class ConfigLoader {
         }
     }
 
-    private static Permalinks permalinks(Fields site) {
+    private static Permalinks permalinks(Fields site, String language) {
         Permalinks d = Permalinks.defaults();
-        Fields f = site.mapping("permalinks", "must be a mapping (article, tag, rubric).", "see the README's configuration section.");
+        String author = Permalinks.defaultAuthor(language);
+        Fields f = site.mapping("permalinks", "must be a mapping (article, tag, rubric, author).", "see the README's configuration section.");
         if (f == null) {
-            return d;
+            return new Permalinks(d.article(), d.tag(), d.rubric(), author);
         }
         for (String key : f.map().keys()) {
             if (!PERMALINK_KEYS.contains(key)) {
-                f.problems().add(Problem.warning(f.file(), f.line(key), f.prefix() + key, "unknown permalink kind, ignored.", "use article, tag or rubric."));
+                f.problems().add(Problem.warning(f.file(), f.line(key), f.prefix() + key, "unknown permalink kind, ignored.", "use article, tag, rubric or author."));
             }
         }
         String article = pattern(f, "article", Set.of("slug", "rubric", "year", "month", "day"), d.article());
         String tag = pattern(f, "tag", Set.of("slug"), d.tag());
         String rubric = pattern(f, "rubric", Set.of("slug"), d.rubric());
-        return new Permalinks(article, tag, rubric);
+        return new Permalinks(article, tag, rubric, pattern(f, "author", Set.of("slug"), author));
     }
 
     private static final String MENU_FIX = "write the rubrics in the menu's order, e.g. `menu: [Politique, Économie]`, or entries "
@@ -264,6 +266,29 @@ public final class ConfigLoader {
                         "remove one of the two entries."));
             } else {
                 out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The bylines that name the publication itself, not a person ({@code organizationAuthors:}, a
+     * list of names); without it, {@link SiteConfig#DEFAULT_ORGANIZATION_AUTHORS} and the site's title.
+     */
+    private static List<String> organizationAuthors(Fields site) {
+        Node v = site.value("organizationAuthors");
+        if (v == null) {
+            return null; // the defaults, with the title: see SiteConfig
+        }
+        String fix = "write a list of the bylines that are the newsroom's, e.g. `organizationAuthors: [La Rédaction, AFP]`.";
+        List<Node> items = v instanceof YamlTree.Sequence q ? q.items() : List.of(v);
+        List<String> out = new ArrayList<>();
+        for (Node item : items) {
+            if (item instanceof Scalar s && !s.isNull() && !s.text().isBlank()) {
+                out.add(s.text().strip());
+            } else if (!(item instanceof Scalar s && s.isNull())) {
+                site.problems().add(Problem.error(site.file(), lineOf(item, site.line("organizationAuthors")), "organizationAuthors",
+                        "each entry must be a name, not " + item.shown() + ".", fix));
             }
         }
         return out;

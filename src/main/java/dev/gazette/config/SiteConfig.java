@@ -36,6 +36,8 @@ import java.util.Objects;
  *                      asset's path or an absolute URL), or empty for the logo
  * @param search        whether the site has a search page and a search box in every page's header
  *                      ({@code search: false} turns them off)
+ * @param organizationAuthors the bylines that name the publication, not a person ("La Rédaction"):
+ *                      structured data calls their author an Organization. Matched as tags are (by slug)
  */
 public record SiteConfig(
         String title,
@@ -59,7 +61,11 @@ public record SiteConfig(
         String redirects,
         java.util.List<MenuEntry> menu,
         String socialImage,
-        boolean search) {
+        boolean search,
+        java.util.List<String> organizationAuthors) {
+
+    /** Bylines that are the newsroom's own when {@code site.yml} names none (the site's title is one too). */
+    public static final java.util.List<String> DEFAULT_ORGANIZATION_AUTHORS = java.util.List.of("La Rédaction", "Rédaction", "The Newsroom", "Staff");
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -75,6 +81,28 @@ public record SiteConfig(
         redirects = redirects == null ? "" : redirects;
         menu = menu == null ? java.util.List.of() : java.util.List.copyOf(menu);
         socialImage = socialImage == null ? "" : socialImage;
+        organizationAuthors = organizationAuthors == null ? withTitle(title) : java.util.List.copyOf(organizationAuthors);
+    }
+
+    private static java.util.List<String> withTitle(String title) {
+        java.util.List<String> names = new java.util.ArrayList<>(DEFAULT_ORGANIZATION_AUTHORS);
+        names.add(title);
+        return java.util.List.copyOf(names);
+    }
+
+    /** A configuration whose newsroom bylines are the defaults. */
+    public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
+            int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
+            boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related,
+            String redirects, java.util.List<MenuEntry> menu, String socialImage, boolean search) {
+        this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, search, null);
+    }
+
+    /** Whether the byline {@code name} is the publication's own (compared as tags are: case and accents aside). */
+    public boolean isOrganizationAuthor(String name) {
+        String slug = dev.gazette.model.Slugs.of(name);
+        return organizationAuthors.stream().anyMatch(n -> dev.gazette.model.Slugs.of(n).equals(slug));
     }
 
     /** A configuration with a search page. */
@@ -121,6 +149,6 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
                 relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount,
-                logo, twitterSite, related, redirects, menu, socialImage, search);
+                logo, twitterSite, related, redirects, menu, socialImage, search, organizationAuthors);
     }
 }

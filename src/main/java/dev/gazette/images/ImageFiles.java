@@ -58,6 +58,30 @@ public final class ImageFiles {
         return file;
     }
 
+    /** The picture extensions a companion image may have, in the order they are looked for. */
+    public static final List<String> COMPANION_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp", ".JPG", ".JPEG", ".PNG", ".WEBP");
+
+    /**
+     * The picture beside the article at {@code source} with its base name ({@code x.txt} and
+     * {@code x.jpg}), as a reference relative to the article's folder; or {@code null} when there is
+     * none. The plain-text format has no place for an image, so a newsroom saves the photo beside
+     * the text. Extensions are tried in {@link #COMPANION_EXTENSIONS}'s order, so the choice never
+     * depends on the file system's listing order.
+     */
+    public String companion(String source) {
+        int slash = source.lastIndexOf('/');
+        int dot = source.lastIndexOf('.');
+        String base = dot > slash ? source.substring(slash + 1, dot) : source.substring(slash + 1);
+        Path folder = slash < 0 ? root : root.resolve(source.substring(0, slash));
+        for (String extension : COMPANION_EXTENSIONS) {
+            Path file = folder.resolve(base + extension);
+            if (Files.isRegularFile(file) && insideRealFolder(file, root)) {
+                return base + extension;
+            }
+        }
+        return null;
+    }
+
     /** The path {@code file} is published at, relative to the site's root. */
     public String published(Path file) {
         return MEDIA + root.relativize(file).toString().replace('\\', '/');

@@ -56,6 +56,61 @@ public final class ImageSize {
         return Optional.empty();
     }
 
+    /**
+     * The Exif orientation of a JPEG (1 to 8; 1 is upright), or 1 when it has none or is not a
+     * JPEG. Browsers turn a photo by it; a decoder that ignores it sees the camera's raw pixels.
+     */
+    public static int orientation(byte[] jpeg) {
+        if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
+            return 1;
+        }
+        int at = 2;
+        while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
+            int marker = jpeg[at + 1] & 0xFF;
+            if (marker == 0xDA || marker == 0xD9) {
+                return 1; // the image data: no Exif before it
+            }
+            int length = (jpeg[at + 2] & 0xFF) << 8 | (jpeg[at + 3] & 0xFF);
+            int start = at + 4;
+            if (marker == 0xE1 && start + 14 <= jpeg.length && jpeg[start] == 'E' && jpeg[start + 1] == 'x' && jpeg[start + 2] == 'i'
+                    && jpeg[start + 3] == 'f') {
+                return exifOrientation(jpeg, start + 6, Math.min(jpeg.length, at + 2 + length));
+            }
+            if (length < 2) {
+                return 1;
+            }
+            at += 2 + length;
+        }
+        return 1;
+    }
+
+    /** The orientation tag (0x0112) of the TIFF structure at {@code tiff} in an Exif segment ending at {@code end}. */
+    private static int exifOrientation(byte[] b, int tiff, int end) {
+        if (tiff + 8 > end) {
+            return 1;
+        }
+        boolean little = b[tiff] == 'I' && b[tiff + 1] == 'I';
+        java.util.function.IntUnaryOperator u16 = i -> little ? (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 : (b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF);
+        long ifdOffset = little ? (b[tiff + 4] & 0xFFL) | (b[tiff + 5] & 0xFFL) << 8 | (b[tiff + 6] & 0xFFL) << 16 | (b[tiff + 7] & 0xFFL) << 24
+                : (b[tiff + 4] & 0xFFL) << 24 | (b[tiff + 5] & 0xFFL) << 16 | (b[tiff + 6] & 0xFFL) << 8 | (b[tiff + 7] & 0xFFL);
+        long ifd = tiff + ifdOffset;
+        if (ifd + 2 > end) {
+            return 1;
+        }
+        int entries = u16.applyAsInt((int) ifd);
+        for (int e = 0; e < entries; e++) {
+            int entry = (int) ifd + 2 + e * 12;
+            if (entry + 12 > end) {
+                return 1;
+            }
+            if (u16.applyAsInt(entry) == 0x0112) {
+                int value = u16.applyAsInt(entry + 8);
+                return value >= 1 && value <= 8 ? value : 1;
+            }
+        }
+        return 1;
+    }
+
     /** The media type a file name says, for feeds' enclosures; {@code null} when unknown. */
     public static String mediaType(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);

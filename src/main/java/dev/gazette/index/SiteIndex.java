@@ -34,11 +34,12 @@ public final class SiteIndex {
     private final Map<String, Integer> bySlug;
     private final List<TermGroup> tags;
     private final List<TermGroup> rubrics;
+    private final List<TermGroup> authors;
     private final List<List<Integer>> pins;
     private final Map<String, Integer> bySource;
 
     private SiteIndex(List<Article> articles, Map<String, Integer> bySlug, List<TermGroup> tags,
-                      List<TermGroup> rubrics, List<List<Integer>> pins) {
+                      List<TermGroup> rubrics, List<TermGroup> authors, List<List<Integer>> pins) {
         this.bySource = new HashMap<>(articles.size() * 2);
         for (int i = 0; i < articles.size(); i++) {
             bySource.put(articles.get(i).source(), i);
@@ -47,6 +48,7 @@ public final class SiteIndex {
         this.bySlug = bySlug;
         this.tags = tags;
         this.rubrics = rubrics;
+        this.authors = authors;
         this.pins = pins;
     }
 
@@ -63,24 +65,25 @@ public final class SiteIndex {
             String body = bodies.get(a.source());
             replaced.add(body == null ? a : a.withBody(body));
         }
-        return new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, pins);
+        return new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, authors, pins);
     }
 
     /**
      * The same index with the article at {@code position} replaced by {@code article}, which must
-     * keep what places it (source, slug, date, rubric, tags, pins); empty when it does not, and the
+     * keep what places it (source, slug, date, rubric, tags, authors, pins); empty when it does not, and the
      * index must be built again.
      */
     public java.util.Optional<SiteIndex> withArticle(int position, Article article) {
         Article old = articles.get(position);
         if (!old.source().equals(article.source()) || !old.slug().equals(article.slug()) || !old.date().equals(article.date())
                 || !java.util.Objects.equals(old.rubric(), article.rubric()) || !old.tags().equals(article.tags())
+                || !old.authors().equals(article.authors())
                 || !old.pinnedSlugs().equals(article.pinnedSlugs()) || !old.relatedTitles().equals(article.relatedTitles())) {
             return java.util.Optional.empty();
         }
         List<Article> replaced = new ArrayList<>(articles);
         replaced.set(position, article);
-        return java.util.Optional.of(new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, pins));
+        return java.util.Optional.of(new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, authors, pins));
     }
 
     /** The index, or the problems that make the set of articles ambiguous. */
@@ -123,8 +126,9 @@ public final class SiteIndex {
 
         List<TermGroup> tags = group(kept, Article::tags);
         List<TermGroup> rubrics = group(kept, a -> a.rubric() == null ? List.of() : List.of(a.rubric()));
+        List<TermGroup> authors = group(kept, Article::authorTerms);
         List<List<Integer>> pins = resolvePins(kept, bySlug, problems);
-        return new Result(new SiteIndex(List.copyOf(kept), Map.copyOf(bySlug), tags, rubrics, pins), problems);
+        return new Result(new SiteIndex(List.copyOf(kept), Map.copyOf(bySlug), tags, rubrics, authors, pins), problems);
     }
 
     /**
@@ -263,6 +267,11 @@ public final class SiteIndex {
         return rubrics;
     }
 
+    /** The authors, sorted by slug, each named with the spelling its bylines use most. */
+    public List<TermGroup> authors() {
+        return authors;
+    }
+
     /** The articles the editor pinned as related to the article at {@code position}, in the editor's order. */
     public List<Integer> pinsOf(int position) {
         return pins.get(position);
@@ -275,6 +284,11 @@ public final class SiteIndex {
 
     public Term canonicalRubric(Term t) {
         return lookup(rubrics, t);
+    }
+
+    /** The shared name of an author, as the index spells it (see {@link Article#authorTerms()}). */
+    public Term canonicalAuthor(Term t) {
+        return lookup(authors, t);
     }
 
     private static Term lookup(List<TermGroup> groups, Term t) {

@@ -104,10 +104,31 @@ public record Article(
                 language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
     }
 
+    /** The same article with another main image (a picture found beside a plain-text article). */
+    public Article withImage(String image) {
+        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+                language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
+    }
+
     /** The same article at its slug under the old rule ({@link #legacySlug()}), which it then no longer redirects from. */
     public Article withLegacySlug() {
         return legacySlug == null ? this : new Article(source, format, legacySlug, title, date, updated, rubric, tags, authors, lead,
                 bodyHtml, image, caption, draft, language, pinnedSlugs, relatedTitles, aliases, null, featured, dateOnly);
+    }
+
+    /**
+     * The authors as terms, keyed like tags ("Salma Benali" and "salma benali" are one author),
+     * in byline order; a name without a letter or digit, and a name repeated, are left out.
+     */
+    public List<Term> authorTerms() {
+        List<Term> terms = new java.util.ArrayList<>(authors.size());
+        for (String name : authors) {
+            Term t = Term.of(name);
+            if (!t.slug().isEmpty() && !terms.contains(t)) {
+                terms.add(t);
+            }
+        }
+        return terms;
     }
 
     /** The time of the last change: {@link #updated()} when set, else {@link #date()}. */

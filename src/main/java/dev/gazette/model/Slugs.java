@@ -17,8 +17,23 @@ public final class Slugs {
     private Slugs() {
     }
 
-    /** The slug of {@code text}; empty when the text has no letter or digit. */
+    /**
+     * The slug of {@code text}; empty when the text has no letter or digit. Letters of other
+     * scripts than Latin (Arabic, Chinese, Cyrillic, Greek…) are transliterated first, with
+     * ICU's {@code Any-Latin; Latin-ASCII}: {@code "المغرب"} → {@code almghrb}, {@code "Россия"} →
+     * {@code rossia}, {@code "人工智能"} → {@code ren-gong-zhi-neng}. A text in Latin letters
+     * only never reaches ICU, so its slug is what it always was.
+     */
     public static String of(String text) {
+        return asciiOf(hasOtherScript(text) ? Transliteration.toLatin(text) : text);
+    }
+
+    /**
+     * The slug of {@code text} keeping only its Latin letters and digits, as Gazette made every
+     * slug before it transliterated other scripts: the old rule of {@link #legacyOfTitle}, and
+     * the rule for file names, so that no file name changes meaning (and URL).
+     */
+    public static String asciiOf(String text) {
         String expanded = expandLigatures(text);
         String decomposed = Normalizer.normalize(expanded, Normalizer.Form.NFKD);
         String bare = COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
@@ -90,7 +105,49 @@ public final class Slugs {
      * (the build redirects them).
      */
     public static String legacyOfTitle(String title, int maxLength) {
-        return cut(of(title), maxLength);
+        // A title without a Latin letter had no slug at all under the old rule: nothing to redirect.
+        String legacy = cut(asciiOf(title), maxLength);
+        return legacy.isEmpty() ? null : legacy;
+    }
+
+    /** Whether {@code text} holds a letter or digit of a script other than Latin. */
+    static boolean hasOtherScript(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c >= 0x80 && Character.isLetterOrDigit(c)) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON
+                        && script != Character.UnicodeScript.INHERITED) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * ICU's transliterator, built on first use: it takes a tenth of a second to build and a site
+     * in Latin letters never needs it. ICU does not promise that one instance may be used by
+     * several threads at once, and articles are read in parallel, so calls take turns.
+     */
+    private static final class Transliteration {
+
+        private static final com.ibm.icu.text.Transliterator TO_LATIN =
+                com.ibm.icu.text.Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
+        static String toLatin(String text) {
+            try {
+                synchronized (TO_LATIN) {
+                    return TO_LATIN.transliterate(text);
+                }
+            } catch (RuntimeException e) {
+                // The jar carries only the data transliteration needs (see the pom's shade filter):
+                // a script whose rules want more keeps its Latin letters only, as before, and the
+                // article gets a slug from those or is told to give one.
+                return text;
+            }
+        }
     }
 
     /** The stop words of {@code language} (BCP 47): French for {@code fr…} and {@code null}, English for {@code en…}. */

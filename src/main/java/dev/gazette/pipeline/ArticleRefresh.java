@@ -64,7 +64,7 @@ public final class ArticleRefresh {
         if (parsed.problems().stream().anyMatch(p -> p.isError()) || parsed.articleIfAny().isEmpty()) {
             return Optional.empty(); // the full build reports it
         }
-        Article now = parsed.articleIfAny().get();
+        Article now = SiteLoader.withCompanionImage(parsed.articleIfAny().get(), new dev.gazette.images.ImageFiles(root));
         Article before = index.article(position.get());
         SiteUrls urls = new SiteUrls(last.config().permalinks());
         if (options.withheld(now) != null || !urls.article(now).equals(urls.article(before)) || now.draft() != before.draft()

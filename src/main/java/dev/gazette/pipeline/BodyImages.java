@@ -28,6 +28,7 @@ import org.jsoup.nodes.Entities;
  * articles): each one found like a main image (beside the article, or in the articles folder),
  * published under {@code media/}, its {@code src} rewritten relative to the article's page and its
  * width and height written when the file says them. A missing one is an error naming the article.
+ * Every body image, local or not, loads lazily ({@code loading="lazy"}).
  */
 final class BodyImages {
 
@@ -71,6 +72,12 @@ final class BodyImages {
         Map<String, Path> copies = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
         boolean changed = false;
+        // Body images are below the article's top (its title, lead and main image): they load when
+        // the reader scrolls to them.
+        for (Element img : doc.select("img:not([loading])")) {
+            img.attr("loading", "lazy");
+            changed = true;
+        }
         for (Element img : doc.select("img[src]")) {
             String src = img.attr("src");
             if (src.isEmpty() || ImagePaths.isUrl(src) || src.startsWith("/") || src.startsWith("data:") || src.startsWith("#")) {

@@ -26,6 +26,7 @@ import dev.gazette.render.TemplateEngine;
 import dev.gazette.render.WebExtras;
 import dev.gazette.images.ImageInfo;
 import dev.gazette.images.ImagePaths;
+import dev.gazette.images.Renditions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,6 +60,7 @@ public final class SiteBuilder {
     static final String REDIRECTS_NGINX = "redirects.nginx.conf";
 
     private final BuildOptions options;
+    private final BuildProgress progress;
     private final List<Problem> problems = new ArrayList<>();
     /** Articles the publishing rules left out, once the sources are read. */
     private List<SkippedArticle> skippedArticles = List.of();
@@ -70,17 +72,25 @@ public final class SiteBuilder {
     private final Rebuilds rebuilds;
     /** The output's files written since the last build, outside one (the preview's quick pages). */
     private Set<String> aside = Set.of();
+    /** The notice of a build cache emptied by this build: said once, not part of what the site's build says again. */
+    private Problem cacheNotice;
     /** This build's place among the preview's builds and quick pages (see {@link Rebuilds#begin()}). */
     private long tick;
 
-    private SiteBuilder(BuildOptions options, Rebuilds rebuilds) {
+    private SiteBuilder(BuildOptions options, Rebuilds rebuilds, BuildProgress progress) {
         this.options = options;
         this.rebuilds = rebuilds;
+        this.progress = progress;
     }
 
     /** Runs a build. Content errors come back in the report; nothing is thrown for them. */
     public static BuildReport build(BuildOptions options) {
-        return new SiteBuilder(options, null).run();
+        return build(options, new BuildProgress());
+    }
+
+    /** As {@link #build(BuildOptions)}, keeping {@code progress} up to date as it goes. */
+    public static BuildReport build(BuildOptions options, BuildProgress progress) {
+        return new SiteBuilder(options, null, progress).run();
     }
 
     /**
@@ -88,7 +98,7 @@ public final class SiteBuilder {
      * {@code rebuilds} kept from the earlier ones; the output is the same as {@link #build}'s.
      */
     public static BuildReport build(BuildOptions options, Rebuilds rebuilds) {
-        BuildReport report = new SiteBuilder(options, rebuilds).run();
+        BuildReport report = new SiteBuilder(options, rebuilds, new BuildProgress()).run();
         if (!report.succeeded()) {
             rebuilds.failed();
         }
@@ -113,6 +123,21 @@ public final class SiteBuilder {
         if (hasErrors()) {
             return failed(start, 0);
         }
+        BuildCache cache = openCache();
+        UpToDate upToDate = null;
+        if (cache != null && rebuilds == null) {
+            // Before anything is read, and before the output is opened: a build with nothing to do
+            // ends here, without a staging folder or a lock.
+            try {
+                upToDate = UpToDate.look(options, cache, SiteOutput.realTarget(options.out()).toString());
+                Optional<BuildReport> unchanged = upToDate.unchanged(options.now(), start);
+                if (unchanged.isPresent()) {
+                    return unchanged.get();
+                }
+            } catch (IOException e) {
+                upToDate = null; // the output's path cannot be resolved: opening it reports why
+            }
+        }
         // Opened first: it takes the output folder's lock, so a second build into the same folder
         // is told at once instead of after reading every source.
         SiteOutput out;
@@ -128,7 +153,7 @@ public final class SiteBuilder {
         }
         int[] counts = new int[1];
         try (out) {
-            return buildInto(out, pool, start, counts);
+            return buildInto(out, pool, start, counts, cache, upToDate);
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.error(options.out().toString(), 0, null, "cannot write the site (" + e.getMessage() + ").",
                     "check that the output folder's parent exists, is writable and has free space."));
@@ -137,7 +162,8 @@ public final class SiteBuilder {
     }
 
     /** Everything after the output folder is open; {@code counts} receives the articles (and {@link #skippedArticles} the skipped ones), for the report of a failure. */
-    private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts) throws IOException {
+    private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts, BuildCache cache, UpToDate upToDate)
+            throws IOException {
         SiteConfig config = SiteLoader.config(options, problems);
         step("config");
         if (hasErrors()) {
@@ -147,9 +173,12 @@ public final class SiteBuilder {
         if (hasErrors()) {
             return failed(start, 0);
         }
+        if (upToDate != null) {
+            upToDate.extraInputs(java.util.stream.Stream.of(WebFiles.mostReadFile(config, options.config()),
+                    WebFiles.redirectsFile(config, options.config())).filter(java.util.Objects::nonNull).toList());
+        }
 
-        BuildCache cache = openCache();
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds);
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds, progress);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         List<SkippedArticle> skipped = loaded.skipped();
@@ -165,10 +194,12 @@ public final class SiteBuilder {
         index = index.withBodies(bodyImages.bodies());
         images.putAll(bodyImages.copies());
         Map<String, ImageInfo> imageInfo = WebFiles.images(images, WebFiles.firstUsers(index, imageUrls), sizes, problems);
+        imageInfo = Renditions.plan(imageInfo, new HashSet<>(imageUrls.values()), images.keySet());
         step("images");
         final SiteIndex published = index;
         List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
         step("most-read");
+        progress.step("related", 0);
 
         RelatedLists related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
                 cache, out.target().toString());
@@ -207,6 +238,7 @@ public final class SiteBuilder {
             return failed(start, index.size());
         }
 
+        progress.step("render", jobs.size());
         Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, context);
         if (hasErrors()) {
             step("render");
@@ -222,16 +254,21 @@ public final class SiteBuilder {
         for (Map.Entry<String, Path> image : images.entrySet()) {
             out.copy(Files.newInputStream(image.getValue()), image.getKey());
         }
+        problems.addAll(Renditions.write(imageInfo, images, WebFiles.firstUsers(index, imageUrls), cache == null ? Renditions.Store.NONE
+                : Renditions.Store.of(cache::rendition, cache::putRendition), pool, out::write).problems());
         if (!redirects.redirects().isEmpty()) {
             // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
             out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
             out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
         }
         step("render");
+        progress.step("feeds", 0);
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
+        progress.step("search", 0);
         SearchFiles.write(config, index, out, pool, cache, memo);
         step("search");
+        progress.step("write", 0);
         out.commit();
         if (memo != null) {
             memo.save();
@@ -245,9 +282,23 @@ public final class SiteBuilder {
                     "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
         }
         step("write");
-        return new BuildReport(true, sorted(problems), pages, rendered.get(), index.size(), skipped, out.filesWritten(), out.filesUnchanged(), out.filesRemoved(),
-                out.bytesWritten(),
-                steps, millisSince(start), web);
+        BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), index.size(), skipped, out.filesWritten(),
+                out.filesUnchanged(), out.filesRemoved(), out.bytesWritten(), steps, millisSince(start), web);
+        if (upToDate != null) {
+            List<java.time.Instant> dates = new ArrayList<>(index.size() + skipped.size());
+            for (Article a : index.articles()) {
+                dates.add(a.date().toInstant());
+            }
+            for (SkippedArticle s : skipped) {
+                dates.add(java.time.OffsetDateTime.parse(s.date()).toInstant());
+            }
+            List<Problem> siteProblems = new ArrayList<>(report.problems());
+            siteProblems.remove(cacheNotice);
+            upToDate.record(new BuildReport(true, siteProblems, pages, report.pagesRendered(), report.articles(), skipped, report.filesWritten(),
+                    report.filesUnchanged(), report.filesRemoved(), report.bytesWritten(), steps, report.elapsedMillis(), web),
+                    UpToDate.TimeWindow.around(options.now(), config.timeZone(), dates));
+        }
+        return report;
     }
 
     /**
@@ -288,7 +339,10 @@ public final class SiteBuilder {
         }
         try {
             BuildCache cache = BuildCache.open(options.cache());
-            cache.notice().ifPresent(n -> problems.add(Problem.warning(options.cache().toString(), 0, null, n, null)));
+            cache.notice().ifPresent(n -> {
+                cacheNotice = Problem.warning(options.cache().toString(), 0, null, n, null);
+                problems.add(cacheNotice);
+            });
             return cache;
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.warning(options.cache().toString(), 0, null, "cannot use the build cache (" + e.getMessage()
@@ -344,7 +398,7 @@ public final class SiteBuilder {
             if (!a.caption().isBlank() && a.image() == null) {
                 problems.add(Problem.warning(a.source(), 0, "caption", "the article has a photo caption but no image; pages show no caption without an image.",
                         a.format() == dev.gazette.model.SourceFormat.NEWS_TEXT
-                                ? "remove the caption line (the third line), or write the article in Markdown with an `image:` beside its `caption:`."
+                                ? "save its picture beside it with the same name (`" + a.source().replaceAll("\\.[^./]*$", "") + ".jpg`), or remove the caption line (the third line)."
                                 : "give the article its image (`image:` in the front matter, `og:image` in a page), or remove the caption."));
             }
         }
@@ -481,6 +535,7 @@ public final class SiteBuilder {
                 if (writeError.get() != null || (failed.get() && failures.size() >= MAX_RENDER_PROBLEMS)) {
                     return;
                 }
+                progress.advance();
                 try {
                     Map<String, Object> model = job.model().get();
                     String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model, shared).orElse(null);

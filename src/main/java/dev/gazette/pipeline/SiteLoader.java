@@ -50,6 +50,8 @@ public final class SiteLoader {
 
     /** What the process kept from its previous builds, or {@code null}. */
     private Rebuilds rebuilds;
+    /** Counts the sources read, for whoever shows the build's progress. */
+    private BuildProgress progress = new BuildProgress();
 
     private SiteLoader(BuildOptions options, BuildCache cache) {
         this.options = options;
@@ -83,9 +85,10 @@ public final class SiteLoader {
      * step's end. Sources whose bytes are in {@code cache} (may be {@code null}) are not parsed again.
      */
     static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed, BuildCache cache,
-                       Rebuilds rebuilds) {
+                       Rebuilds rebuilds, BuildProgress progress) {
         SiteLoader loader = new SiteLoader(options, cache);
         loader.rebuilds = rebuilds;
+        loader.progress = progress;
         return loader.loadArticles(config, pool, parsed);
     }
 
@@ -197,15 +200,34 @@ public final class SiteLoader {
         }
         ParseContext ctx = new ParseContext(config.timeZone(), config.language(), new MarkdownRenderer(), new HtmlSanitizer());
         String settings = "zone=" + config.timeZone().getId() + ";language=" + config.language();
-        List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> read(root, f, ctx, settings)).toList());
+        progress.step("parse", files.size());
+        List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> {
+            ParsedSource r = read(root, f, ctx, settings);
+            progress.advance();
+            return r;
+        }).toList());
         if (rebuilds != null) {
             rebuilds.retainSources(files);
         }
         List<Article> articles = new ArrayList<>(results.size());
+        dev.gazette.images.ImageFiles images = new dev.gazette.images.ImageFiles(root);
         for (ParsedSource r : results) {
             problems.addAll(r.problems());
-            r.articleIfAny().ifPresent(articles::add);
+            r.articleIfAny().map(a -> withCompanionImage(a, images)).ifPresent(articles::add);
         }
         return articles;
+    }
+
+    /**
+     * A plain-text article has no line for an image: a picture beside it with its base name
+     * ({@code x.txt}, {@code x.jpg}) is its image. Looked up after parsing (and the cache), since
+     * the picture is not part of the source's bytes.
+     */
+    static Article withCompanionImage(Article a, dev.gazette.images.ImageFiles images) {
+        if (a.image() != null || a.format() != dev.gazette.model.SourceFormat.NEWS_TEXT) {
+            return a;
+        }
+        String picture = images.companion(a.source());
+        return picture == null ? a : a.withImage(picture);
     }
 }

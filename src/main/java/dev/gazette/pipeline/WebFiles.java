@@ -250,6 +250,8 @@ final class WebFiles {
         }
         FeedPlanner planner = new FeedPlanner(config, index, imageUrls, extras, now);
         List<FeedPlanner.FeedJob> feeds = planner.feeds();
+        // An article's item stands in several feeds: hash it once.
+        dev.gazette.cache.Fingerprint.Shared shared = new dev.gazette.cache.Fingerprint.Shared(java.util.Set.of(dev.gazette.web.FeedItem.class));
         // As for pages: a write error is kept until every worker has stopped, then thrown.
         java.util.concurrent.atomic.AtomicReference<java.io.UncheckedIOException> writeError = new java.util.concurrent.atomic.AtomicReference<>();
         try {
@@ -260,7 +262,7 @@ final class WebFiles {
                 try {
                     var feed = job.feed().get();
                     // As pages: a feed whose data has not changed is kept from the previous site.
-                    String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed).orElse(null);
+                    String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed, shared).orElse(null);
                     String rss = fingerprint == null ? null : fingerprint + "|rss";
                     String atom = fingerprint == null ? null : fingerprint + "|atom";
                     if (!KeptFiles.keep(memo, rss, job.rssFile(), out)) {

@@ -41,6 +41,11 @@ public final class FeedPlanner {
     private final ArticleImages images;
     private final String base;
     private final ZonedDateTime now;
+    /**
+     * Each article's item, made when a feed first needs it: an article is in the site's feed, its
+     * rubric's and its tags', the same item each time. Workers may both make one: they are equal.
+     */
+    private final FeedItem[] itemOf;
 
     /**
      * @param imageUrls published URL of each local image, by {@code source|image} (as for {@link SitePlanner})
@@ -56,11 +61,12 @@ public final class FeedPlanner {
         this.images = new ArticleImages(imageUrls, extras.images());
         this.base = config.baseUrl();
         this.now = now.atZone(config.timeZone());
+        this.itemOf = new FeedItem[index.size()];
     }
 
-    /** The feeds: the site's, then each rubric's, then each tag's (when tag feeds are on), by slug. */
+    /** The feeds: the site's, then each rubric's, each author's, then each tag's (when tag feeds are on), by slug. */
     public List<FeedJob> feeds() {
-        List<FeedJob> jobs = new ArrayList<>(1 + index.rubrics().size() + (config.tagFeeds() ? index.tags().size() : 0));
+        List<FeedJob> jobs = new ArrayList<>(1 + index.rubrics().size() + index.authors().size() + (config.tagFeeds() ? index.tags().size() : 0));
         int n = Math.min(config.feedItems(), index.size());
         List<Integer> latest = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -69,6 +75,9 @@ public final class FeedPlanner {
         jobs.add(job(urls.home(), config.title(), config.description(), latest, "the site"));
         for (TermGroup g : index.rubrics()) {
             jobs.add(job(urls.rubric(g.term()), config.title() + " – " + g.term().name(), null, head(g), "rubric " + g.term().name()));
+        }
+        for (TermGroup g : index.authors()) {
+            jobs.add(job(urls.author(g.term()), config.title() + " – " + g.term().name(), null, head(g), "author " + g.term().name()));
         }
         if (config.tagFeeds()) {
             for (TermGroup g : index.tags()) {
@@ -89,7 +98,11 @@ public final class FeedPlanner {
             List<FeedItem> items = new ArrayList<>(members.size());
             ZonedDateTime updated = null;
             for (int i : members) {
-                FeedItem item = item(index.article(i));
+                FeedItem item = itemOf[i];
+                if (item == null) {
+                    item = item(index.article(i));
+                    itemOf[i] = item;
+                }
                 items.add(item);
                 if (updated == null || item.updated().isAfter(updated)) {
                     updated = item.updated();
@@ -125,12 +138,14 @@ public final class FeedPlanner {
             categories.add(index.canonicalTag(t).name());
         }
         // Feeds are read by people, in feed readers: their titles and leads are the pages' (typeset).
-        return new FeedItem(url, Typeset.text(config, a, a.title()), html.toString(), local(a.date()), local(a.lastModified()), a.authors(), categories, absolute);
+        // The authors as the site spells them, as on their pages.
+        List<String> authors = a.authorTerms().stream().map(t -> index.canonicalAuthor(t).name()).toList();
+        return new FeedItem(url, Typeset.text(config, a, a.title()), html.toString(), local(a.date()), local(a.lastModified()), authors, categories, absolute);
     }
 
     /**
      * Lists the site's pages: the home page, every article (newest first), the first page of each
-     * rubric and tag, the rubric and tag indexes, the archive's index and its months. Related-content pages are left
+     * rubric, author and tag, the rubric, tag and author indexes, the archive's index and its months. Related-content pages are left
      * out (they only repeat other pages' links and are marked {@code noindex}), as are later pages
      * of lists (crawlers reach them from the first).
      */
@@ -151,8 +166,12 @@ public final class FeedPlanner {
         for (TermGroup g : index.tags()) {
             sitemap.url(base + urls.tag(g.term()), local(lastModified(g)));
         }
+        for (TermGroup g : index.authors()) {
+            sitemap.url(base + urls.author(g.term()), local(lastModified(g)));
+        }
         sitemap.url(base + urls.rubricIndex(), local(newest));
         sitemap.url(base + urls.tagIndex(), local(newest));
+        sitemap.url(base + urls.authorIndex(), local(newest));
         sitemap.url(base + urls.archive(), local(newest));
         for (ArchiveMonths.Month m : ArchiveMonths.of(index, config.timeZone())) {
             ZonedDateTime last = null;

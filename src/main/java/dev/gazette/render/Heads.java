@@ -61,24 +61,28 @@ final class Heads {
         if (rubric != null) {
             feeds.addAll(feedsOf(urls.rubric(rubric), config.title() + " – " + rubric.name()));
         }
+        // The page's title and description are the article's, typeset (see SitePlanner): not typeset again.
+        String title = page.title();
+        String lead = page.description();
         List<String> jsonLd = new ArrayList<>(2);
         if (!config.baseUrl().isEmpty()) {
             String url = config.baseUrl() + urls.article(a);
-            jsonLd.add(JsonLd.newsArticle(new NewsArticleFacts(url, Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), a.date().withZoneSameInstant(config.timeZone()),
-                    a.lastModified().withZoneSameInstant(config.timeZone()), a.authors(), shared, rubric == null ? null : rubric.name(),
+            List<NewsArticleFacts.Author> authors = a.authorTerms().stream().map(t -> new NewsArticleFacts.Author(index.canonicalAuthor(t).name(),
+                    config.baseUrl() + urls.author(t), config.isOrganizationAuthor(t.name()))).toList();
+            jsonLd.add(JsonLd.newsArticle(new NewsArticleFacts(url, title, lead, a.date().withZoneSameInstant(config.timeZone()),
+                    a.lastModified().withZoneSameInstant(config.timeZone()), authors, shared, rubric == null ? null : rubric.name(),
                     tags, a.language() == null ? config.language() : a.language(), config.title(), config.baseUrl(), logo)));
             List<JsonLd.Crumb> trail = new ArrayList<>(3);
             trail.add(new JsonLd.Crumb(config.title(), config.baseUrl()));
             if (rubric != null) {
                 trail.add(new JsonLd.Crumb(rubric.name(), config.baseUrl() + urls.rubric(rubric)));
             }
-            trail.add(new JsonLd.Crumb(Typeset.text(config, a, a.title()), url));
+            trail.add(new JsonLd.Crumb(title, url));
             jsonLd.add(JsonLd.breadcrumbs(trail));
         }
         // og:title and the description are the page's h1 and lead, typeset as they are (see Typeset).
-        String title = Typeset.text(config, a, a.title());
         String alt = Typeset.text(config, a, a.caption().isEmpty() ? a.title() : a.caption());
-        return new HeadView("article", title, a.lead().isEmpty() ? config.description() : Typeset.text(config, a, a.lead()), page.canonical(),
+        return new HeadView("article", title, a.lead().isEmpty() ? config.description() : lead, page.canonical(),
                 shared == null ? card : shared, shared == null ? config.title() : alt, dates.iso(a.date()), dates.iso(a.lastModified()),
                 rubric == null ? null : rubric.name(), tags, shared != null || (card != null && card != logo) ? "summary_large_image" : "summary",
                 config.twitterSite(),

@@ -13,6 +13,10 @@ public enum PageKind {
     ARCHIVE_INDEX("archives", "terms.ftlh"),
     TAG_INDEX("tags", "terms.ftlh"),
     RUBRIC_INDEX("rubrics", "terms.ftlh"),
+    /** One author's articles, newest first. */
+    AUTHOR("author", "list.ftlh"),
+    /** The index of every author. */
+    AUTHOR_INDEX("authors", "terms.ftlh"),
     NOT_FOUND("404", "404.ftlh"),
     /** The search page, answered in the browser from the search index. */
     SEARCH("search", "search.ftlh"),

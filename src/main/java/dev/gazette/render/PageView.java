@@ -4,7 +4,7 @@ package dev.gazette.render;
  * What a page knows of itself.
  *
  * @param kind        the page kind: {@code article}, {@code related}, {@code tag}, {@code rubric},
- *                    {@code archive}, {@code home}, {@code tags}, {@code rubrics}, {@code 404},
+ *                    {@code archive}, {@code author}, {@code home}, {@code tags}, {@code rubrics}, {@code authors}, {@code 404},
  *                    {@code redirect}
  * @param title       the page's own title (the site's name is added by the layout)
  * @param description a short description for search engines, may be empty

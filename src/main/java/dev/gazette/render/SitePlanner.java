@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
 
 /**
  * Decides which pages a site has and what each one shows: one page per article and per article's
- * related list, paginated tag, rubric and archive pages, the tag and rubric indexes, the home page
+ * related list, paginated tag, rubric, author and archive pages, the tag, rubric and author indexes, the home page
  * and the 404 page. It only reads the index; views are built lazily, page by page.
  */
 public final class SitePlanner {
@@ -47,6 +47,8 @@ public final class SitePlanner {
      */
     private final Map<String, LinkView> rubricNames = new HashMap<>();
     private final Map<String, LinkView> tagNames = new HashMap<>();
+    private final Map<String, LinkView> authorLinks = new HashMap<>();
+    private final Map<String, LinkView> authorNames = new HashMap<>();
     private final Map<String, String> imageUrls;
     private final WebExtras extras;
     private final ArticleImages images;
@@ -90,6 +92,10 @@ public final class SitePlanner {
             tagLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), g.size()));
             tagNames.put(g.term().slug(), new LinkView(g.term().name(), urls.tag(g.term()), 0));
         }
+        for (TermGroup g : index.authors()) {
+            authorLinks.put(g.term().slug(), new LinkView(g.term().name(), urls.author(g.term()), g.size()));
+            authorNames.put(g.term().slug(), new LinkView(g.term().name(), urls.author(g.term()), 0));
+        }
         List<TermGroup> byWeight = index.rubrics().stream()
                 .sorted(Comparator.comparingInt(TermGroup::size).reversed().thenComparing(g -> g.term().slug()))
                 .toList();
@@ -115,7 +121,7 @@ public final class SitePlanner {
         byWeight.stream().filter(g -> !menuGroups.contains(g)).forEach(sectionOrder::add);
         this.rubricsByWeight = List.copyOf(sectionOrder);
         this.site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(), nav,
-                urls.tagIndex(), urls.rubricIndex(), urls.archive(), year, config.search() ? SearchPage.url(config.language()) : "");
+                urls.tagIndex(), urls.rubricIndex(), urls.archive(), urls.authorIndex(), year, config.search() ? SearchPage.url(config.language()) : "");
         // Made when first asked for: a preview's quick page needs a handful of an archive's teasers.
         this.teasers = new TeaserView[index.size()];
         this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
@@ -193,6 +199,9 @@ public final class SitePlanner {
         for (TermGroup g : index.tags()) {
             list(jobs, PageKind.TAG, urls.tag(g.term()), "#" + g.term().name(), "", g.articles()::get, g.size(), "tag " + g.term().name());
         }
+        for (TermGroup g : index.authors()) {
+            list(jobs, PageKind.AUTHOR, urls.author(g.term()), g.term().name(), "", g.articles()::get, g.size(), "author " + g.term().name());
+        }
         for (TermGroup g : index.rubrics()) {
             list(jobs, PageKind.RUBRIC, urls.rubric(g.term()), g.term().name(), "", g.articles()::get, g.size(), "rubric " + g.term().name());
         }
@@ -206,6 +215,7 @@ public final class SitePlanner {
         jobs.add(terms(PageKind.ARCHIVE_INDEX, urls.archive(), heading("archive"), months));
         jobs.add(terms(PageKind.TAG_INDEX, urls.tagIndex(), heading("tags"), index.tags().stream().map(g -> tagLinks.get(g.term().slug())).toList()));
         jobs.add(terms(PageKind.RUBRIC_INDEX, urls.rubricIndex(), heading("rubrics"), index.rubrics().stream().map(g -> rubricLinks.get(g.term().slug())).toList()));
+        jobs.add(terms(PageKind.AUTHOR_INDEX, urls.authorIndex(), heading("authors"), index.authors().stream().map(g -> authorLinks.get(g.term().slug())).toList()));
         if (config.search()) {
             jobs.add(SearchPage.job(config, index, this::base));
         }
@@ -248,7 +258,9 @@ public final class SitePlanner {
         Article a = index.article(i);
         String url = teaserAt(i).url();
         return new PageJob(url, PageKind.ARTICLE, a.source(), () -> {
-            Map<String, Object> m = base(new PageView("article", Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), url,
+            // The teaser holds the title and lead typeset already: typesetting is a good share of a page's model.
+            TeaserView t = teaserAt(i);
+            Map<String, Object> m = base(new PageView("article", t.title(), t.lead(), url,
                     SiteUrls.rootFrom(url), canonical(url)));
             m.put("head", heads.article(i, (PageView) m.get("page")));
             m.put("article", articleView(i, config.relatedCount()));
@@ -260,7 +272,8 @@ public final class SitePlanner {
         Article a = index.article(i);
         String url = urls.related(a);
         return new PageJob(url, PageKind.RELATED, a.source() + " (related page)", () -> {
-            Map<String, Object> m = base(new PageView("related", Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), url,
+            TeaserView t = teaserAt(i);
+            Map<String, Object> m = base(new PageView("related", t.title(), t.lead(), url,
                     SiteUrls.rootFrom(url), canonical(url)));
             // Only links found on other pages: worth following, not worth a place in search results.
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, "noindex, follow"));
@@ -287,7 +300,7 @@ public final class SitePlanner {
                 m.put("articles", items);
                 PagerView pager = PagerView.of(page, pages, q -> SiteUrls.paged(first, q));
                 m.put("pager", pager);
-                boolean ownFeeds = kind == PageKind.RUBRIC || (kind == PageKind.TAG && config.tagFeeds());
+                boolean ownFeeds = kind == PageKind.RUBRIC || kind == PageKind.AUTHOR || (kind == PageKind.TAG && config.tagFeeds());
                 m.put("head", heads.page((PageView) m.get("page"), ownFeeds ? first : null, heading, pager, null));
                 return m;
             }));
@@ -354,7 +367,8 @@ public final class SitePlanner {
         List<LinkView> tags = a.tags().stream().map(t -> tagNames.get(t.slug())).toList();
         List<TeaserView> rel = related.of(index.id(i)).stream().limit(relatedLimit).map(this::teaserOf).toList();
         return new ArticleView(teaserAt(i), a.updated() == null ? null : dates.iso(a.updated()),
-                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(), bodyAt(i),
+                a.updated() == null ? null : dates.dateline(a.updated()), a.authors(),
+                a.authorTerms().stream().map(t -> authorNames.get(t.slug())).toList(), bodyAt(i),
                 Typeset.text(config, a, a.caption()), tags, rel,
                 urls.related(a));
     }
@@ -373,7 +387,7 @@ public final class SitePlanner {
         String language = a.language() == null || sameLanguage(a.language(), config.language()) ? null : a.language();
         return new TeaserView(urls.article(a), Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), rubric, dates.iso(a.date()), dates.day(a.date()),
                 dates.dateline(a.date(), a.dateOnly()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height(),
-                a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null);
+                info == null ? List.of() : info.renditions(), a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null);
     }
 
     private static boolean sameLanguage(String a, String b) {
@@ -392,6 +406,7 @@ public final class SitePlanner {
             case "archive" -> french ? "Archives" : "Archive";
             case "tags" -> french ? "Tous les tags" : "All tags";
             case "rubrics" -> french ? "Rubriques" : "Sections";
+            case "authors" -> french ? "Auteurs" : "Authors";
             default -> kind;
         };
     }

@@ -52,6 +52,16 @@ public final class SiteUrls {
         return permalinks.rubric().replace("{slug}", t.slug());
     }
 
+    /** The page of an author's articles ({@code auteurs/salma-benali/}). */
+    public String author(Term t) {
+        return permalinks.author().replace("{slug}", t.slug());
+    }
+
+    /** The page listing every author: the author pattern's folder ({@code auteurs/}). */
+    public String authorIndex() {
+        return prefix(permalinks.author(), "auteurs/");
+    }
+
     /** The page listing every tag: the tag pattern's folder ({@code tags/}). */
     public String tagIndex() {
         return prefix(permalinks.tag(), "tags/");

@@ -15,6 +15,8 @@ package dev.gazette.render;
  * @param language  the article's language when it differs from the site's, else {@code null}
  * @param imageWidth  the image's width in pixels, or 0 when unknown
  * @param imageHeight the image's height in pixels, or 0 when unknown
+ * @param imageRenditions smaller copies of the image, narrowest first, for {@code srcset} (the image
+ *                  itself, at {@code imageWidth}, is the widest); empty for none
  * @param status    {@code "draft"} or {@code "scheduled"} (dated after the build's reference time) for an
  *                  article published only because the build asked for drafts or future articles (a
  *                  preview), else {@code null}: the theme marks such articles so that nobody takes a
@@ -22,5 +24,10 @@ package dev.gazette.render;
  */
 public record TeaserView(String url, String title, String lead, LinkView rubric, String dateIso,
                          String dateLabel, String dateline, String image, String imageAlt, String language,
-                         int imageWidth, int imageHeight, String status) {
+                         int imageWidth, int imageHeight, java.util.List<dev.gazette.images.ImageInfo.Rendition> imageRenditions,
+                         String status) {
+
+    public TeaserView {
+        imageRenditions = imageRenditions == null ? java.util.List.of() : java.util.List.copyOf(imageRenditions);
+    }
 }

@@ -57,6 +57,8 @@ public final class TemplateEngine {
      * thousands of pages from one template, and the build has failed anyway.
      */
     private final Map<String, Problem> overflowed = new ConcurrentHashMap<>();
+    /** The interface strings, the theme's with the site's own over them; templates see them as {@code labels}. */
+    private final Labels labels;
 
     /**
      * @param templatesDir the site's template folder; may not exist
@@ -84,14 +86,23 @@ public final class TemplateEngine {
         cfg.setLocalizedLookup(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         cfg.setSharedVariable("href", new Href());
+        this.labels = Labels.load(templatesDir, locale);
+        try {
+            cfg.setSharedVariable("labels", labels.values());
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalStateException("a map of texts is always a template model", e);
+        }
         // A build reads each template once: no checking the files for changes while rendering.
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.configuration = cfg;
     }
 
-    /** Loads and parses {@code names}; each one that is missing or broken becomes a problem. */
+    /**
+     * Loads and parses {@code names}; each one that is missing or broken becomes a problem, as does
+     * each mistake in the site's labels file.
+     */
     public List<Problem> check(List<String> names) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(labels.problems());
         for (String name : names) {
             try {
                 configuration.getTemplate(name);

@@ -13,6 +13,7 @@ import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
 import dev.gazette.text.ControlCharacters;
 import java.net.URI;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,11 +58,14 @@ final class HtmlArticleReader {
             "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting");
     /** Class or id words of bylines; matched per word so `authorized-content` does not count. */
     private static final Pattern BYLINE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:byline|bylines|author|authors|auteur|auteurs|signature)(?:[-_]|$)");
-    private static final Pattern LEAD_CLASS = Pattern.compile("(?i)chapo|chapeau|lead|intro|standfirst");
+    /** Class or id words of a chapô; per word, so `leaderboard` (an advert) is none. */
+    private static final Pattern LEAD_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:chapo|chapeau|lead|leadin|intro|standfirst|dek|deck"
+            + "|summary|sapo|desc|description|strapline|subtitle|subheadline|sous-titre|bajada|entradilla|linha-fina)(?:[-_]|$)");
     /** Class or id words of the widgets sites put around and inside articles. */
     private static final Pattern FURNITURE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:share|sharing|sharer|social|partage|partager"
             + "|newsletter|related|tags|ad|ads|advert|advertisement|adsense|pub|promo|breadcrumb|breadcrumbs|comments|comment"
-            + "|read-also|lire-aussi)(?:[-_]|$)");
+            + "|read-also|lire-aussi|popular|most-read|trending|recommended|recirc|outbrain|taboola|gallery|slideshow|carousel"
+            + "|video|player|sidebar|widget|subscribe|more|teaser|teasers|meta|date|dateline|timestamp)(?:[-_]|$)");
     // Tag names as sets, not CSS queries: `e.is(query)` parses the query and walks up to the
     // root on every call, which costs the page's depth for each of its elements.
     private static final Set<String> STRUCTURAL_FURNITURE = Set.of("header", "footer", "nav", "aside", "form");
@@ -71,13 +75,53 @@ final class HtmlArticleReader {
     private static final Set<String> KEPT_EMPTY = Set.of("br", "hr", "td", "th", "source");
     private static final String NEVER_CONTENT = "script, style, noscript, template, iframe, frame, object, embed, svg, "
             + "button, input, select, textarea, dialog, link, meta";
-    private static final Pattern BYLINE_TEXT = Pattern.compile("(?i)^(?:par|by)\\s*:?\\s+(.+)");
-    /** Where a byline's names stop: a dash, a bar, or the date that often follows them. */
+    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+            + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+            + "|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+            + "|januar|februar|märz|juni|juli|oktober|dezember";
+    private static final Pattern BYLINE_TEXT = Pattern.compile("(?iu)^(?:par|by|von|por|door|di|av|af|przez|автор|автор:|بقلم|كتب)"
+            + "\\s*:?\\s+(.+)");
+    /**
+     * Where a byline's names stop: a dash, a bar, a date (a digit, even glued to the name as in
+     * "Lucas Nolan22 Dec", or a month's name before one), or the words of a timestamp.
+     */
     private static final Pattern BYLINE_END = Pattern.compile(
-            "(?iu)\\s*(?:\\s[-–—]\\s|[|·•]|,?\\s*(?:publié|mis à jour|modifié|updated|published)\\b|\\s+le\\s+\\d|\\s+\\d).*$");
-    private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*,\\s*|\\s+et\\s+|\\s+and\\s+|\\s*&\\s*");
+            "(?iu)\\s*(?:\\s[-–—]\\s|[|·•]|,?\\s*(?:publié|mis à jour|modifié|last updated|last modified|updated|published|posted)\\b"
+            + "|\\s+le\\s+\\d|,?\\s+(?:" + MONTHS + ")\\.?\\s*\\d|\\s*\\d|\\s*\\(|\\s+(?:in|à|en|em|aus|in der)\\s+\\p{Lu}).*$");
+    /** Words that say what a person does, not who: a byline naming one holds a role after the name. */
+    private static final Pattern ROLE = Pattern.compile("(?iu)\\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor"
+            + "|staff|critic|producer|analyst|photographer|envoyée? spéciale?|correspondante?|rédact(?:eur|rice)|journaliste)\\b");
+    /** The words of a timestamp, which sites print where the byline goes. */
+    private static final Pattern TIMESTAMP = Pattern.compile("(?iu)(?:last\\s+updated|last\\s+modified|updated|published|posted"
+            + "|mis à jour|publié|modifié|actualizado|aktualisiert)\\b");
+    /** What follows a headline in a title that names the site: a separator, then a few words. */
+    private static final Pattern SITE_SUFFIX = Pattern.compile("\\s*[|\\-–—:·•]\\s*\\S.{0,60}");
+    private static final Pattern SEPARATOR_END = Pattern.compile("\\s*[|\\-–—:·•]\\s*$");
+    /** Words of the names of papers, agencies and desks, which bylines print after the people. */
+    private static final Pattern ORGANISATION = Pattern.compile("(?iu)\\b(?:news|press|agency|agence|times|post|journal|tribune"
+            + "|herald|gazette|reuters|afp|ap|dpa|efe|ansa|bbc|cnn|associated|media|online|digital|magazine|newspaper|staff|desk"
+            + "|newsroom|rédaction|redaction|redacción|redação|redaktion|service|bureau|team|équipe)\\b");
+    /** Class or id words of a printed date. */
+    private static final Pattern DATE_CLASS = Pattern.compile("(?i)(?:^|[-_])(?:date|dateline|timestamp|published|pubdate|time)(?:[-_]|$)");
+    /** Words sites print as labels of their players, adverts and buttons, never as a story's text. */
+    private static final Set<String> LABELS = Set.of("advertisement", "advertising", "publicité", "publicite", "anzeige", "publicidad",
+            "pubblicità", "sponsored", "play", "pause", "mute", "unmute", "fullscreen", "full screen", "exit fullscreen", "replay",
+            "share", "share this", "share this article", "partager", "copy link", "copier le lien", "skip advertisement",
+            "continue reading the main story", "read more", "lire aussi", "lire plus", "close", "fermer", "watch", "listen",
+            "loading", "chargement", "play video", "watch video", "now playing", "up next");
+    private static final Set<String> PARTICLES = Set.of("de", "da", "di", "del", "van", "von", "der", "le", "la", "al", "el", "ben", "bin", "ibn");
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*[,;]\\s*|\\s+et\\s+|\\s+and\\s+|\\s+und\\s+|\\s+y\\s+|\\s*&\\s*");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
     private static final int MAX_BYLINE = 120;
+    private static final Pattern CDATA = Pattern.compile(
+            "(?s)\\s*(?://|/\\*)?\\s*<!\\[CDATA\\[\\s*(?:\\*/)?(.*?)(?://|/\\*)?\\s*\\]\\]>\\s*(?:\\*/)?\\s*");
+    /**
+     * Meta tags naming the publication date, most specific first: Dublin Core, the generic
+     * {@code date}, and the names CMSs and analytics tools write.
+     */
+    private static final List<String> DATE_METAS = List.of("article:published_time", "datePublished", "DC.date.issued",
+            "dcterms.issued", "DC.date.created", "dcterms.created", "DC.date", "dc.date", "date", "pubdate", "publishdate",
+            "publish-date", "og:published_time", "sailthru.date", "parsely-pub-date", "cXenseParse:recs:publishtime");
 
     private HtmlArticleReader() {
     }
@@ -105,6 +149,11 @@ final class HtmlArticleReader {
         private int ldLine;
         /** Bounds on the text length of the container's elements, known once the container is. */
         private TextSizes sizes = TextSizes.NONE;
+        /** The page's {@code <base href>}, looked up once: empty for none; {@code null} until needed. */
+        private java.util.Optional<Element> base;
+        private List<Element> metaElements;
+        /** The page's blocks measured by their prose and links. */
+        private TextDensity density;
 
         Reading(String source, String text, ParseContext ctx) {
             this.source = source;
@@ -156,6 +205,7 @@ final class HtmlArticleReader {
         }
 
         ParsedSource run() {
+            pageZone = ctx.zone();
             readJsonLd();
             Element container = container();
             sizes = new TextSizes(container);
@@ -173,10 +223,17 @@ final class HtmlArticleReader {
             Term rubric = rubric();
             List<Term> tags = tags();
             String image = image();
-            Element leadElement = leadElement(container);
+            Element scope = headScope(container);
+            Element leadElement = leadElement(container, h1, scope);
             String lead = lead(leadElement);
             List<Element> bylines = bylines(container);
             List<String> authors = authors(bylines);
+            if (authors.isEmpty() && scope != null) {
+                authors = authors(bylines(scope, false));
+            }
+            if (authors.isEmpty()) {
+                authors = authors(markedAuthors());
+            }
             Element mainFigure = mainFigure(container, image, leadElement, bylines);
             String caption = caption(mainFigure);
 
@@ -207,7 +264,7 @@ final class HtmlArticleReader {
                 }
                 int before = articles.size();
                 try {
-                    collect(withoutControls(JsonParser.parseString(script.data()), line(script)), articles, 0);
+                    collect(withoutControls(JsonParser.parseString(withoutCData(script.data())), line(script)), articles, 0);
                 } catch (RuntimeException e) {
                     // gson's messages end with a link to its own troubleshooting page: keep the first line.
                     String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
@@ -222,6 +279,16 @@ final class HtmlArticleReader {
                     ldLine = line(script);
                 }
             }
+        }
+
+        /**
+         * The JSON of a block that many CMSs wrap in a CDATA section, a leftover of XHTML
+         * ({@code <![CDATA[ … ]]>}, also behind {@code //} or inside comment marks): the wrapper
+         * is no JSON, and browsers and search engines ignore it.
+         */
+        static String withoutCData(String data) {
+            Matcher m = CDATA.matcher(data);
+            return m.matches() ? m.group(1) : data;
         }
 
         /** {@code e} without the control characters its strings' escapes (<code>"&#92;u0001"</code>) wrote; {@code line} is its block's. */
@@ -351,8 +418,11 @@ final class HtmlArticleReader {
 
         private List<Found> metas(String key) {
             List<Found> out = new ArrayList<>();
-            for (Element m : doc.select("meta[content]")) {
-                if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))) {
+            if (metaElements == null) {
+                metaElements = doc.select("meta[content]"); // once: fields look up a score of keys
+            }
+            for (Element m : metaElements) {
+                if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name")) || key.equalsIgnoreCase(m.attr("itemprop"))) {
                     String content = plain(m.attr("content"));
                     if (content != null) {
                         out.add(new Found(content, "the `" + key + "` meta", line(m)));
@@ -364,8 +434,29 @@ final class HtmlArticleReader {
 
         // ---- fields ----
 
-        /** The {@code <article>} holding the headline, else the largest one, else {@code <main>}, else the body. */
+        /**
+         * The element holding the story: the block {@link TextDensity} finds the story's prose
+         * in, or the {@code <article>} around it (which also holds its headline, lead and byline).
+         * An {@code <article>} elsewhere is a teaser card, never the story. A page without
+         * prose falls back on its tags: the {@code <article>} holding the headline, else the
+         * largest one, else {@code <main>}, else the body.
+         */
         private Element container() {
+            density = new TextDensity(doc.body());
+            Element best = density.best();
+            if (best != null) {
+                for (Element a = best; a != null; a = a.parent()) {
+                    if (a.normalName().equals("article")) {
+                        return a;
+                    }
+                }
+                for (Element a : best.select("article")) {
+                    if (density.paragraphText(a) * 2 > density.paragraphText(best)) {
+                        return a;
+                    }
+                }
+                return best;
+            }
             Elements articles = doc.select("article");
             for (Element a : articles) {
                 if (a.selectFirst("h1") != null) {
@@ -385,6 +476,36 @@ final class HtmlArticleReader {
             return main != null ? main : doc.body();
         }
 
+        /**
+         * Where the headline's companions are when the story's block does not hold the headline:
+         * the headline's own block (its parent, and the parent's parent when that is small), which
+         * sites print above the text with the standfirst and the byline. {@code null} when the
+         * container holds the headline or the page has none.
+         */
+        private Element headScope(Element container) {
+            if (container.selectFirst("h1") != null) {
+                return null;
+            }
+            Element h1 = printedHeadline();
+            if (h1 == null || h1.parent() == null) {
+                return null;
+            }
+            Element scope = h1.parent();
+            if (scope.parent() != null && !scope.parent().normalName().equals("body") && density.text(scope.parent()) < 600
+                    && !isInside(container, List.of(scope.parent())) && container != scope.parent()) {
+                scope = scope.parent();
+            }
+            if (scope == container || scope.normalName().equals("body") || isInside(scope, List.of(container))) {
+                return null;
+            }
+            // A block holding both the headline and the story is the headline's block when little
+            // else is in it (the standfirst, the byline, the date), not when it is the whole page.
+            if (isInside(container, List.of(scope)) && density.text(scope) - density.text(container) > 1500) {
+                return null;
+            }
+            return scope;
+        }
+
         private String title(Element h1) {
             String title = ldText("headline");
             if (title == null) {
@@ -394,11 +515,14 @@ final class HtmlArticleReader {
                 Found og = meta("og:title");
                 title = og == null ? null : og.value();
             }
+            if (title != null) {
+                title = withoutSiteName(title, h1);
+            }
             if (title == null && h1 != null) {
                 title = plain(h1.text());
             }
-            if (title == null && doc.selectFirst("h1") != null) {
-                title = plain(doc.selectFirst("h1").text());
+            if (title == null && printedHeadline() != null) {
+                title = plain(printedHeadline().text());
             }
             if (title == null) {
                 Element head = doc.selectFirst("title");
@@ -417,8 +541,49 @@ final class HtmlArticleReader {
             return title;
         }
 
+        /**
+         * {@code title} without the site's name that {@code og:title} and JSON-LD often carry
+         * ("The headline | The Courier", "The headline - BBC News"): the headline printed on the
+         * page when the title is it plus such a suffix, else the title less the
+         * {@code og:site_name} it ends with; else as it is.
+         */
+        private String withoutSiteName(String title, Element h1) {
+            Element printed = h1 != null ? h1 : printedHeadline();
+            String headline = printed == null ? null : plain(printed.text());
+            if (headline != null && !headline.equals(title) && title.startsWith(headline)
+                    && SITE_SUFFIX.matcher(title.substring(headline.length())).matches()) {
+                return headline;
+            }
+            Found site = meta("og:site_name");
+            if (site != null && title.endsWith(site.value()) && title.length() > site.value().length()) {
+                String rest = title.substring(0, title.length() - site.value().length());
+                Matcher m = SEPARATOR_END.matcher(rest);
+                if (m.find() && m.start() > 0) {
+                    return rest.substring(0, m.start());
+                }
+            }
+            return title;
+        }
+
+        /**
+         * The page's headline when the story's block does not hold it: its first {@code <h1>}
+         * outside menus, footers and asides that is no logo (a picture, or a link to the home
+         * page, as many sites' mastheads are).
+         */
+        private Element printedHeadline() {
+            for (Element h1 : doc.body().select("h1")) {
+                if (h1.closest("nav, footer, aside") == null && h1.selectFirst("img, svg, picture") == null
+                        && h1.selectFirst("a[href=/], a[href=./], a[href=index.html]") == null && plain(h1.text()) != null) {
+                    return h1;
+                }
+            }
+            return null;
+        }
+
         /** Whether the publication date read gives the day without a time. */
         private boolean dayOnly;
+        /** The zone the page's dates without an offset are read in (see {@link #pageZone}). */
+        private ZoneId pageZone;
 
         private ZonedDateTime date(Element container) {
             List<Found> candidates = new ArrayList<>();
@@ -426,26 +591,58 @@ final class HtmlArticleReader {
             if (published != null) {
                 candidates.add(new Found(published, "the JSON-LD `datePublished`", ldLine));
             }
-            Found meta = meta("article:published_time");
-            if (meta != null) {
-                candidates.add(meta);
+            for (String key : DATE_METAS) {
+                candidates.addAll(metas(key));
             }
-            Element time = container.selectFirst("time[datetime][itemprop=datePublished], time[datetime][pubdate], time[datetime]");
-            if (time != null && plain(time.attr("datetime")) != null) {
-                candidates.add(new Found(plain(time.attr("datetime")), "`<time datetime>`", line(time)));
+            // Microdata: `<meta itemprop content>` is read above; `<span itemprop>` and `<time>`
+            // carry the date in `content`, `datetime` or their text.
+            for (Element e : doc.select("[itemprop=datePublished]:not(meta)")) {
+                String value = plain(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
+                if (value != null) {
+                    candidates.add(new Found(value, "the `itemprop=\"datePublished\"` element", line(e)));
+                }
+            }
+            // A `<time>` in the article first; else the page's first, which sites print beside
+            // the headline, outside the `<article>` element.
+            for (Element scope : List.of(container, doc)) {
+                Element time = scope.selectFirst("time[datetime][pubdate], time[datetime]");
+                if (time != null && plain(time.attr("datetime")) != null) {
+                    candidates.add(new Found(plain(time.attr("datetime")), "`<time datetime>`", line(time)));
+                    break;
+                }
+            }
+            // Last, a date the page prints beside the headline or atop the story (`<span class="date">10 July 2015</span>`).
+            if (candidates.isEmpty()) {
+                for (Element scope : headScope(container) == null ? List.of(container) : List.of(headScope(container), container)) {
+                    for (Element e : scope.select("[class], [id]")) {
+                        if (hasWord(e, DATE_CLASS) && e.text().length() <= 80 && plain(e.text()) != null) {
+                            candidates.add(new Found(plain(e.text()), "the date printed in `<" + e.normalName() + " class=\"" + e.className() + "\">`", line(e)));
+                            break;
+                        }
+                    }
+                }
             }
             String fix = "write it in ISO 8601, e.g. `2025-09-11T10:30:00+01:00`, in `<meta property=\"article:published_time\" content=\"...\">` "
                     + "or `<time datetime=\"...\">` in the article.";
             if (candidates.isEmpty()) {
+                if (ctx.fallbackDate() != null) {
+                    problems.add(Problem.warning(source, 0, "date", "the page has no publication date; used "
+                            + ctx.fallbackDate().origin() + ", " + ctx.fallbackDate().date() + ".", "check the date in the article written."));
+                    dayOnly = ctx.fallbackDate().dayOnly();
+                    return ctx.fallbackDate().date().withZoneSameInstant(ctx.zone());
+                }
                 problems.add(Problem.error(source, 0, "date", "the page has no publication date: looked at the JSON-LD `datePublished`, "
-                        + "the `article:published_time` meta and `<time datetime>` in the article.", "add one; " + fix));
+                        + "the `article:published_time`, `date` and `DC.date.issued` metas, `itemprop=\"datePublished\"` and `<time datetime>`.",
+                        "add one; " + fix + " To import such pages, `gazette import --date-fallback file` (the file's time) "
+                                + "or `--date-fallback 2025-09-11` dates them."));
                 return null;
             }
+            pageZone = pageZone(candidates);
             List<Found> bad = new ArrayList<>();
             for (Found c : candidates) {
                 try {
-                    ZonedDateTime date = Dates.parse(c.value(), ctx.zone());
-                    dayOnly = Dates.dayOnly(c.value());
+                    ZonedDateTime date = Dates.parsePage(c.value(), pageZone, ctx.zone());
+                    dayOnly = Dates.pageDayOnly(c.value());
                     for (Found b : bad) {
                         problems.add(Problem.warning(source, b.line(), "date", "`" + b.value() + "` in " + b.where()
                                 + " is not a date Gazette reads; used " + c.where() + " instead.", fix));
@@ -460,6 +657,29 @@ final class HtmlArticleReader {
                     + " is not a date Gazette reads" + (bad.size() > 1 ? " (nor are the " + (bad.size() - 1) + " other dates given)" : "")
                     + ".", fix));
             return null;
+        }
+
+        /**
+         * The zone the page states for itself: the offset of the first of its dates that has
+         * one (the publication date's candidates, then the update's), else the site's. A page
+         * that writes {@code 2015-07-10 09:53} in one place and {@code -04:00} in another means
+         * New York's morning, not the newsroom's.
+         */
+        private ZoneId pageZone(List<Found> candidates) {
+            List<String> dates = new ArrayList<>();
+            candidates.forEach(c -> dates.add(c.value()));
+            String modified = ldText("dateModified");
+            if (modified != null) {
+                dates.add(modified);
+            }
+            metas("article:modified_time").forEach(f -> dates.add(f.value()));
+            for (String d : dates) {
+                java.util.Optional<ZoneId> offset = Dates.statedOffset(d);
+                if (offset.isPresent()) {
+                    return offset.get();
+                }
+            }
+            return ctx.zone();
         }
 
         private ZonedDateTime updated(ZonedDateTime date) {
@@ -478,7 +698,7 @@ final class HtmlArticleReader {
                 return null;
             }
             try {
-                ZonedDateTime updated = Dates.parse(found.value(), ctx.zone());
+                ZonedDateTime updated = Dates.parse(found.value(), pageZone, ctx.zone());
                 if (date != null && updated.isBefore(date)) {
                     problems.add(Problem.warning(source, found.line(), "updated", "the update time `" + found.value() + "` in "
                                     + found.where() + " is before the publication date; ignored.",
@@ -535,35 +755,105 @@ final class HtmlArticleReader {
             List<String> names = new ArrayList<>();
             JsonElement author = ld == null ? null : ld.get("author");
             if (author instanceof JsonArray a) {
-                a.forEach(item -> addName(names, text(item, 1)));
+                // Beside the people who wrote it, sites list their own organisation: the people sign.
+                boolean people = false;
+                for (JsonElement item : a) {
+                    people |= item.isJsonObject() && "Person".equals(localName(String.valueOf(text(resolve(item.getAsJsonObject()).get("@type"), 1))));
+                }
+                for (JsonElement item : a) {
+                    if (!people || !item.isJsonObject()
+                            || "Person".equals(localName(String.valueOf(text(resolve(item.getAsJsonObject()).get("@type"), 1))))) {
+                        addName(names, text(item, 1));
+                    }
+                }
             } else {
                 addName(names, text(author, 0));
             }
+            // JSON-LD names are written as bylines too ("By Jane Doe, CNN"): the names in them.
+            List<String> cleaned = new ArrayList<>();
+            names.forEach(n -> bylineNames(cleaned, n));
+            names.clear();
+            names.addAll(cleaned);
             if (names.isEmpty()) {
                 // article:author is often the URL of a profile page, which names nobody.
                 metas("article:author").stream().map(Found::value).filter(v -> !v.contains("://"))
-                        .forEach(v -> splitNames(names, v));
+                        .forEach(v -> bylineNames(names, v));
             }
             if (names.isEmpty()) {
                 Found meta = meta("author");
                 if (meta != null && !meta.value().contains("://")) {
-                    splitNames(names, meta.value());
+                    bylineNames(names, meta.value());
                 }
             }
             for (int i = 0; names.isEmpty() && i < bylines.size(); i++) {
                 String text = bylines.get(i).text().strip();
                 if (text.length() <= MAX_BYLINE) {
-                    Matcher m = BYLINE_TEXT.matcher(text);
-                    splitNames(names, BYLINE_END.matcher(m.matches() ? m.group(1) : text).replaceFirst(""));
+                    bylineNames(names, text);
                 }
             }
             return names;
         }
 
-        private void splitNames(List<String> names, String text) {
-            for (String name : NAME_SEPARATORS.split(text)) {
-                addName(names, plain(name));
+        /**
+         * The names a printed byline gives, without what sites print around them: "By", the
+         * date and time ("Steven Musil January 5, 2016", "Lucas Nolan22 Dec"), the role and the
+         * paper ("Benjamin Romano Seattle Times business reporter"), the place ("Jane Doe,
+         * Seattle"). A timestamp label ("Last Updated: …") names nobody.
+         */
+        private void bylineNames(List<String> names, String text) {
+            Matcher m = BYLINE_TEXT.matcher(text);
+            String rest = m.matches() ? m.group(1) : text;
+            if (TIMESTAMP.matcher(rest).lookingAt()) {
+                return;
             }
+            rest = BYLINE_END.matcher(rest).replaceFirst("");
+            List<String> parts = new ArrayList<>();
+            for (String part : NAME_SEPARATORS.split(rest)) {
+                String name = plain(part);
+                if (name == null) {
+                    continue;
+                }
+                name = withoutRole(name).replaceAll("[\\s:;,]+$", "");
+                if (!name.isEmpty() && name.codePoints().anyMatch(Character::isLetter) && !TIMESTAMP.matcher(name).lookingAt()) {
+                    parts.add(name);
+                }
+            }
+            // Beside full names, a single word is the place or the desk ("Jane Doe, Seattle"), and
+            // the paper or agency is no author ("Jane Doe, BBC News").
+            boolean fullNames = parts.stream().anyMatch(n -> n.contains(" ") && !ORGANISATION.matcher(n).find());
+            for (String name : parts) {
+                if (!fullNames || name.contains(" ") && !ORGANISATION.matcher(name).find()) {
+                    addName(names, name);
+                }
+            }
+        }
+
+        /** {@code name} without the role that follows it: the first two words (three with an initial or a particle). */
+        private static String withoutRole(String name) {
+            Matcher role = ROLE.matcher(name);
+            if (!role.find()) {
+                return name;
+            }
+            String[] words = name.substring(0, role.start()).strip().split("\\s+");
+            if (words.length < 2 || words[0].isEmpty()) {
+                return "";
+            }
+            int keep = words.length > 2 && (words[1].length() <= 2 || words[1].endsWith(".") || PARTICLES.contains(words[1].toLowerCase(Locale.ROOT)))
+                    ? 3 : 2;
+            return String.join(" ", List.of(words).subList(0, Math.min(keep, words.length)));
+        }
+
+        /**
+         * Authors marked as such anywhere in the page but its menus and footers: microdata
+         * ({@code itemprop="author"}), {@code rel="author"}, links to an author's page.
+         */
+        private List<Element> markedAuthors() {
+            for (Element e : doc.body().select("[itemprop=author], [rel=author], a[href*=/author/], a[href*=/authors/], a[href*=/auteur/]")) {
+                if (e.closest("nav, footer, aside") == null && plain(e.text()) != null && e.text().length() <= MAX_BYLINE) {
+                    return List.of(e);
+                }
+            }
+            return List.of();
         }
 
         private void addName(List<String> names, String name) {
@@ -587,6 +877,9 @@ final class HtmlArticleReader {
                         break;
                     }
                 }
+            }
+            if (image != null) {
+                image = withBase(image);
             }
             if (image == null || ImagePaths.isUrl(image) && ImagePaths.check(image) == null) {
                 return image;
@@ -640,6 +933,36 @@ final class HtmlArticleReader {
             return url != null ? url : imageUrl(o.get("contentUrl"), depth + 1);
         }
 
+        /**
+         * {@code ref} as the page's {@code <base href>} makes it: browsers read a relative
+         * reference against it, and a page saved with its images often says where they went
+         * ({@code <base href="./page_files/">}). Without a base, or for a reference that is
+         * already absolute (or not understood), {@code ref} as written.
+         */
+        private String withBase(String ref) {
+            if (base == null) {
+                Element b = doc.selectFirst("base[href]");
+                base = java.util.Optional.ofNullable(b);
+            }
+            Element base = this.base.orElse(null);
+            String r = ref.strip();
+            if (base == null || r.isEmpty() || r.startsWith("#") || r.startsWith("data:") || r.startsWith("//")
+                    || r.startsWith("/") && !ImagePaths.isUrl(base.attr("href").strip()) || r.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+                return ref;
+            }
+            try {
+                String b = base.attr("href").strip().replace(" ", "%20");
+                String resolved = URI.create(b).resolve(r.replace(" ", "%20")).toString();
+                if (ImagePaths.isUrl(resolved)) {
+                    return resolved;
+                }
+                resolved = resolved.replace("%20", " "); // a path beside the page, as written
+                return resolved.startsWith("./") ? resolved.substring(2) : resolved;
+            } catch (IllegalArgumentException e) {
+                return ref;
+            }
+        }
+
         private String pageUrl() {
             Element canonical = doc.selectFirst("link[rel=canonical][href]");
             String url = canonical != null ? canonical.attr("href").strip() : null;
@@ -650,14 +973,33 @@ final class HtmlArticleReader {
             return url != null && ImagePaths.isUrl(url) ? url : null;
         }
 
-        /** The chapô: a paragraph marked as such, else another block so marked that holds no picture. */
-        private Element leadElement(Element container) {
-            int total = container.text().length();
-            for (String query : List.of("p", "div, h2, span")) {
-                for (Element e : container.select(query)) {
-                    if (LEAD_CLASS.matcher(e.className()).find() && plain(e.text()) != null
-                            && e.selectFirst("figure, img, picture") == null && !holdsMostOf(e, total)) {
-                        return e;
+        /**
+         * The chapô: an element marked as such (a paragraph first, else another block holding no
+         * picture) next to the headline: after it, and before the story's first paragraph.
+         * Marked elements elsewhere are no lead: a comment box, an author's bio, a caption,
+         * another story's standfirst. Looked for in the headline's block first when the story's
+         * block does not hold the headline.
+         */
+        private Element leadElement(Element container, Element h1, Element scope) {
+            List<Element> places = scope == null ? List.of(container) : List.of(scope, container);
+            for (Element where : places) {
+                int total = where.text().length();
+                Element headline = where.selectFirst("h1");
+                Element firstProse = null;
+                for (Element p : where.select("p")) {
+                    if (!hasWord(p, LEAD_CLASS) && p.text().length() >= TextDensity.MIN_PARAGRAPH && !hasWord(p, BYLINE_CLASS)
+                            && !BYLINE_TEXT.matcher(p.text().strip()).matches()) {
+                        firstProse = p;
+                        break;
+                    }
+                }
+                for (String query : List.of("p", "div, h2, span")) {
+                    for (Element e : where.select(query)) {
+                        if (hasWord(e, LEAD_CLASS) && plain(e.text()) != null && e.selectFirst("figure, img, picture") == null
+                                && e.closest("figure, blockquote") == null && !holdsMostOf(e, total)
+                                && (firstProse == null || startsBefore(e, firstProse)) && (headline == null || startsBefore(headline, e))) {
+                            return e;
+                        }
                     }
                 }
             }
@@ -680,6 +1022,10 @@ final class HtmlArticleReader {
         }
 
         private List<Element> bylines(Element container) {
+            return bylines(container, true);
+        }
+
+        private List<Element> bylines(Element container, boolean story) {
             int total = container.text().length();
             List<Element> out = new ArrayList<>();
             // The bylines found and everything inside them; parents come before their children.
@@ -702,7 +1048,9 @@ final class HtmlArticleReader {
                 // "Par Hicham Ouazzani" is a byline; "Par ailleurs, le port..." is prose.
                 boolean byText = mayBeByText && text.length() <= MAX_BYLINE && par.matches()
                         && Character.isUpperCase(par.group(1).codePointAt(0)) && !text.endsWith(".");
-                if ((byClass || byText) && !text.isEmpty() && !holdsMostOf(e, total)) {
+                // In the story, an element holding most of its text is the story (`<div class="post author-x">`);
+                // in the headline's small block, the byline often is most of the text.
+                if ((byClass || byText) && !text.isEmpty() && (!story || !holdsMostOf(e, total))) {
                     out.add(e);
                     inBylines.add(e);
                 }
@@ -828,6 +1176,24 @@ final class HtmlArticleReader {
                     remove.add(e);
                 }
             }
+            // Lists of links (related stories, "most read", tags) and paragraphs that are mostly a
+            // link ("Lire aussi | …", "Read more: …"), whatever their classes say: the story's
+            // text is not links. And the labels of players and adverts, which are words alone.
+            for (Element e : container.select("ul, ol, div, section, table, p, span, figure")) {
+                if (e == container) {
+                    continue;
+                }
+                double links = density.linkDensity(e);
+                boolean linkList = switch (e.normalName()) {
+                    case "p" -> links > 0.7 && density.text(e) < 200;
+                    case "span", "figure" -> false;
+                    default -> links > 0.5;
+                };
+                if ((linkList || density.text(e) <= 40 && LABELS.contains(e.text().strip().toLowerCase(Locale.ROOT)))
+                        && !holdsMostOf(e, total)) {
+                    remove.add(e);
+                }
+            }
             // Above the headline sit kickers and breadcrumbs (`<p class="rubrique">Économie</p>`):
             // short labels, never the article's text.
             if (h1 != null && h1.sourceRange().isTracked()) {
@@ -836,7 +1202,7 @@ final class HtmlArticleReader {
                     if (e != container && e.sourceRange().isTracked() && e.endSourceRange().isTracked()
                             && e.endSourceRange().endPos() <= headline && sizes.atLeast(e) <= MAX_BYLINE
                             && (sizes.atMost(e) <= MAX_BYLINE || e.text().length() <= MAX_BYLINE)
-                            && e.selectFirst("img, picture, video, figure") == null) {
+                            && !density.hasPicture(e)) {
                         remove.add(e);
                     }
                 }
@@ -855,6 +1221,9 @@ final class HtmlArticleReader {
                 if (first != null && lead.equals(plain(first.text()))) {
                     first.remove();
                 }
+            }
+            for (Element img : container.select("img[src]")) {
+                img.attr("src", withBase(img.attr("src")));
             }
             removeEmpty(container);
             dropLayoutWhitespace(container);

@@ -176,7 +176,7 @@ final class MarkdownReader {
         }
         String name = source.substring(source.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        return Slugs.of(dot > 0 ? name.substring(0, dot) : name).isEmpty();
+        return Slugs.asciiOf(dot > 0 ? name.substring(0, dot) : name).isEmpty();
     }
 
     /**
@@ -227,7 +227,9 @@ final class MarkdownReader {
         }
         String name = source.substring(source.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        String fromName = Slugs.of(dot > 0 ? name.substring(0, dot) : name);
+        // File names keep the rule they always had, so no existing article's URL moves; a name
+        // without a Latin letter gives way to the title, which is transliterated.
+        String fromName = Slugs.asciiOf(dot > 0 ? name.substring(0, dot) : name);
         if (fromName.isEmpty()) {
             String title = f.text("title");
             fromName = title == null ? "" : Slugs.ofTitle(title, 80, language);

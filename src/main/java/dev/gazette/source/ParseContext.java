@@ -14,14 +14,42 @@ import java.util.Objects;
  * @param language  the site's language (BCP 47), the one of articles that name none
  * @param markdown  the Markdown renderer
  * @param sanitizer the HTML sanitizer
+ * @param fallbackDate the date of a page that gives none, or {@code null} (the build's case: such a
+ *                     page is an error); only {@code gazette import --date-fallback} sets it
  */
-public record ParseContext(ZoneId zone, String language, MarkdownRenderer markdown, HtmlSanitizer sanitizer) {
+public record ParseContext(ZoneId zone, String language, MarkdownRenderer markdown, HtmlSanitizer sanitizer,
+                           FallbackDate fallbackDate) {
 
     public ParseContext {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(markdown, "markdown");
         Objects.requireNonNull(sanitizer, "sanitizer");
+    }
+
+    /** A context without a fallback date: a page without a date is an error. */
+    public ParseContext(ZoneId zone, String language, MarkdownRenderer markdown, HtmlSanitizer sanitizer) {
+        this(zone, language, markdown, sanitizer, null);
+    }
+
+    /** This context, dating the pages that give no date with {@code fallback} (and a warning). */
+    public ParseContext withFallbackDate(FallbackDate fallback) {
+        return new ParseContext(zone, language, markdown, sanitizer, fallback);
+    }
+
+    /**
+     * The date given to a page that states none, and where it comes from, for the warning.
+     *
+     * @param date    the date
+     * @param dayOnly whether it gives the day without a time (shown without one, as a page's own)
+     * @param origin  what it is, e.g. "the file's time" or "the date given with --date-fallback"
+     */
+    public record FallbackDate(java.time.ZonedDateTime date, boolean dayOnly, String origin) {
+
+        public FallbackDate {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(origin, "origin");
+        }
     }
 
     /** A context for a French site with fresh engines, for tests and one-off reads. */

@@ -43,11 +43,15 @@ public final class JsonLd {
         o.addProperty("dateModified", FeedWriter.iso(a.modified()));
         JsonObject publisher = organization(a);
         JsonArray authors = new JsonArray();
-        for (String name : a.authors()) {
-            JsonObject person = new JsonObject();
-            person.addProperty("@type", "Person");
-            person.addProperty("name", name);
-            authors.add(person);
+        for (NewsArticleFacts.Author author : a.authors()) {
+            // "La Rédaction" is the publication, not a person: search engines are told so.
+            JsonObject byline = new JsonObject();
+            byline.addProperty("@type", author.organization() ? "Organization" : "Person");
+            byline.addProperty("name", author.name());
+            if (author.url() != null) {
+                byline.addProperty("url", author.url());
+            }
+            authors.add(byline);
         }
         if (authors.isEmpty()) {
             // An unsigned article is the newsroom's own: Google asks for an author all the same.

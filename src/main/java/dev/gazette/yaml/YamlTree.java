@@ -387,4 +387,36 @@ public final class YamlTree {
             return false;
         }
     }
+
+    /**
+     * {@code text} as a double-quoted YAML scalar. Only the backslash and the quote need escaping
+     * there, and the characters YAML reads as line breaks (U+0085, U+2028, U+2029) or that are not
+     * printable in YAML; everything else (accents, « guillemets », {@code :}, {@code #}) is kept
+     * as written, so the file stays readable. The one writer of YAML values in Gazette: {@code gazette new}
+     * and {@code gazette import} write front matter with it, and this class reads it back.
+     */
+    public static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\u0085' -> out.append("\\N");
+                case '\u2028' -> out.append("\\L");
+                case '\u2029' -> out.append("\\P");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF') {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
 }

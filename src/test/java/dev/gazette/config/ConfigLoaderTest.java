@@ -419,4 +419,21 @@ class ConfigLoaderTest {
         assertEquals("permalinks.tag", w.field());
         assertEquals(3, w.line());
     }
+
+    @Test
+    void authorPagesAndNewsroomBylinesHaveDefaultsAndMayBeSet() {
+        SiteConfig fr = parse("title: Gazette\n").config();
+        assertEquals("auteurs/{slug}/", fr.permalinks().author());
+        assertTrue(fr.isOrganizationAuthor("la rédaction"));
+        assertTrue(fr.isOrganizationAuthor("Gazette"), "the site's own name signs for the newsroom");
+        assertFalse(fr.isOrganizationAuthor("Salma Benali"));
+        assertEquals("authors/{slug}/", parse("title: G\nlanguage: en\n").config().permalinks().author());
+        ConfigLoader.Result set = parse("title: G\npermalinks:\n  author: \"signatures/{slug}/\"\norganizationAuthors: [AFP, MAP]\n");
+        assertEquals(List.of(), set.problems());
+        assertEquals("signatures/{slug}/", set.config().permalinks().author());
+        assertTrue(set.config().isOrganizationAuthor("afp"));
+        assertFalse(set.config().isOrganizationAuthor("La Rédaction"), "the list replaces the defaults");
+        ConfigLoader.Result bad = parse("title: G\norganizationAuthors: [{a: b}]\n");
+        assertEquals("organizationAuthors", bad.problems().get(0).field());
+    }
 }

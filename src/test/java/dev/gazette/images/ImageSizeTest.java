@@ -79,4 +79,19 @@ class ImageSizeTest {
         assertEquals("image/svg+xml", ImageSize.mediaType("x.svg"));
         assertEquals(null, ImageSize.mediaType("x.bmp"));
     }
+
+    @Test
+    void theExifOrientationOfAJpegIsRead() {
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0};
+        byte[] jpeg = new byte[4 + 2 + 6 + tiff.length + 2];
+        int length = 2 + 6 + tiff.length;
+        byte[] head = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i', 'f', 0, 0};
+        System.arraycopy(head, 0, jpeg, 0, head.length);
+        System.arraycopy(tiff, 0, jpeg, head.length, tiff.length);
+        jpeg[jpeg.length - 2] = (byte) 0xFF;
+        jpeg[jpeg.length - 1] = (byte) 0xD9;
+        org.junit.jupiter.api.Assertions.assertEquals(6, ImageSize.orientation(jpeg));
+        org.junit.jupiter.api.Assertions.assertEquals(1, ImageSize.orientation(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}));
+        org.junit.jupiter.api.Assertions.assertEquals(1, ImageSize.orientation("<svg/>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -184,4 +184,23 @@ class SiteIndexTest {
         assertEquals(List.of(), index.tags());
         assertEquals(List.of(), index.rubrics());
     }
+
+    @Test
+    void authorsAreGroupedBySlugNamedAsMostBylinesWriteThemNewestFirst() {
+        Article a = withAuthors(article("a.md", "a", "A", "2025-09-01T10:00", null), "Salma Benali");
+        Article b = withAuthors(article("b.md", "b", "B", "2025-09-02T10:00", null), "salma benali", "Youssef El Amrani");
+        Article c = withAuthors(article("c.md", "c", "C", "2025-09-03T10:00", null), "Salma Benali", "Salma BENALI", "—");
+        SiteIndex index = clean(List.of(a, b, c));
+        assertEquals(List.of("salma-benali", "youssef-el-amrani"), index.authors().stream().map(g -> g.term().slug()).toList());
+        TermGroup salma = index.authors().get(0);
+        assertEquals("Salma Benali", salma.term().name(), "the spelling most bylines use");
+        assertEquals(List.of("c", "b", "a"), salma.articles().stream().map(i -> index.article(i).slug()).toList());
+        assertEquals("Salma Benali", index.canonicalAuthor(Term.of("SALMA benali")).name());
+        assertEquals(List.of(Term.of("Salma Benali")), c.authorTerms(), "a name repeated, and one without a letter, are left out");
+    }
+
+    private static Article withAuthors(Article a, String... names) {
+        return new Article(a.source(), a.format(), a.slug(), a.title(), a.date(), a.updated(), a.rubric(), a.tags(), List.of(names),
+                a.lead(), a.bodyHtml(), a.image(), a.caption(), a.draft(), a.language(), a.pinnedSlugs(), a.relatedTitles());
+    }
 }

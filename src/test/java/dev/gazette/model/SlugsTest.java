@@ -136,4 +136,36 @@ class SlugsTest {
     void invalidSlugs(String slug) {
         assertFalse(Slugs.isValid(slug));
     }
+
+    // ---- other scripts than Latin ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "المغرب يفوز بكأس أفريقيا|almghrb-yfwz-bkas-afryqya",
+            "人工智能改变新闻业|ren-gong-zhi-neng-gai-bian-xin-wen-ye",
+            "Россия и Марокко подписали соглашение|rossia-i-marokko-podpisali-soglasenie",
+            "Η Ελλάδα ψηφίζει σήμερα|e-ellada-psephizei-semera",
+    })
+    void titlesInOtherScriptsAreTransliterated(String title, String slug) {
+        assertEquals(slug, Slugs.ofTitle(title, 80, "xx"));
+        assertTrue(Slugs.isValid(slug));
+    }
+
+    @Test
+    void aMixedTitleKeepsItsNonLatinWords() {
+        assertEquals("deepmind-ren-gong-zhi-neng", Slugs.of("DeepMind 人工智能"));
+        assertEquals("deepmind", Slugs.legacyOfTitle("DeepMind 人工智能", 80), "the old rule, for the redirect from the old URL");
+    }
+
+    @Test
+    void aTitleWithoutLatinLetterHadNoLegacySlug() {
+        assertEquals(null, Slugs.legacyOfTitle("人工智能", 80));
+        assertEquals("", Slugs.asciiOf("人工智能"), "file names keep the old rule");
+    }
+
+    @Test
+    void latinTextNeverChangesItsSlug() {
+        assertFalse(Slugs.hasOtherScript("Sergueï Lavrov, L’œuvre d’Ærø, Łódź, İstanbul — 2025"));
+        assertTrue(Slugs.hasOtherScript("Москва"));
+    }
 }

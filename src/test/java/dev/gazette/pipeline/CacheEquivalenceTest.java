@@ -191,6 +191,64 @@ class CacheEquivalenceTest {
         }
     }
 
+    /**
+     * Sets the files under the site changed since {@code mark} to {@code time}: edits then look
+     * made long before the build, as in a newsroom, so the up-to-date stage may trust their times.
+     */
+    private void age(Instant mark, Instant time) throws IOException {
+        try (Stream<Path> walk = Files.walk(site)) {
+            // The inputs only: the output's own files are the build's (the up-to-date stage checks its manifest's time).
+            for (Path f : walk.filter(Files::isRegularFile).filter(f -> f.startsWith(articles) || f.startsWith(templates)
+                    || f.getParent().equals(site)).toList()) {
+                if (Files.getLastModifiedTime(f).toInstant().compareTo(mark) >= 0) {
+                    Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(time));
+                }
+            }
+        }
+    }
+
+    /**
+     * With edits made well before each build (so the up-to-date stage trusts the files' times), and
+     * builds with nothing changed in between: those end at the up-to-date stage, the others do the
+     * work, and every one leaves the tree a clean build writes.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"11, true", "12, true", "13, false", "14, false"})
+    void buildsWithNothingChangedEndAtOnceAndTheOthersAreNotFooled(long seed, boolean aged) throws IOException {
+        newSite(tmp.resolve("site"), seed, 14);
+        // Not aged: every edit is within the file system's clock tick of the next look, so the
+        // files are known by their bytes too.
+        Instant base = Instant.now().minusSeconds(3600);
+        if (aged) {
+            age(Instant.EPOCH, base);
+        }
+        Path out = site.resolve("site-out");
+        Path cache = site.resolve(".gazette");
+        assertBuilt(build(out, cache), "first build");
+        List<String> done = new ArrayList<>();
+        for (int step = 1; step <= 12; step++) {
+            Instant mark = Instant.now().minusMillis(5);
+            String what = random.nextInt(3) == 0 ? "nothing" : edit();
+            if (aged) {
+                age(mark, base.plusSeconds(step));
+            }
+            done.add(what);
+            String context = "seed " + seed + " after " + done;
+            BuildReport cached = build(out, cache);
+            assertBuilt(cached, context);
+            assertEquals(what.equals("nothing"), cached.stepMillis().containsKey("up-to-date"), context);
+            Path clean = tmp.resolve("clean-" + step);
+            BuildReport fresh = build(clean, null);
+            assertBuilt(fresh, context);
+            assertSameTree(clean, out, context);
+            assertEquals(fresh.problems(), cached.problems(), context);
+            assertEquals(fresh.pages(), cached.pages(), context);
+            assertEquals(fresh.skipped(), cached.skipped(), context);
+            assertEquals(fresh.webFiles(), cached.webFiles(), context);
+            assertEquals(fresh.filesWritten(), cached.filesWritten() + cached.filesUnchanged(), context);
+        }
+    }
+
     /** The preview's series of builds: one process, the output updated in place, sources kept by size and time. */
     @ParameterizedTest
     @ValueSource(longs = {4, 5})

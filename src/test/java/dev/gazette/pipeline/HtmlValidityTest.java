@@ -21,6 +21,10 @@ class HtmlValidityTest {
         // Every page kind is checked, redirect pages too: the seed's URL before stop words were left out.
         Path redirect = out.resolve("politique/le-partenariat-strategique-approfondi-au-menu-d-un-entretien-telephonique-entre/index.html");
         assertTrue(Files.readString(redirect).contains("http-equiv=\"refresh\""), "a redirect page in the sample site");
+        // And the author pages, their index, and a page whose image has srcset and sizes.
+        assertTrue(Files.isRegularFile(out.resolve("auteurs/salma-benali/index.html")), "an author page in the sample site");
+        assertTrue(Files.isRegularFile(out.resolve("auteurs/index.html")), "the author index");
+        assertTrue(Files.readString(out.resolve("index.html")).contains("srcset="), "an image with renditions in the sample site");
         assertEquals(List.of(), NuChecker.errorsUnder(out));
     }
 }

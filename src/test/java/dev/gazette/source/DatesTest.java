@@ -27,6 +27,11 @@ class DatesTest {
             "2025-09-09T19:36:00+02:00",
             "2025-09-09T18:36:00+0100",
             "2025-09-09 18:36:00+01:00",
+            "2025-09-09 18:36:00 +0100",
+            "2025-09-09 13:36:00 -0400",
+            "2025-09-09 17:36:00 Z",
+            "Tue, 9 Sep 2025 17:36:00 GMT",
+            "Tue, 09 Sep 2025 18:36:00 +0100",
             "  2025-09-09T18:36:00+01:00  ",
             "2025-09-09 18:36",
             "2025-09-09T18:36",
@@ -104,5 +109,28 @@ class DatesTest {
         org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("2025-09-09T18:36:00+01:00"));
         org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("09/09/2025 à 18h36"));
         org.junit.jupiter.api.Assertions.assertFalse(Dates.dayOnly("09/09/2025 à 18h"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "20250909T183600|18|36|false",
+            "20250909|0|0|true",
+            "September 9, 2025 6:36 PM|18|36|false",
+            "Sept. 9th, 2025|0|0|true",
+            "Published 9 September 2025 18:36|18|36|false",
+            "9 septembre 2025 à 18h36|18|36|false",
+            "mardi 9 septembre 2025|0|0|true",
+            "9 de septiembre de 2025|0|0|true",
+            "9. September 2025, 18:36 Uhr|18|36|false",
+    })
+    void pagesPrintDatesWithTheMonthsName(String text, int hour, int minute, boolean dayOnly) {
+        assertEquals(ZonedDateTime.of(2025, 9, 9, hour, minute, 0, 0, CASABLANCA), Dates.parsePage(text, CASABLANCA, CASABLANCA), text);
+        assertEquals(dayOnly, Dates.pageDayOnly(text), text);
+    }
+
+    @Test
+    void editorsFormsStayTheDocumentedOnes() {
+        assertThrows(DateTimeParseException.class, () -> Dates.parse("September 9, 2025", CASABLANCA),
+                "front matter keeps the forms the README lists; month names are for saved pages only");
     }
 }

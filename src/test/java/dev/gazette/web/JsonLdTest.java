@@ -15,10 +15,27 @@ class JsonLdTest {
 
     private static final ZonedDateTime T = ZonedDateTime.of(2025, 9, 9, 18, 36, 0, 0, ZoneId.of("Africa/Casablanca"));
 
-    private static NewsArticleFacts facts(List<String> authors) {
+    private static NewsArticleFacts facts(List<String> names) {
+        return factsBy(names.stream().map(NewsArticleFacts.Author::person).toList());
+    }
+
+    private static NewsArticleFacts factsBy(List<NewsArticleFacts.Author> authors) {
         return new NewsArticleFacts("https://ex.ma/p/a/", "Title </script><script>alert(1)</script> & co", "Lead", T, T.plusDays(1),
                 authors, new ImageInfo("https://ex.ma/media/a.png", 800, 600, 10, "image/png"), "Politique", List.of("Maroc", "Russie"),
                 "fr", "Gazette", "https://ex.ma/", new ImageInfo("https://ex.ma/assets/logo.png", 120, 120, 10, "image/png"));
+    }
+
+    @Test
+    void theNewsroomSignsAsAnOrganizationAndPeopleAsPersonsWithTheirPages() {
+        JsonObject o = JsonParser.parseString(JsonLd.newsArticle(factsBy(List.of(
+                new NewsArticleFacts.Author("La Rédaction", "https://ex.ma/auteurs/la-redaction/", true),
+                new NewsArticleFacts.Author("Salma Benali", "https://ex.ma/auteurs/salma-benali/", false))))).getAsJsonObject();
+        JsonObject newsroom = o.getAsJsonArray("author").get(0).getAsJsonObject();
+        JsonObject person = o.getAsJsonArray("author").get(1).getAsJsonObject();
+        assertEquals("Organization", newsroom.get("@type").getAsString());
+        assertEquals("La Rédaction", newsroom.get("name").getAsString());
+        assertEquals("Person", person.get("@type").getAsString());
+        assertEquals("https://ex.ma/auteurs/salma-benali/", person.get("url").getAsString());
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.gazette.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildCacheTest {
+
+    @TempDir
+    Path tmp;
+
+    private static boolean anyDiscarded(Path root) throws IOException {
+        try (Stream<Path> list = Files.list(root)) {
+            return list.anyMatch(p -> p.getFileName().toString().startsWith(".discarded-"));
+        }
+    }
+
+    @Test
+    void aCacheOfAnotherVersionIsEmptiedAtOnceAndItsEntriesDeletedBehind() throws Exception {
+        Path root = tmp.resolve(".gazette");
+        BuildCache cache = BuildCache.open(root);
+        for (int i = 0; i < 200; i++) {
+            cache.putOwnPayload("pages", "site-" + i, ("entry " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        Files.createDirectories(root.resolve("preview"));
+        Files.writeString(root.resolve("preview/index.html"), "the preview's site, not an entry");
+        Files.writeString(root.resolve("VERSION"), "0.0.0-other\n");
+
+        BuildCache reopened = BuildCache.open(root);
+        assertTrue(reopened.notice().isPresent());
+        assertFalse(Files.exists(root.resolve("pages")), "emptied before the build goes on");
+        assertTrue(reopened.ownPayload("pages", "site-1").isEmpty());
+        assertEquals("the preview's site, not an entry", Files.readString(root.resolve("preview/index.html")));
+        for (int wait = 0; wait < 200 && anyDiscarded(root); wait++) {
+            Thread.sleep(50);
+        }
+        assertFalse(anyDiscarded(root), "the entries set aside are deleted in the background");
+        assertTrue(BuildCache.open(root).notice().isEmpty(), "no second notice");
+    }
+
+    @Test
+    void whatAKilledProcessLeftAsideIsDeletedByTheNextAndIsNoNotice() throws Exception {
+        Path root = tmp.resolve(".gazette");
+        BuildCache.open(root).putOwnPayload("pages", "site", new byte[] {1, 2, 3});
+        Path left = Files.createDirectories(root.resolve(".discarded-999-abc/sources/ab"));
+        Files.writeString(left.resolve("cdef"), "old entry");
+        BuildCache cache = BuildCache.open(root);
+        assertTrue(cache.notice().isEmpty());
+        assertTrue(cache.ownPayload("pages", "site").isPresent(), "the cache's own entries are kept");
+        for (int wait = 0; wait < 200 && anyDiscarded(root); wait++) {
+            Thread.sleep(50);
+        }
+        assertFalse(anyDiscarded(root));
+    }
+}
