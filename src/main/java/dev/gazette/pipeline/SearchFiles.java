@@ -1,10 +1,12 @@
 package dev.gazette.pipeline;
 
 import dev.gazette.cache.BuildCache;
+import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.markup.HtmlSanitizer;
 import dev.gazette.model.Article;
+import dev.gazette.model.ArticleId;
 import dev.gazette.model.Term;
 import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedDocument;
@@ -15,9 +17,12 @@ import dev.gazette.render.SearchPage;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.search.SearchDocument;
 import dev.gazette.search.SearchIndex;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
@@ -45,23 +50,67 @@ final class SearchFiles {
         return a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml());
     }
 
-    /** Writes the index and scripts when the site has a search page; returns the files' count for the summary. */
-    static int write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache) {
+    /**
+     * Writes the index and scripts when the site has a search page; returns the index's file count.
+     * With a {@code memo} (the cache), an index whose inputs are all what they were is kept from the
+     * previous site without being built: a rebuild that changed no article costs no analysis.
+     */
+    static int write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo) {
         if (!config.search()) {
             return 0;
         }
         SiteUrls urls = new SiteUrls(config.permalinks());
         DateLabels dates = new DateLabels(config.locale(), config.timeZone());
-        TextAnalyzer analyzer = new TextAnalyzer();
-        Map<String, byte[]> files = Pools.inPool(pool, () -> {
-            List<SearchDocument> docs = IntStream.range(0, index.size()).parallel()
-                    .mapToObj(i -> document(index, i, config, urls, dates, analyzer, cache)).toList();
-            return SearchIndex.build(docs, config.language());
-        });
-        String folder = SearchPage.url(config.language());
-        files.forEach((name, bytes) -> out.write(folder + SearchPage.INDEX_FOLDER + name, bytes));
-        SearchIndex.scripts().forEach((name, bytes) -> out.write(folder + name, bytes));
-        return files.size();
+        String folder = SearchPage.url(config.language()) + SearchPage.INDEX_FOLDER;
+        List<ArticleId> ids = IntStream.range(0, index.size()).mapToObj(index::id).toList();
+        List<LocalDate> days = IntStream.range(0, index.size()).mapToObj(i -> day(index.article(i), config)).toList();
+        List<String> names = SearchIndex.fileNames(ids, days);
+        String fingerprint = memo == null || cache == null ? null : fingerprint(config, index, urls, dates, cache);
+        Set<String> kept = new HashSet<>();
+        if (fingerprint != null && names.stream().allMatch(n -> memo.previous(fingerprint + "|" + n).isPresent())) {
+            for (String n : names) {
+                if (KeptFiles.keep(memo, fingerprint + "|" + n, folder + n, out)) {
+                    kept.add(n);
+                }
+            }
+        }
+        if (kept.size() < names.size()) {
+            TextAnalyzer analyzer = new TextAnalyzer();
+            Map<String, byte[]> files = Pools.inPool(pool, () -> {
+                List<SearchDocument> docs = IntStream.range(0, index.size()).parallel()
+                        .mapToObj(i -> document(index, i, config, urls, dates, analyzer, cache)).toList();
+                return SearchIndex.build(docs, config.language());
+            });
+            files.forEach((name, bytes) -> {
+                if (!kept.contains(name)) {
+                    KeptFiles.remember(memo, fingerprint == null ? null : fingerprint + "|" + name, out.write(folder + name, bytes));
+                }
+            });
+        }
+        String scripts = SearchPage.url(config.language());
+        SearchIndex.scripts().forEach((name, bytes) -> out.write(scripts + name, bytes));
+        return names.size();
+    }
+
+    /** Everything the index is made of, hashed with Gazette's build (which the index's format is part of). */
+    private static String fingerprint(SiteConfig config, SiteIndex index, SiteUrls urls, DateLabels dates, BuildCache cache) {
+        StringBuilder inputs = new StringBuilder(index.size() * 160).append(config.language()).append('\n');
+        for (int i = 0; i < index.size(); i++) {
+            Article a = index.article(i);
+            String language = a.language() == null ? config.language() : a.language();
+            inputs.append(index.id(i)).append('|').append(day(a, config)).append('|').append(urls.article(a)).append('|')
+                    .append(cache.analysisKey(language, a.title(), a.lead(), a.bodyHtml())).append('|').append(language).append('|')
+                    .append(a.rubric() == null ? "" : a.rubric().slug() + "=" + a.rubric().name()).append('|');
+            for (Term t : a.tags()) {
+                inputs.append(t.slug()).append('=').append(t.name()).append(',');
+            }
+            inputs.append('|').append(dates.iso(a.date())).append('|').append(dates.day(a.date())).append('\n');
+        }
+        return cache.key("search", inputs.toString());
+    }
+
+    private static LocalDate day(Article a, SiteConfig config) {
+        return a.date().withZoneSameInstant(config.timeZone()).toLocalDate();
     }
 
     private static SearchDocument document(SiteIndex index, int i, SiteConfig config, SiteUrls urls, DateLabels dates,
@@ -84,7 +133,7 @@ final class SearchFiles {
         String html = a.bodyHtml();
         int cut = html.length() <= SNIPPET_HTML ? html.length() : html.lastIndexOf('>', SNIPPET_HTML) + 1;
         String body = cut <= 0 ? "" : HtmlSanitizer.plainText(html.substring(0, cut));
-        return new SearchDocument(index.id(i), a.date().withZoneSameInstant(config.timeZone()).toLocalDate(), urls.article(a),
+        return new SearchDocument(index.id(i), day(a, config), urls.article(a),
                 a.title(), a.lead(), body, language, analysis, a.rubric() == null ? null : facet(a.rubric()),
                 a.tags().stream().map(SearchFiles::facet).toList(), dates.iso(a.date()), dates.day(a.date()));
     }

@@ -266,7 +266,7 @@ public final class SiteBuilder {
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
         progress.step("search", 0);
-        SearchFiles.write(config, index, out, pool, cache);
+        SearchFiles.write(config, index, out, pool, cache, memo);
         step("search");
         progress.step("write", 0);
         out.commit();

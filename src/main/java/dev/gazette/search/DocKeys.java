@@ -31,23 +31,27 @@ final class DocKeys {
 
     /** The key of each document, by id. Deterministic: the same documents give the same keys in any order. */
     static Map<ArticleId, Integer> of(List<SearchDocument> docs) {
-        long[] wanted = new long[docs.size()];
-        Integer[] order = new Integer[docs.size()];
-        for (int i = 0; i < docs.size(); i++) {
-            SearchDocument d = docs.get(i);
-            long day = Math.max(0, d.day().toEpochDay() - FIRST_DAY);
-            wanted[i] = day * SLOTS + (hash(d.id().path()) & (SLOTS - 1));
+        return of(docs.stream().map(SearchDocument::id).toList(), docs.stream().map(SearchDocument::day).toList());
+    }
+
+    /** The key of each article, by id, from the ids and days alone (what a key depends on). */
+    static Map<ArticleId, Integer> of(List<ArticleId> ids, List<LocalDate> days) {
+        long[] wanted = new long[ids.size()];
+        Integer[] order = new Integer[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            long day = Math.max(0, days.get(i).toEpochDay() - FIRST_DAY);
+            wanted[i] = day * SLOTS + (hash(ids.get(i).path()) & (SLOTS - 1));
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> wanted[i]).thenComparing(i -> docs.get(i).id()));
-        Map<ArticleId, Integer> keys = new HashMap<>(docs.size() * 2);
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> wanted[i]).thenComparing(i -> ids.get(i)));
+        Map<ArticleId, Integer> keys = new HashMap<>(ids.size() * 2);
         long last = -1;
         for (int i : order) {
             long key = Math.max(wanted[i], last + 1);
             if (key > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("a date too far in the future for the search index: " + docs.get(i).day());
+                throw new IllegalArgumentException("a date too far in the future for the search index: " + days.get(i));
             }
-            keys.put(docs.get(i).id(), (int) key);
+            keys.put(ids.get(i), (int) key);
             last = key;
         }
         return keys;

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  *   <li>{@code s/<n>.bin}: shard {@code n}, every term whose hash ({@link DocKeys#hash}) falls in it
  *       with its postings: article keys (ascending, as varint gaps) and a one-byte weight;</li>
  *   <li>{@code m/<chunk>.json}: what a result shows (title, rubric, date, snippet text, tags) for
- *       the articles whose key shares {@code key >> CHUNK_BITS} (a quarter of a day).</li>
+ *       the articles whose key shares {@code key >> CHUNK_BITS} (a sixteenth of a day).</li>
  * </ul>
  *
  * <p>Rubrics and tags are terms too ({@code #r:slug}, {@code #t:slug}), so a filter downloads one
@@ -38,11 +38,14 @@ public final class SearchIndex {
 
     /** The format's version, in {@code meta.json}: search.js refuses others. */
     public static final int FORMAT = 1;
-    /** Articles per shard aimed at: shards then weigh about 15 kB at 10,000 articles. */
-    static final int ARTICLES_PER_SHARD = 20;
+    /** Articles per shard aimed at: shards then weigh about 9 kB at 10,000 articles. */
+    static final int ARTICLES_PER_SHARD = 16;
     static final int MIN_SHARDS = 16;
-    /** Metadata chunks hold the keys of a quarter of a day's slots. */
-    static final int CHUNK_BITS = 7;
+    /**
+     * Metadata chunks hold the keys of a sixteenth of a day's slots: two or three articles when a
+     * day has forty, so that ten results by relevance download little more than their own metadata.
+     */
+    static final int CHUNK_BITS = 5;
     /** The snippet text kept for each result, in characters (cut at a word). */
     static final int SNIPPET = 280;
     /** The related analysis's boosts (RelatedIndex.TITLE_BOOST, LEAD_BOOST): SearchIndexTest checks they agree. */
@@ -114,6 +117,23 @@ public final class SearchIndex {
         }
         files.put("meta.json", meta(primary(language), languages, docs.size(), shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
         return files;
+    }
+
+    /**
+     * The paths {@link #build} gives articles of these ids and days, sorted, known without
+     * analysing a word: what a build whose inputs did not change keeps from the previous one.
+     */
+    public static List<String> fileNames(List<dev.gazette.model.ArticleId> ids, List<java.time.LocalDate> days) {
+        TreeSet<String> names = new TreeSet<>();
+        names.add("meta.json");
+        int shards = shardCount(ids.size());
+        for (int s = 0; s < shards; s++) {
+            names.add(shardFile(s));
+        }
+        for (int key : DocKeys.of(ids, days).values()) {
+            names.add(chunkFile(key >>> CHUNK_BITS));
+        }
+        return List.copyOf(names);
     }
 
     /** The browser's modules, by file name: the search page loads {@code search.js}, which imports {@code analyzer.js}. */

@@ -47,6 +47,38 @@ class SearchFilesTest {
     }
 
     @Test
+    void aRebuildWithTheCacheKeepsTheIndexAndANewArticleChangesPartOfIt(@TempDir Path tmp) throws IOException {
+        FixtureSite s = site(tmp, "title: T\nlanguage: fr\n");
+        BuildOptions options = new BuildOptions(s.articles, s.root.resolve("templates"), s.out, s.root.resolve("site.yml"), null,
+                false, false, FixtureSite.NOW, 2).withCache(tmp.resolve("cache"));
+        assertTrue(SiteBuilder.build(options).succeeded());
+        java.util.Map<String, byte[]> first = s.output();
+        BuildReport again = SiteBuilder.build(options);
+        assertTrue(again.succeeded());
+        assertEquals(0, again.filesWritten(), "nothing changed, nothing written");
+        java.util.Map<String, byte[]> second = s.output();
+        assertEquals(first.keySet(), second.keySet());
+        first.forEach((k, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(v, second.get(k), k));
+
+        s.article("c.md", "Le port de Tanger bat un record.", "title: Tanger Med", "date: 2025-09-10", "category: Économie");
+        assertTrue(SiteBuilder.build(options).succeeded());
+        java.util.Map<String, byte[]> third = s.output();
+        long changed = third.keySet().stream().filter(k -> k.startsWith("recherche/index/"))
+                .filter(k -> !first.containsKey(k) || !java.util.Arrays.equals(first.get(k), third.get(k))).count();
+        long all = third.keySet().stream().filter(k -> k.startsWith("recherche/index/")).count();
+        assertTrue(changed > 0 && changed < all, changed + " of " + all + " index files changed");
+        // And the same site built without a cache is the same, byte for byte.
+        Path plain = tmp.resolve("plain");
+        assertTrue(SiteBuilder.build(new BuildOptions(s.articles, s.root.resolve("templates"), plain, s.root.resolve("site.yml"), null,
+                false, false, FixtureSite.NOW, 1)).succeeded());
+        for (String k : third.keySet()) {
+            if (k.startsWith("recherche/")) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(third.get(k), Files.readAllBytes(plain.resolve(k)), k);
+            }
+        }
+    }
+
+    @Test
     void anEnglishSiteSearchesUnderSearch(@TempDir Path tmp) throws IOException {
         FixtureSite s = site(tmp, "title: T\nlanguage: en\n");
         assertTrue(s.build().succeeded());

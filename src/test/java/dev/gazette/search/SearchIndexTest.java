@@ -150,11 +150,18 @@ class SearchIndexTest {
     }
 
     @Test
+    void theFileNamesAreKnownFromIdsAndDays() {
+        List<SearchDocument> docs = archive(300);
+        assertEquals(List.copyOf(SearchIndex.build(docs, "fr").keySet()),
+                SearchIndex.fileNames(docs.stream().map(SearchDocument::id).toList(), docs.stream().map(SearchDocument::day).toList()));
+    }
+
+    @Test
     void shardsDoubleWithTheArchive() {
         assertEquals(16, SearchIndex.shardCount(1));
-        assertEquals(16, SearchIndex.shardCount(320));
-        assertEquals(32, SearchIndex.shardCount(321));
-        assertEquals(512, SearchIndex.shardCount(10_000));
+        assertEquals(16, SearchIndex.shardCount(256));
+        assertEquals(32, SearchIndex.shardCount(257));
+        assertEquals(1024, SearchIndex.shardCount(10_000));
     }
 
     @Test
