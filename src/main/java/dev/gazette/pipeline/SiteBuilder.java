@@ -292,11 +292,7 @@ public final class SiteBuilder {
             for (SkippedArticle s : skipped) {
                 dates.add(java.time.OffsetDateTime.parse(s.date()).toInstant());
             }
-            List<Problem> siteProblems = new ArrayList<>(report.problems());
-            siteProblems.remove(cacheNotice);
-            upToDate.record(new BuildReport(true, siteProblems, pages, report.pagesRendered(), report.articles(), skipped, report.filesWritten(),
-                    report.filesUnchanged(), report.filesRemoved(), report.bytesWritten(), steps, report.elapsedMillis(), web),
-                    UpToDate.TimeWindow.around(options.now(), config.timeZone(), dates));
+            upToDate.record(report, cacheNotice, UpToDate.TimeWindow.around(options.now(), config.timeZone(), dates));
         }
         return report;
     }

@@ -48,7 +48,6 @@ final class UpToDate {
     /** Modification times closer than this to the look are not trusted (coarse file system clocks). */
     static final long RACY_MILLIS = 2_000;
     private static final String KIND = "stamp";
-    private static final String MANIFEST = ".gazette-manifest.tsv";
 
     private final BuildCache cache;
     private final String output;
@@ -60,7 +59,7 @@ final class UpToDate {
     /** A folder or file that could not be read: nothing is taken as unchanged, nothing recorded. */
     private final boolean unreadable;
     private final Stored stored;
-    private final List<String> extraStamps = new ArrayList<>();
+    private final List<ExtraInput> extras = new ArrayList<>();
 
     /**
      * When the build's time may move without changing the output: strictly between {@code after}
@@ -109,7 +108,11 @@ final class UpToDate {
     }
 
     /** What the last successful build into this output recorded. */
-    private record Stored(long lookTime, String inputs, List<String> extraFiles, List<String> extraStamps, TimeWindow window, String output,
+    /** A file the configuration names, and what the file system said of it (see {@link #extraDigest}). */
+    private record ExtraInput(String path, String digest) {
+    }
+
+    private record Stored(long lookTime, String inputs, List<ExtraInput> extras, TimeWindow window, String output,
                           byte[] report) {
     }
 
@@ -154,9 +157,7 @@ final class UpToDate {
     void extraInputs(List<Path> files) {
         for (Path f : files) {
             // This build's look time: a file changed since then is recent by that rule too.
-            Inputs one = new Inputs(lookTime, Long.MAX_VALUE);
-            one.file("extra", f);
-            extraStamps.add(f.toAbsolutePath().normalize() + "\u0000" + one.digest());
+            extras.add(new ExtraInput(f.toAbsolutePath().normalize().toString(), extraDigest(f, lookTime).orElse("unreadable")));
         }
     }
 
@@ -168,10 +169,8 @@ final class UpToDate {
         if (stored == null || unreadable || !stored.inputs.equals(inputsSinceStored) || !stored.window.admits(now)) {
             return Optional.empty();
         }
-        for (int i = 0; i < stored.extraFiles.size(); i++) {
-            Inputs one = new Inputs(stored.lookTime(), Long.MAX_VALUE);
-            one.file("extra", Path.of(stored.extraFiles.get(i)));
-            if (one.unreadable || !(stored.extraFiles.get(i) + "\u0000" + one.digest()).equals(stored.extraStamps.get(i))) {
+        for (ExtraInput extra : stored.extras) {
+            if (!extraDigest(Path.of(extra.path()), stored.lookTime()).map(extra.digest()::equals).orElse(false)) {
                 return Optional.empty();
             }
         }
@@ -189,40 +188,46 @@ final class UpToDate {
     /**
      * Records this successful build, once its site is in place: the next build with the same
      * inputs ends at {@link #unchanged}. Records nothing (and forgets the last stamp) when an input
-     * could not be read.
+     * could not be read. {@code notice} (may be {@code null}) is a problem of this build alone (the
+     * cache emptied), not said again by the builds that end at once.
      */
-    void record(BuildReport report, TimeWindow window) {
+    void record(BuildReport report, Problem notice, TimeWindow window) {
         Optional<String> identity = outputIdentity(Path.of(output));
         if (unreadable || identity.isEmpty()) {
             cache.putOwnPayload(KIND, output, new byte[0]);
             return;
         }
-        List<String> files = new ArrayList<>();
-        List<String> stamps = new ArrayList<>();
-        for (String s : extraStamps) {
-            files.add(s.substring(0, s.indexOf('\u0000')));
-            stamps.add(s);
-        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(lookTime);
             out.writeUTF(inputs);
-            out.writeInt(files.size());
-            for (int i = 0; i < files.size(); i++) {
-                out.writeUTF(files.get(i));
-                out.writeUTF(stamps.get(i));
+            out.writeInt(extras.size());
+            for (ExtraInput extra : extras) {
+                out.writeUTF(extra.path());
+                out.writeUTF(extra.digest());
             }
             out.writeLong(window.at());
             out.writeLong(window.after());
             out.writeLong(window.before());
             out.writeUTF(identity.get());
-            byte[] encoded = encodeReport(report);
+            byte[] encoded = encodeReport(report, notice);
             out.writeInt(encoded.length);
             out.write(encoded);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         cache.putOwnPayload(KIND, output, bytes.toByteArray());
+    }
+
+    /**
+     * One named file as a stamp says it: its size, time and identity, and its bytes' hash when it
+     * changed within {@link #RACY_MILLIS} of {@code lookTime}; empty when its bytes cannot be read
+     * (such a file is never taken as unchanged).
+     */
+    private static Optional<String> extraDigest(Path file, long lookTime) {
+        Inputs one = new Inputs(lookTime, Long.MAX_VALUE);
+        one.file("extra", file);
+        return one.unreadable ? Optional.empty() : Optional.of(one.digest());
     }
 
     private static Stored read(BuildCache cache, String output) {
@@ -234,17 +239,15 @@ final class UpToDate {
             long lookTime = in.readLong();
             String inputs = in.readUTF();
             int n = in.readInt();
-            List<String> files = new ArrayList<>();
-            List<String> stamps = new ArrayList<>();
+            List<ExtraInput> extras = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                files.add(in.readUTF());
-                stamps.add(in.readUTF());
+                extras.add(new ExtraInput(in.readUTF(), in.readUTF()));
             }
             TimeWindow window = new TimeWindow(in.readLong(), in.readLong(), in.readLong());
             String identity = in.readUTF();
             byte[] report = new byte[in.readInt()];
             in.readFully(report);
-            return new Stored(lookTime, inputs, files, stamps, window, identity, report);
+            return new Stored(lookTime, inputs, extras, window, identity, report);
         } catch (IOException | RuntimeException e) {
             return null; // damaged: the build does the work, which is always right
         }
@@ -258,7 +261,7 @@ final class UpToDate {
     private static Optional<String> outputIdentity(Path out) {
         try {
             BasicFileAttributes folder = Files.readAttributes(out, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            BasicFileAttributes manifest = Files.readAttributes(out.resolve(MANIFEST), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes manifest = Files.readAttributes(out.resolve(dev.gazette.output.Manifest.FILE), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!folder.isDirectory() || !manifest.isRegularFile()) {
                 return Optional.empty();
             }
@@ -269,11 +272,13 @@ final class UpToDate {
         }
     }
 
-    private static byte[] encodeReport(BuildReport report) throws IOException {
+    private static byte[] encodeReport(BuildReport report, Problem notice) throws IOException {
+        List<Problem> problems = new ArrayList<>(report.problems());
+        problems.remove(notice);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(report.problems().size());
-            for (Problem p : report.problems()) {
+            out.writeInt(problems.size());
+            for (Problem p : problems) {
                 out.writeUTF(p.severity().name());
                 out.writeUTF(p.file());
                 out.writeInt(p.line());
