@@ -196,13 +196,23 @@ class CacheEquivalenceTest {
      * made long before the build, as in a newsroom, so the up-to-date stage may trust their times.
      */
     private void age(Instant mark, Instant time) throws IOException {
-        try (Stream<Path> walk = Files.walk(site)) {
-            // The inputs only: the output's own files are the build's (the up-to-date stage checks its manifest's time).
-            for (Path f : walk.filter(Files::isRegularFile).filter(f -> f.startsWith(articles) || f.startsWith(templates)
-                    || f.getParent().equals(site)).toList()) {
-                if (Files.getLastModifiedTime(f).toInstant().compareTo(mark) >= 0) {
-                    Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(time));
+        // The inputs only, and never a walk of the whole site: the output's own files are the
+        // build's (the up-to-date stage checks its manifest's time), and an old output folder may
+        // be deleted in the background while we look.
+        List<Path> inputs = new ArrayList<>();
+        for (Path folder : List.of(articles, templates)) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> walk = Files.walk(folder)) {
+                    walk.filter(Files::isRegularFile).forEach(inputs::add);
                 }
+            }
+        }
+        try (Stream<Path> top = Files.list(site)) {
+            top.filter(Files::isRegularFile).forEach(inputs::add);
+        }
+        for (Path f : inputs) {
+            if (Files.getLastModifiedTime(f).toInstant().compareTo(mark) >= 0) {
+                Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(time));
             }
         }
     }

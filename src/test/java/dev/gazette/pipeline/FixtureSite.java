@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -71,16 +70,29 @@ final class FixtureSite {
     /** Every entry of the temporary folder but the output folder, with its bytes (empty for folders and links). */
     private Map<String, byte[]> snapshotOutsideOutput() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(tmp)) {
-            // A build keeps two things beside its output, by design: the lock file, and the site it
-            // replaced, set aside (`.site-out.old-…`) for the next build to delete.
-            Path lock = out.resolveSibling("." + out.getFileName() + ".lock");
-            String aside = "." + out.getFileName() + ".old-";
-            for (Path p : walk.filter(p -> !p.startsWith(out) && !p.equals(lock) && !setAside(p, aside)).toList()) {
-                String key = tmp.relativize(p).toString();
-                files.put(key, Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(p) : new byte[0]);
+        // A build keeps two things beside its output, by design: the lock file, and the site it
+        // replaced, set aside (`.site-out.old-…`) for the next build to delete. Neither is
+        // descended into: the next build deletes the set-aside folder in the background.
+        Path lock = out.resolveSibling("." + out.getFileName() + ".lock");
+        String aside = "." + out.getFileName() + ".old-";
+        Files.walkFileTree(tmp, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (dir.equals(out) || setAside(dir, aside)) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                files.put(tmp.relativize(dir).toString(), new byte[0]);
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+                if (!p.equals(lock) && !setAside(p, aside)) {
+                    files.put(tmp.relativize(p).toString(), attrs.isRegularFile() ? Files.readAllBytes(p) : new byte[0]);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
         return files;
     }
 

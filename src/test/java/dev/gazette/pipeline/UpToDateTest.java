@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,10 +63,17 @@ class UpToDateTest {
     }
 
     private void age(Instant time) throws IOException {
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path f : walk.filter(Files::isRegularFile).filter(f -> f.startsWith(articles) || f.getParent().equals(site)).toList()) {
-                Files.setLastModifiedTime(f, FileTime.from(time));
-            }
+        // Never a walk of the whole site: an old output folder beside it may be deleted in the
+        // background while we look.
+        List<Path> inputs = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(articles)) {
+            walk.filter(Files::isRegularFile).forEach(inputs::add);
+        }
+        try (Stream<Path> top = Files.list(site)) {
+            top.filter(Files::isRegularFile).forEach(inputs::add);
+        }
+        for (Path f : inputs) {
+            Files.setLastModifiedTime(f, FileTime.from(time));
         }
     }
 
