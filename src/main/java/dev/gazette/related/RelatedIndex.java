@@ -74,6 +74,13 @@ public final class RelatedIndex {
     static final float TITLE_BOOST = 3f;
     static final float LEAD_BOOST = 2f;
     static final float BODY_BOOST = 1f;
+    /**
+     * The kicker's weighted count ({@link TextAnalyzer#kicker}): about twice a title word's weight
+     * once tf is dampened (1 + ln 20 ≈ 4.0 against 1 + ln 3 ≈ 2.1), because a newsroom's label for
+     * the story says more of its subject than any one word (wikinews-fr-100: p@1 0.47 → 0.61; 12
+     * to 30 measure within 0.02 of it).
+     */
+    static final float KICKER_BOOST = 20f;
 
     /**
      * Weights are kept in one byte on a log scale: {@code w = exp(-q / WEIGHT_STEPS)}, so that
@@ -205,7 +212,7 @@ public final class RelatedIndex {
 
     /**
      * A document's text analysis: its terms (sorted) with their weighted counts (title and lead
-     * boosted). It depends only on the document's language, title, lead and body, so it can be
+     * boosted; words, multi-word names and the title's kicker). It depends only on the document's language, title, lead and body, so it can be
      * kept from one build to the next.
      */
     public record Analysis(String[] terms, float[] weights) {
@@ -228,6 +235,7 @@ public final class RelatedIndex {
             analyzer.analyze(texts[i], language, count);
             analyzer.names(texts[i], language, count);
         }
+        TextAnalyzer.kicker(doc.title(), k -> counts.computeIfAbsent(k.toString(), x -> new float[1])[0] += KICKER_BOOST);
         String[] terms = counts.keySet().toArray(String[]::new);
         Arrays.sort(terms);
         float[] weights = new float[terms.length];

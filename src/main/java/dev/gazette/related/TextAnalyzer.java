@@ -47,8 +47,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * found), English is Porter-stemmed. French and English get analyzers of our own assembly (the
  * stock ones keep accents, which writers and importers apply unevenly); Arabic, German, Spanish,
  * Italian, Portuguese and Dutch get Lucene's; any other language is split and lower-cased only.
- * Multi-word names ({@link #names}) and the words as written ({@link #surfaceForms}) come from
- * here too.
+ * Multi-word names ({@link #names}), the title's kicker ({@link #kicker}) and the words as
+ * written ({@link #surfaceForms}) come from here too.
  *
  * <p>Thread-safe: Lucene analyzers keep one token stream per thread.
  */
@@ -118,6 +118,17 @@ public final class TextAnalyzer {
                 counts.computeIfAbsent(name.toString(), k -> new HashMap<>()).merge(written, 1, Integer::sum);
             });
         }
+        for (String text : texts) {
+            String label = kickerLabel(text);
+            if (label != null) {
+                // Only a title has a kicker; another text that opens like one adds a form no term asks for.
+                kicker(text, k -> {
+                    String written = label + (primary(language).equals("fr") ? " :" : ":");
+                    firstSeen.putIfAbsent(written, firstSeen.size());
+                    counts.computeIfAbsent(k.toString(), x -> new HashMap<>()).merge(written, 1, Integer::sum);
+                });
+            }
+        }
         Map<String, String> forms = new HashMap<>();
         counts.forEach((term, byForm) -> forms.put(term, byForm.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> -firstSeen.get(e.getKey())))
@@ -179,6 +190,56 @@ public final class TextAnalyzer {
     private static String fold(String s) {
         return Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "").replace('’', '\'');
+    }
+
+    /**
+     * Whether {@code term} (of an analysis) is a single word, as a query's words are: not a
+     * multi-word name (they hold a space) nor a kicker (it starts with {@link #KICKER_MARK}).
+     */
+    public static boolean isWordTerm(String term) {
+        return term.indexOf(' ') < 0 && !term.startsWith(KICKER_MARK);
+    }
+
+    /** What a kicker's term starts with: no analyzed word holds it, so a kicker never meets a word. */
+    public static final String KICKER_MARK = "§";
+    /** A kicker has at most this many words: a longer head is a sentence, not a label. */
+    static final int KICKER_WORDS = 5;
+
+    /**
+     * Calls {@code sink} with the kicker of {@code title}, if it has one: the short label before
+     * its colon that news titles open with ("Égypte : Mohamed Morsi élu président", "Vendée
+     * Globe : déjà un abandon", "Brexit: …"), the newsroom's own word for the story's subject or
+     * place. It becomes one term, {@link #KICKER_MARK} then the label lower-cased, accents folded,
+     * words joined by one space, so that it meets only the same kicker. A colon inside a word or
+     * a number ("10:30") is not one; nor is a head of more than {@link #KICKER_WORDS} words.
+     */
+    public static void kicker(String title, TermSink sink) {
+        String label = kickerLabel(title);
+        if (label != null) {
+            sink.term(KICKER_MARK + String.join(" ", fold(label).split("\\s+")));
+        }
+    }
+
+    /** The kicker of {@code title} as written (see {@link #kicker}), or {@code null}. */
+    static String kickerLabel(String title) {
+        if (title == null) {
+            return null;
+        }
+        int colon = title.indexOf(':');
+        if (colon <= 0 || colon + 1 >= title.length() || !Character.isWhitespace(title.charAt(colon + 1))
+                && !Character.isSpaceChar(title.charAt(colon + 1))) {
+            return null;
+        }
+        String label = title.substring(0, colon).strip();
+        // French sets a no-break space before the colon; strip() keeps U+00A0 and U+202F.
+        while (!label.isEmpty() && Character.isSpaceChar(label.charAt(label.length() - 1))) {
+            label = label.substring(0, label.length() - 1);
+        }
+        if (label.isEmpty() || label.codePoints().noneMatch(Character::isLetter)) {
+            return null;
+        }
+        String[] words = label.split("[\\s\\u00a0\\u202f]+");
+        return words.length <= KICKER_WORDS ? String.join(" ", words) : null;
     }
 
     /**

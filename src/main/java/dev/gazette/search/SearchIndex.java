@@ -164,7 +164,7 @@ public final class SearchIndex {
 
     /**
      * The related step's analysis of an article's text ({@link RelatedIndex#analyze}) without its
-     * multi-word names, which the index leaves out: the same terms with the same weighted counts,
+     * multi-word names and kicker, which the index leaves out: the same terms with the same weighted counts,
      * for a build without the cache, at a part of the cost.
      */
     public static RelatedIndex.Analysis analysis(String title, String lead, String body, String language, TextAnalyzer analyzer) {
@@ -216,8 +216,8 @@ public final class SearchIndex {
         double length = 0;
         int words = 0;
         for (int i = 0; i < all.length; i++) {
-            // Multi-word names hold a space: the query's words never make one.
-            if (all[i].indexOf(' ') < 0) {
+            // Names and kickers are not words: the query's words never make one.
+            if (TextAnalyzer.isWordTerm(all[i])) {
                 length += counts[i];
                 words++;
             }
@@ -228,7 +228,7 @@ public final class SearchIndex {
         int[] w = new int[n];
         int at = 0;
         for (int i = 0; i < all.length; i++) {
-            if (all[i].indexOf(' ') < 0) {
+            if (TextAnalyzer.isWordTerm(all[i])) {
                 double tf = counts[i];
                 t[at] = all[i];
                 w[at++] = (int) Math.max(1, Math.min(255, Math.round(255 * tf / (tf + norm))));

@@ -63,6 +63,29 @@ class RelatedIndexTest {
     }
 
     @Test
+    void aSharedKickerRelatesStoriesTheirWordsBarelyJoin() {
+        // The newsroom's label for the story ("Mali :") says more than a word both texts happen to use.
+        List<Doc> labelled = List.of(
+                Doc.of("tombouctou", "2025-07-01", "Mali : les islamistes poursuivent leurs destructions à Tombouctou",
+                        "Les mausolées de la ville sont détruits un à un par les groupes armés." + COMMON),
+                Doc.of("nord", "2025-07-10", "Mali : des citoyens appellent à libérer le nord du pays",
+                        "Une marche a réuni des milliers de manifestants dans la capitale." + COMMON),
+                Doc.of("libye", "2025-07-05", "Des mausolées restaurés en Libye",
+                        "Les artisans ont restauré les mausolées de Tripoli." + COMMON),
+                Doc.of("budget", "2025-07-03", "Budget : la dette maîtrisée", "Les recettes fiscales sont en hausse." + COMMON));
+        // The same stories with "Mali" only as a word of their titles.
+        List<Doc> unlabelled = labelled.stream()
+                .map(d -> Doc.of(d.key(), "2025-07-0" + (labelled.indexOf(d) + 1), d.title().replace(" : ", ", "), d.body())).toList();
+        RelatedIndex withKicker = index(labelled);
+        RelatedIndex withoutKicker = index(unlabelled);
+        assertEquals("nord", keys(withKicker, 0, 1).get(0), withKicker.find(0, 3).toString());
+        assertTrue(withKicker.find(0, 3).get(0).text() > 1.5 * withoutKicker.find(0, 3).stream()
+                        .filter(m -> m.document() == 1).findFirst().orElseThrow().text(),
+                withKicker.find(0, 3) + " against " + withoutKicker.find(0, 3));
+        assertEquals(List.of("§mali"), withKicker.explain(0, 1, 5).terms().stream().filter(t -> t.startsWith("§")).toList());
+    }
+
+    @Test
     void frenchInflectionsMatch() {
         RelatedIndex index = index(newsroom());
         RelatedIndex.Explanation why = index.explain(0, 1, 20);

@@ -55,6 +55,34 @@ class TextAnalyzerTest {
         assertEquals("Nasser Bourita", forms.get("nasser bourita"));
     }
 
+    private static List<String> kicker(String title) {
+        List<String> out = new ArrayList<>();
+        TextAnalyzer.kicker(title, t -> out.add(t.toString()));
+        return out;
+    }
+
+    @Test
+    void aTitlesKickerIsOneTermOfItsOwn() {
+        assertEquals(List.of("§egypte"), kicker("Égypte : Mohamed Morsi élu président"));
+        assertEquals(List.of("§vendee globe"), kicker("Vendée Globe : Kito de Pavant, heurté par un chalutier, abandonne"));
+        assertEquals(List.of("§france"), kicker("France\u00a0: le SMIC augmentera de 2\u00a0%"), "a no-break space before the colon");
+        assertEquals(List.of("§brexit"), kicker("Brexit: talks resume in Brussels"));
+        assertEquals(List.of("§election presidentielle americaine de 2012"),
+                kicker("Élection présidentielle américaine de 2012 : Obama raille « Coach » Romney"));
+        // Not kickers: no colon, a time, a head that is a sentence, a number, nothing before the colon.
+        assertEquals(List.of(), kicker("Le Maroc et la Russie renforcent leur partenariat"));
+        assertEquals(List.of(), kicker("Réunion à 10:30 au ministère"));
+        assertEquals(List.of(), kicker("Le ministre a dit hier soir devant les députés : « Nous tiendrons »"));
+        assertEquals(List.of(), kicker("2012 : une année record"));
+        assertEquals(List.of(), kicker(": rien avant"));
+        assertEquals(List.of(), kicker("Titre qui finit par deux-points :"));
+        assertFalse(TextAnalyzer.isWordTerm(kicker("Maroc : un titre").get(0)), "a kicker is not a word of the search index");
+        assertTrue(terms("Égypte : Mohamed Morsi élu président", "fr").stream().noneMatch(t -> t.startsWith(TextAnalyzer.KICKER_MARK)),
+                "no analyzed word looks like a kicker: " + terms("§egypte Égypte", "fr"));
+        assertEquals("Vendée Globe :", analyzer.surfaceForms("fr", "Vendée Globe : déjà un abandon").get("§vendee globe"));
+        assertEquals("Brexit:", analyzer.surfaceForms("en", "Brexit: talks resume").get("§brexit"));
+    }
+
     @Test
     void frenchElisionsStopWordsAndAccentsGo() {
         List<String> t = terms("L'économie et la coopération de l’État, d'après Sergueï Lavrov", "fr-MA");

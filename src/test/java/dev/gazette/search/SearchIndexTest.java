@@ -84,7 +84,7 @@ class SearchIndexTest {
         Set<String> expected = new TreeSet<>();
         int shards = SearchIndex.shardCount(more.size());
         for (String term : added.analysis().terms()) {
-            if (term.indexOf(' ') < 0) {
+            if (TextAnalyzer.isWordTerm(term)) {
                 expected.add(SearchIndex.shardFile(Integer.remainderUnsigned(DocKeys.hash(term), shards)));
             }
         }
@@ -137,7 +137,7 @@ class SearchIndexTest {
             List<String> terms = new ArrayList<>();
             List<Float> weights = new ArrayList<>();
             for (int i = 0; i < related.terms().length; i++) {
-                if (related.terms()[i].indexOf(' ') < 0) {
+                if (TextAnalyzer.isWordTerm(related.terms()[i])) {
                     terms.add(related.terms()[i]);
                     weights.add(related.weights()[i]);
                 }
