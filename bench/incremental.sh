@@ -33,7 +33,7 @@ measure() { # label
   read -r wall kb <time.txt
   local line; line=$(grep '^Built ' build.log)
   local rendered written unchanged removed
-  rendered=$(sed -E 's/.* ([0-9]+) pages rendered.*/\1/' <<<"$line")
+  rendered=$(sed -E 's/.* ([0-9]+) pages? rendered.*/\1/' <<<"$line")
   written=$(sed -E 's/.*files: ([0-9]+) written.*/\1/' <<<"$line")
   unchanged=$(sed -E 's/.* ([0-9]+) unchanged.*/\1/' <<<"$line")
   removed=$(sed -E 's/.* ([0-9]+) removed.*/\1/' <<<"$line")

@@ -80,9 +80,10 @@ final class BuildCommand implements Callable<Integer> {
         if (report.succeeded()) {
             String web = report.webFiles().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
-            outWriter.printf(Locale.ROOT, "Built %s: %d articles (%d skipped), %d pages (%s), %s%s; %d pages rendered; "
-                            + "files: %d written, %d unchanged, %d removed; in %.2f s.%n", out, report.articles(), report.skipped().size(),
-                    report.totalPages(), counts, web.isEmpty() ? "" : web + ", ", count(report.warnings(), "warning"), report.pagesRendered(),
+            outWriter.printf(Locale.ROOT, "Built %s: %s (%d skipped), %s (%s), %s%s; %s rendered; "
+                            + "files: %d written, %d unchanged, %d removed; in %.2f s.%n", out, count(report.articles(), "article"),
+                    report.skipped().size(), count(report.totalPages(), "page"), counts, web.isEmpty() ? "" : web + ", ",
+                    count(report.warnings(), "warning"), count(report.pagesRendered(), "page"),
                     report.filesWritten(), report.filesUnchanged(), report.filesRemoved(), report.elapsedMillis() / 1000.0);
             if (!quiet) {
                 for (SkippedArticle a : report.skipped()) {

@@ -141,8 +141,9 @@ final class ServeCommand implements Callable<Integer> {
         String cause = changes.isEmpty() ? "" : " after " + (changes.size() == 1 ? "a change to " + display(changes.get(0))
                 : changes.size() + " changes");
         if (report.succeeded()) {
-            out.printf(Locale.ROOT, "Built%s: %d articles, %d pages rendered; files: %d written, %d unchanged, %d removed; in %.2f s.%n",
-                    cause, report.articles(), report.pagesRendered(), report.filesWritten(), report.filesUnchanged(),
+            out.printf(Locale.ROOT, "Built%s: %s, %s rendered; files: %d written, %d unchanged, %d removed; in %.2f s.%n",
+                    cause, BuildCommand.count(report.articles(), "article"), BuildCommand.count(report.pagesRendered(), "page"),
+                    report.filesWritten(), report.filesUnchanged(),
                     report.filesRemoved(), report.elapsedMillis() / 1000.0);
             if (timings) {
                 out.println(BuildCommand.steps(report));

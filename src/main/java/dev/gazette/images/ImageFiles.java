@@ -29,11 +29,7 @@ public final class ImageFiles {
      */
     public Path find(String source, String image, String field, List<Problem> problems) {
         int slash = source.lastIndexOf('/');
-        Path folder = slash < 0 ? root : root.resolve(source.substring(0, slash));
-        Path file = folder.resolve(image).normalize();
-        if (!Files.isRegularFile(file) && slash >= 0 && Files.isRegularFile(root.resolve(image).normalize())) {
-            file = root.resolve(image).normalize(); // a shared folder at the articles' root (`images/…`)
-        }
+        Path file = candidate(source, image);
         if (!file.startsWith(root)) {
             problems.add(Problem.error(source, 0, field, "`" + image + "` is outside the articles folder.",
                     "move the image into the articles folder and give its path relative to the article."));
@@ -54,6 +50,27 @@ public final class ImageFiles {
                             + (slash < 0 ? "in the articles folder" : "beside the article and in the articles folder") + ").",
                     "add the file next to the article or in the articles folder's shared `images/` folder, fix the path, or remove it."));
             return null;
+        }
+        return file;
+    }
+
+    /**
+     * Whether {@code image}, as referenced by the article at {@code source}, names nothing at all
+     * inside the articles folder: no file, no folder, no link. A saved web page often refers to
+     * images its browser did not save; that is not the same fault as a path that leads out.
+     */
+    public boolean missing(String source, String image) {
+        Path file = candidate(source, image);
+        return file.startsWith(root) && !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Where {@code image} would be: beside the article, else in the articles folder (a shared {@code images/}). */
+    private Path candidate(String source, String image) {
+        int slash = source.lastIndexOf('/');
+        Path folder = slash < 0 ? root : root.resolve(source.substring(0, slash));
+        Path file = folder.resolve(image).normalize();
+        if (!Files.isRegularFile(file) && slash >= 0 && Files.isRegularFile(root.resolve(image).normalize())) {
+            file = root.resolve(image).normalize(); // a shared folder at the articles' root (`images/…`)
         }
         return file;
     }

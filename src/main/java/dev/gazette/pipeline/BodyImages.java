@@ -5,6 +5,7 @@ import dev.gazette.images.ImageSizes;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
+import dev.gazette.model.SourceFormat;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.images.ImagePaths;
 import dev.gazette.images.ImageSize;
@@ -27,7 +28,9 @@ import org.jsoup.nodes.Entities;
  * The local images inside article bodies ({@code ![Carte](carte.png)}, {@code <img src>} in HTML
  * articles): each one found like a main image (beside the article, or in the articles folder),
  * published under {@code media/}, its {@code src} rewritten relative to the article's page and its
- * width and height written when the file says them. A missing one is an error naming the article.
+ * width and height written when the file says them. A missing one is an error naming the article,
+ * except in a saved web page (an HTML article), whose browser often saved only some of its
+ * images: there it is left out, with its figure, and a warning, as {@code gazette import} does.
  * Every body image, local or not, loads lazily ({@code loading="lazy"}).
  */
 final class BodyImages {
@@ -81,6 +84,15 @@ final class BodyImages {
         for (Element img : doc.select("img[src]")) {
             String src = img.attr("src");
             if (src.isEmpty() || ImagePaths.isUrl(src) || src.startsWith("/") || src.startsWith("data:") || src.startsWith("#")) {
+                continue;
+            }
+            if (a.format() == SourceFormat.HTML && files.missing(a.source(), pathOf(src))) {
+                Element figure = img.closest("figure");
+                (figure != null && figure.select("img").size() == 1 ? figure : img).remove();
+                problems.add(Problem.warning(a.source(), 0, "body", "the image `" + src + "` was not saved beside the page; left out "
+                        + "of the article.", "save the page with its images (\"Web page, complete\"), or copy the image to `" + pathOf(src)
+                        + "` beside the page."));
+                changed = true;
                 continue;
             }
             Path file = files.find(a.source(), pathOf(src), "body", problems);

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 class GazetteCommandTest {
 
     private static final Pattern SUMMARY = Pattern.compile(
-            "Built (.+): (\\d+) articles \\((\\d+) skipped\\), (\\d+) pages \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings?; (\\d+) pages rendered; files: (\\d+) written, (\\d+) unchanged, (\\d+) removed; in \\d+[.,]\\d{2} s\\.");
+            "Built (.+): (\\d+) articles? \\((\\d+) skipped\\), (\\d+) pages? \\((.+)\\), (?:\\d+ feeds, \\d+ sitemap URLs, \\d+ news sitemap articles, )?(\\d+) warnings?; (\\d+) pages? rendered; files: (\\d+) written, (\\d+) unchanged, (\\d+) removed; in \\d+[.,]\\d{2} s\\.");
 
     /** Exit code and what was printed. */
     record Run(int exit, String out, String err) {

@@ -76,4 +76,32 @@ class BodyImagesTest {
         assertTrue(errors.stream().allMatch(p -> "body".equals(p.field()) && p.fix() != null), errors::toString);
         assertTrue(errors.get(0).message().contains("absente.png"), errors.get(0).message());
     }
+    @Test
+    void aSavedPagesUnsavedImageIsLeftOutWithAWarningAndAPathOutStaysAnError() throws IOException {
+        String head = "<html><head><meta property=\"article:published_time\" content=\"2025-09-02T10:00:00+01:00\"></head><body><article>";
+        FixtureSite site = new FixtureSite(tmp)
+                .file("articles/2025/page_files/gardee.svg", SVG)
+                .file("articles/2025/page.html", head + "<h1>Le port</h1><p>Corps du texte.</p>"
+                        + "<figure><img src=\"./page_files/absente.png\" alt=\"Absente\"><figcaption>Légende perdue</figcaption></figure>"
+                        + "<p>Suite <img src=\"page_files/absente-2.png\" alt=\"\"> du texte.</p>"
+                        + "<figure><img src=\"page_files/gardee.svg\" alt=\"Gardée\"></figure></article></body></html>");
+        BuildReport report = site.build();
+        assertTrue(report.succeeded(), report.problems()::toString);
+        List<Problem> warnings = report.problems().stream().filter(p -> p.message().contains("was not saved beside the page")).toList();
+        assertEquals(2, warnings.size(), report.problems()::toString);
+        assertTrue(warnings.stream().allMatch(p -> p.file().equals("2025/page.html") && "body".equals(p.field()) && p.fix() != null));
+        Element body = page(site, "non-classe/port/").selectFirst(".article-body");
+        assertEquals(1, body.select("img").size(), body.outerHtml());
+        assertTrue(body.selectFirst("img").attr("src").endsWith("gardee.svg"), body.outerHtml());
+        assertFalse(body.text().contains("Légende perdue"), "the figure goes with its only image: " + body.outerHtml());
+        assertTrue(body.text().contains("Suite du texte") || body.text().contains("Suite  du texte"), body.outerHtml());
+
+        // Leading out of the articles folder is never "not saved": it stays an error.
+        FixtureSite out = new FixtureSite(tmp.resolve("out-of-folder"))
+                .file("articles/page.html", head + "<h1>Fuite</h1><p>Corps.</p><img src=\"../../etc/passwd\" alt=\"x\"></article></body></html>");
+        BuildReport refused = out.build();
+        assertFalse(refused.succeeded());
+        assertTrue(refused.problems().stream().anyMatch(p -> p.isError() && p.message().contains("outside the articles folder")),
+                refused.problems()::toString);
+    }
 }
