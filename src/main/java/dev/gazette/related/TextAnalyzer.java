@@ -402,6 +402,68 @@ public final class TextAnalyzer {
     }
 
     /** French: elisions (l', d', qu'…) removed, stop words, plurals and feminines reduced, accents folded. */
+    /**
+     * Lucene's ASCII folding ({@link ASCIIFoldingFilter}), its output the same, with the letters
+     * news copy holds most (Latin-1 and Latin Extended-A and -B: é, è, ç, œ…) looked up in a
+     * table made from Lucene's own folding at start-up. Lucene's long switch per accented
+     * character was a fifth of the related step's analysis at 100,000 articles.
+     */
+    static final class AsciiFolding extends TokenFilter {
+        private static final int TABLE_END = 0x0250;
+        private static final char[][] TABLE = new char[TABLE_END][];
+
+        static {
+            char[] out = new char[8];
+            for (int c = 0x80; c < TABLE_END; c++) {
+                int n = ASCIIFoldingFilter.foldToASCII(new char[] {(char) c}, 0, out, 0, 1);
+                TABLE[c] = java.util.Arrays.copyOf(out, n);
+            }
+        }
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private char[] output = new char[64];
+
+        AsciiFolding(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            char[] buffer = term.buffer();
+            int length = term.length();
+            int first = 0;
+            while (first < length && buffer[first] < 0x80) {
+                first++;
+            }
+            if (first == length) {
+                return true;
+            }
+            // Lucene's own bound: one character folds to at most four.
+            if (output.length < 4 * length) {
+                output = new char[Math.max(2 * output.length, 4 * length)];
+            }
+            System.arraycopy(buffer, 0, output, 0, first);
+            int at = first;
+            for (int i = first; i < length; i++) {
+                char c = buffer[i];
+                if (c < 0x80) {
+                    output[at++] = c;
+                } else if (c < TABLE_END) {
+                    char[] folded = TABLE[c];
+                    System.arraycopy(folded, 0, output, at, folded.length);
+                    at += folded.length;
+                } else {
+                    at = ASCIIFoldingFilter.foldToASCII(buffer, i, output, at, 1);
+                }
+            }
+            term.copyBuffer(output, 0, at);
+            return true;
+        }
+    }
+
     private static final class French extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String field) {
@@ -412,7 +474,7 @@ public final class TextAnalyzer {
             s = new StopFilter(s, FRENCH_NEWS_STOP_WORDS);
             s = new FrenchPluralFilter(s);
             s = new FrenchMinimalStemFilter(s);
-            s = new ASCIIFoldingFilter(s);
+            s = new AsciiFolding(s);
             return new TokenStreamComponents(source, s);
         }
     }
@@ -482,7 +544,7 @@ public final class TextAnalyzer {
             s = new StopFilter(s, ENGLISH_STOP_WORDS);
             s = new StopFilter(s, ENGLISH_NEWS_STOP_WORDS);
             s = new PorterStemFilter(s);
-            s = new ASCIIFoldingFilter(s);
+            s = new AsciiFolding(s);
             return new TokenStreamComponents(source, s);
         }
     }
