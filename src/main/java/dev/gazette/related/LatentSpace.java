@@ -313,23 +313,41 @@ final class LatentSpace {
 
     /** Modified Gram–Schmidt on the columns of {@code y} (s × l, row-major); a null column stays null. */
     private static void orthonormalize(double[] y, int s, int l) {
+        // Column by column (modified Gram-Schmidt), each column copied out first: reading a
+        // column of the row-major matrix strides through memory, and this runs after every
+        // power iteration. The same operations in the same order as on the matrix itself.
+        double[][] columns = new double[l][s];
+        for (int i = 0; i < s; i++) {
+            int base = i * l;
+            for (int j = 0; j < l; j++) {
+                columns[j][i] = y[base + j];
+            }
+        }
         for (int j = 0; j < l; j++) {
+            double[] cj = columns[j];
             for (int p = 0; p < j; p++) {
+                double[] cp = columns[p];
                 double dot = 0;
                 for (int i = 0; i < s; i++) {
-                    dot += y[i * l + j] * y[i * l + p];
+                    dot += cj[i] * cp[i];
                 }
                 for (int i = 0; i < s; i++) {
-                    y[i * l + j] -= dot * y[i * l + p];
+                    cj[i] -= dot * cp[i];
                 }
             }
             double norm = 0;
             for (int i = 0; i < s; i++) {
-                norm += y[i * l + j] * y[i * l + j];
+                norm += cj[i] * cj[i];
             }
             double inv = norm > 1e-20 ? 1 / Math.sqrt(norm) : 0;
             for (int i = 0; i < s; i++) {
-                y[i * l + j] *= inv;
+                cj[i] *= inv;
+            }
+        }
+        for (int i = 0; i < s; i++) {
+            int base = i * l;
+            for (int j = 0; j < l; j++) {
+                y[base + j] = columns[j][i];
             }
         }
     }
