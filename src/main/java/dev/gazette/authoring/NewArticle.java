@@ -170,12 +170,12 @@ public final class NewArticle {
         if (title.isEmpty()) {
             throw new Refusal(true, "the title is empty.", "give the headline in quotes: gazette new \"Titre de l’article\".");
         }
-        String slug = Slugs.ofTitle(title, SLUG_LENGTH, config.language());
+        String slug = Slugs.ofTitle(title, SLUG_LENGTH, config.language(), config.slugs());
         if (slug.isEmpty()) {
             throw new Refusal(true, "the title `" + title + "` has no letter or digit to make a URL from.", "write the headline with words.");
         }
         String rubric = oneLine(request.rubric(), "rubric", "the rubric");
-        if (!rubric.isEmpty() && Slugs.of(rubric).isEmpty()) {
+        if (!rubric.isEmpty() && Slugs.of(rubric, config.slugs()).isEmpty()) {
             throw new Refusal(true, "the rubric `" + rubric + "` has no letter or digit to make a URL from.",
                     "name the rubric with words, e.g. --rubric Politique.");
         }
@@ -185,11 +185,11 @@ public final class NewArticle {
             if (name.isEmpty()) {
                 continue;
             }
-            if (Slugs.of(name).isEmpty()) {
+            if (Slugs.of(name, config.slugs()).isEmpty()) {
                 throw new Refusal(true, "the tag `" + name + "` has no letter or digit to make a URL from.", "write each tag with words.");
             }
             // Tags differing only by case or accents are one tag, as the build counts them.
-            tags.putIfAbsent(Slugs.of(name), name);
+            tags.putIfAbsent(Slugs.of(name, config.slugs()), name);
         }
 
         ZonedDateTime date = request.now().atZone(config.timeZone()).truncatedTo(ChronoUnit.MINUTES);
@@ -199,7 +199,7 @@ public final class NewArticle {
         String text = Placeholders.fill(archetype.text(), values, markdown);
         String file = slug + extension(request.format());
 
-        ParsedSource parsed = SourceReader.parse(file, text.getBytes(StandardCharsets.UTF_8), ParseContext.of(config.timeZone(), config.language()));
+        ParsedSource parsed = SourceReader.parse(file, text.getBytes(StandardCharsets.UTF_8), ParseContext.of(config.timeZone(), config.language()).withSlugs(config.slugs()));
         String source = archetype.builtIn() ? (markdown ? "The Markdown article" : "The plain-text format") : "The archetype `" + archetype.name() + "`";
         String fix = archetype.builtIn()
                 ? (markdown ? "this is a bug in Gazette: please report it with the command you ran." : "write the article as Markdown: leave out --format txt.")

@@ -1,6 +1,5 @@
 package dev.gazette.check;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -245,21 +244,7 @@ final class SiteAddress {
 
     /** Percent-escapes decoded as UTF-8; a {@code %} not followed by two hex digits stays as it is. */
     static String decode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        int run = 0; // start of the text since the last escape, copied whole so surrogate pairs stay pairs
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                bytes.writeBytes(s.substring(run, i).getBytes(StandardCharsets.UTF_8));
-                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 2;
-                run = i + 1;
-            }
-        }
-        bytes.writeBytes(s.substring(run).getBytes(StandardCharsets.UTF_8));
-        return bytes.toString(StandardCharsets.UTF_8);
+        return dev.gazette.text.UrlPaths.decode(s);
     }
 
     private static int hex(char c) {

@@ -1,6 +1,7 @@
 package dev.gazette.config;
 
 import dev.gazette.model.Problem;
+import dev.gazette.model.SlugRule;
 import dev.gazette.text.TextDecoder;
 import dev.gazette.yaml.YamlTree;
 import dev.gazette.yaml.YamlTree.Mapping;
@@ -30,7 +31,7 @@ public final class ConfigLoader {
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language", "timeZone",
             "pageSize", "relatedCount", "relatedPageSize", "homeLatest", "homePerRubric", "permalinks",
             "feedItems", "tagFeeds", "mostRead", "mostReadCount", "logo", "twitterSite", "related", "redirects", "menu",
-            "socialImage", "search", "organizationAuthors");
+            "socialImage", "search", "organizationAuthors", "slugs");
     private static final Set<String> RELATED_KEYS = Set.of("textWeight", "tagWeight", "rubricWeight", "timeWeight",
             "timeScaleDays", "minScore", "windowDays");
     private static final Set<String> PERMALINK_KEYS = Set.of("article", "tag", "rubric", "author");
@@ -149,7 +150,8 @@ public final class ConfigLoader {
                     "write a theme asset's path such as `assets/social.png` (at least 1200×630 pixels), or an https:// URL."));
             socialImage = "";
         }
-        List<MenuEntry> menu = menu(f);
+        SlugRule slugs = slugs(f);
+        List<MenuEntry> menu = menu(f, slugs);
         boolean search = f.bool("search", d.search());
         List<String> organizationAuthors = organizationAuthors(f);
         String redirects = f.string("redirects", d.redirects());
@@ -159,7 +161,7 @@ public final class ConfigLoader {
         }
         SiteConfig config = new SiteConfig(title, description, normaliseBaseUrl(baseUrl), language.toLowerCase(Locale.ROOT)
                 .replace('_', '-'), zone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks,
-                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, search, organizationAuthors);
+                feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, search, organizationAuthors, slugs);
         return new Result(config, problems);
     }
 
@@ -224,7 +226,7 @@ public final class ConfigLoader {
      * The {@code menu:} list: rubric names, or {@code {rubric, label}} mappings. Whether each names a
      * rubric of the site is known only once the articles are read (see the build).
      */
-    private static List<MenuEntry> menu(Fields site) {
+    private static List<MenuEntry> menu(Fields site, SlugRule slugs) {
         Node v = site.value("menu");
         if (v == null) {
             return List.of();
@@ -258,7 +260,7 @@ public final class ConfigLoader {
                         + item.shown() + ".", MENU_FIX));
                 continue;
             }
-            String slug = dev.gazette.model.Slugs.of(entry.rubric());
+            String slug = dev.gazette.model.Slugs.of(entry.rubric(), slugs);
             if (slug.isEmpty()) {
                 site.problems().add(Problem.error(site.file(), line, "menu", "`" + entry.rubric() + "` has no letter or digit: it names no rubric.", MENU_FIX));
             } else if (!seen.add(slug)) {
@@ -269,6 +271,23 @@ public final class ConfigLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code slugs:} setting: {@code ascii} (the default) or {@code unicode}, in any case. Any
+     * other value is an error, and the site keeps the default rule.
+     */
+    private static SlugRule slugs(Fields site) {
+        String value = site.string("slugs", SlugRule.ASCII.setting());
+        for (SlugRule rule : SlugRule.values()) {
+            if (rule.setting().equalsIgnoreCase(value)) {
+                return rule;
+            }
+        }
+        site.problems().add(Problem.error(site.file(), site.line("slugs"), "slugs", "must be `ascii` or `unicode`, not `" + value + "`.",
+                "write `slugs: ascii` (other scripts transliterated: `teatr-otkroet-sezon`) or `slugs: unicode` (their letters kept: "
+                        + "`театр-откроет-сезон`, percent-encoded in links)."));
+        return SlugRule.ASCII;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.gazette.config;
 
+import dev.gazette.model.SlugRule;
+import dev.gazette.model.Slugs;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,6 +40,8 @@ import java.util.Objects;
  *                      ({@code search: false} turns them off)
  * @param organizationAuthors the bylines that name the publication, not a person ("La Rédaction"):
  *                      structured data calls their author an Organization. Matched as tags are (by slug)
+ * @param slugs         how titles, tags, rubrics and authors become slugs ({@code slugs: ascii}, the
+ *                      default, or {@code unicode}: other scripts kept, links percent-encoded)
  */
 public record SiteConfig(
         String title,
@@ -62,7 +66,8 @@ public record SiteConfig(
         java.util.List<MenuEntry> menu,
         String socialImage,
         boolean search,
-        java.util.List<String> organizationAuthors) {
+        java.util.List<String> organizationAuthors,
+        SlugRule slugs) {
 
     /** Bylines that are the newsroom's own when {@code site.yml} names none (the site's title is one too). */
     public static final java.util.List<String> DEFAULT_ORGANIZATION_AUTHORS = java.util.List.of("La Rédaction", "Rédaction", "The Newsroom", "Staff");
@@ -82,6 +87,17 @@ public record SiteConfig(
         menu = menu == null ? java.util.List.of() : java.util.List.copyOf(menu);
         socialImage = socialImage == null ? "" : socialImage;
         organizationAuthors = organizationAuthors == null ? withTitle(title) : java.util.List.copyOf(organizationAuthors);
+        slugs = slugs == null ? SlugRule.ASCII : slugs;
+    }
+
+    /** A configuration with ASCII slugs (the default rule). */
+    public SiteConfig(String title, String description, String baseUrl, String language, ZoneId timeZone, int pageSize,
+            int relatedCount, int relatedPageSize, int homeLatest, int homePerRubric, Permalinks permalinks, int feedItems,
+            boolean tagFeeds, String mostRead, int mostReadCount, String logo, String twitterSite, RelatedSettings related,
+            String redirects, java.util.List<MenuEntry> menu, String socialImage, boolean search, java.util.List<String> organizationAuthors) {
+        this(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest, homePerRubric,
+                permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu, socialImage, search,
+                organizationAuthors, SlugRule.ASCII);
     }
 
     private static java.util.List<String> withTitle(String title) {
@@ -101,8 +117,8 @@ public record SiteConfig(
 
     /** Whether the byline {@code name} is the publication's own (compared as tags are: case and accents aside). */
     public boolean isOrganizationAuthor(String name) {
-        String slug = dev.gazette.model.Slugs.of(name);
-        return organizationAuthors.stream().anyMatch(n -> dev.gazette.model.Slugs.of(n).equals(slug));
+        String slug = Slugs.of(name, slugs);
+        return organizationAuthors.stream().anyMatch(n -> Slugs.of(n, slugs).equals(slug));
     }
 
     /** A configuration with a search page. */
@@ -149,6 +165,13 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, ConfigLoader.normaliseBaseUrl(url), language, timeZone, pageSize,
                 relatedCount, relatedPageSize, homeLatest, homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount,
-                logo, twitterSite, related, redirects, menu, socialImage, search, organizationAuthors);
+                logo, twitterSite, related, redirects, menu, socialImage, search, organizationAuthors, slugs);
+    }
+
+    /** This configuration with another slug rule. */
+    public SiteConfig withSlugs(SlugRule rule) {
+        return new SiteConfig(title, description, baseUrl, language, timeZone, pageSize, relatedCount, relatedPageSize, homeLatest,
+                homePerRubric, permalinks, feedItems, tagFeeds, mostRead, mostReadCount, logo, twitterSite, related, redirects, menu,
+                socialImage, search, organizationAuthors, rule);
     }
 }

@@ -3,6 +3,7 @@ package dev.gazette.index;
 import dev.gazette.model.Article;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.Problem;
+import dev.gazette.model.SlugRule;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.Term;
 import java.util.ArrayList;
@@ -37,9 +38,11 @@ public final class SiteIndex {
     private final List<TermGroup> authors;
     private final List<List<Integer>> pins;
     private final Map<String, Integer> bySource;
+    private final SlugRule slugRule;
 
     private SiteIndex(List<Article> articles, Map<String, Integer> bySlug, List<TermGroup> tags,
-                      List<TermGroup> rubrics, List<TermGroup> authors, List<List<Integer>> pins) {
+                      List<TermGroup> rubrics, List<TermGroup> authors, List<List<Integer>> pins, SlugRule slugRule) {
+        this.slugRule = slugRule;
         this.bySource = new HashMap<>(articles.size() * 2);
         for (int i = 0; i < articles.size(); i++) {
             bySource.put(articles.get(i).source(), i);
@@ -65,7 +68,7 @@ public final class SiteIndex {
             String body = bodies.get(a.source());
             replaced.add(body == null ? a : a.withBody(body));
         }
-        return new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, authors, pins);
+        return new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, authors, pins, slugRule);
     }
 
     /**
@@ -83,7 +86,7 @@ public final class SiteIndex {
         }
         List<Article> replaced = new ArrayList<>(articles);
         replaced.set(position, article);
-        return java.util.Optional.of(new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, authors, pins));
+        return java.util.Optional.of(new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, authors, pins, slugRule));
     }
 
     /** The index, or the problems that make the set of articles ambiguous. */
@@ -98,6 +101,14 @@ public final class SiteIndex {
      * overwrite each other); pins to unknown slugs are warnings.
      */
     public static Result build(List<Article> published) {
+        return build(published, SlugRule.ASCII);
+    }
+
+    /**
+     * Indexes the articles of a site whose slugs follow {@code slugRule} (the rule authors' names
+     * are keyed by, as the readers keyed tags and rubrics).
+     */
+    public static Result build(List<Article> published, SlugRule slugRule) {
         List<Problem> problems = new ArrayList<>();
         List<Article> sorted = keepTitleSlugsApart(published);
         sorted.sort(NEWEST_FIRST);
@@ -126,9 +137,9 @@ public final class SiteIndex {
 
         List<TermGroup> tags = group(kept, Article::tags);
         List<TermGroup> rubrics = group(kept, a -> a.rubric() == null ? List.of() : List.of(a.rubric()));
-        List<TermGroup> authors = group(kept, Article::authorTerms);
+        List<TermGroup> authors = group(kept, a -> a.authorTerms(slugRule));
         List<List<Integer>> pins = resolvePins(kept, bySlug, problems);
-        return new Result(new SiteIndex(List.copyOf(kept), Map.copyOf(bySlug), tags, rubrics, authors, pins), problems);
+        return new Result(new SiteIndex(List.copyOf(kept), Map.copyOf(bySlug), tags, rubrics, authors, pins, slugRule), problems);
     }
 
     /**
@@ -286,7 +297,12 @@ public final class SiteIndex {
         return lookup(rubrics, t);
     }
 
-    /** The shared name of an author, as the index spells it (see {@link Article#authorTerms()}). */
+    /** The rule the site's slugs follow: how a name given later (a menu entry, a byline) finds its term. */
+    public SlugRule slugRule() {
+        return slugRule;
+    }
+
+    /** The shared name of an author, as the index spells it (see {@link Article#authorTerms(SlugRule)}). */
     public Term canonicalAuthor(Term t) {
         return lookup(authors, t);
     }

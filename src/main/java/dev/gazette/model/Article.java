@@ -118,12 +118,13 @@ public record Article(
 
     /**
      * The authors as terms, keyed like tags ("Salma Benali" and "salma benali" are one author),
-     * in byline order; a name without a letter or digit, and a name repeated, are left out.
+     * in byline order; a name without a letter or digit, and a name repeated, are left out. Their
+     * slugs follow the site's {@code rule}, as its tags' do.
      */
-    public List<Term> authorTerms() {
+    public List<Term> authorTerms(SlugRule rule) {
         List<Term> terms = new java.util.ArrayList<>(authors.size());
         for (String name : authors) {
-            Term t = Term.of(name);
+            Term t = Term.of(name, rule);
             if (!t.slug().isEmpty() && !terms.contains(t)) {
                 terms.add(t);
             }

@@ -6,13 +6,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns names into slugs: ASCII, lower-case, words joined by hyphens, accents transliterated
- * ({@code "Sergueï Lavrov"} → {@code serguei-lavrov}).
+ * Turns names into slugs: lower-case, words joined by hyphens, accents transliterated
+ * ({@code "Sergueï Lavrov"} → {@code serguei-lavrov}). Under {@link SlugRule#ASCII} (the default)
+ * other scripts are transliterated too; under {@link SlugRule#UNICODE} their letters are kept
+ * ({@code "Театр откроет сезон"} → {@code театр-откроет-сезон}), and Latin text gives the same slug
+ * as under the ASCII rule.
  */
 public final class Slugs {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    /**
+     * Tatweel (the stretching stroke) and the Arabic vowel and other diacritics (harakat, shadda,
+     * sukun, superscript alef): most Arabic text is written without them, so a vocalised and an
+     * unvocalised spelling of one title must give one slug. The letters (hamza forms included, once
+     * composed) stay.
+     */
+    private static final Pattern ARABIC_MARKS = Pattern.compile("[\u0640\u064B-\u065F\u0670]");
 
     private Slugs() {
     }
@@ -26,6 +36,89 @@ public final class Slugs {
      */
     public static String of(String text) {
         return asciiOf(hasOtherScript(text) ? Transliteration.toLatin(text) : text);
+    }
+
+    /** The slug of {@code text} under {@code rule}: {@link #of(String)} or {@link #unicodeOf(String)}. */
+    public static String of(String text, SlugRule rule) {
+        return rule == SlugRule.UNICODE ? unicodeOf(text) : of(text);
+    }
+
+    /**
+     * The slug of a file's base name under {@code rule}. Under the ASCII rule file names keep the
+     * rule they always had ({@link #asciiOf}: no transliteration), so no file-named URL moves; under
+     * the Unicode rule they follow it, so that a file {@code gazette new} named after its slug
+     * ({@code театр-откроет-сезон.md}) reads back as that slug.
+     */
+    public static String ofFileName(String baseName, SlugRule rule) {
+        return rule == SlugRule.UNICODE ? unicodeOf(baseName) : asciiOf(baseName);
+    }
+
+    /**
+     * The slug of {@code text} keeping letters and digits of every script: Latin text gives exactly
+     * {@link #asciiOf}'s slug (so a site that switches rule keeps its Latin URLs), letters and digits
+     * of other scripts are kept as written, lower-cased ({@link Locale#ROOT}) and NFC-normalised, with
+     * the marks that belong to them (Greek accents, Devanagari vowel signs). Arabic drops tatweel and
+     * harakat ({@link #ARABIC_MARKS}). {@code "افتتاح حديقة"} → {@code افتتاح-حديقة}.
+     *
+     * <p>Chinese and Japanese write no spaces: a run of their characters stays one word
+     * ({@code "地铁新线明年春天开通"} → {@code 地铁新线明年春天开通}). Splitting it at ICU's dictionary word
+     * boundaries would need the CJK dictionary the jar leaves out, and would tie URLs to a
+     * dictionary version: an ICU upgrade could move them. A run next to Latin letters is a word of
+     * its own ({@code "DeepMind 人工智能"} → {@code deepmind-人工智能}).
+     */
+    public static String unicodeOf(String text) {
+        if (text.codePoints().noneMatch(Slugs::keptAsWritten)) {
+            return asciiOf(text);
+        }
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        String s = Normalizer.normalize(ARABIC_MARKS.matcher(nfc).replaceAll(""), Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(s.length());
+        int latinFrom = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (!keptAsWritten(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int end = i;
+            while (end < s.length()) {
+                int d = s.codePointAt(end);
+                if (!keptAsWritten(d) && !isMark(d)) {
+                    break;
+                }
+                end += Character.charCount(d);
+            }
+            appendWord(out, asciiOf(s.substring(latinFrom, i)));
+            appendWord(out, Normalizer.normalize(s.substring(i, end).toLowerCase(Locale.ROOT), Normalizer.Form.NFC));
+            latinFrom = end;
+            i = end;
+        }
+        appendWord(out, asciiOf(s.substring(latinFrom)));
+        return out.toString();
+    }
+
+    /**
+     * Whether the Unicode rule keeps {@code c} as written: a letter or digit that is not Latin and
+     * that {@link #asciiOf} cannot make ASCII (a full-width {@code １} is {@code 1} there, as before).
+     */
+    private static boolean keptAsWritten(int c) {
+        return c >= 0x80 && Character.isLetterOrDigit(c)
+                && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN
+                && asciiOf(new String(Character.toChars(c))).isEmpty();
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    private static void appendWord(StringBuilder out, String word) {
+        if (!word.isEmpty()) {
+            if (!out.isEmpty()) {
+                out.append('-');
+            }
+            out.append(word);
+        }
     }
 
     /**
@@ -85,7 +178,15 @@ public final class Slugs {
      * @param language the article's language, or the site's (BCP 47), or {@code null} for French
      */
     public static String ofTitle(String title, int maxLength, String language) {
-        String slug = of(title);
+        return ofTitle(title, maxLength, language, SlugRule.ASCII);
+    }
+
+    /**
+     * The slug of a headline under {@code rule} (see {@link #ofTitle(String, int, String)}); the
+     * length is counted in code points, so that a Chinese or Arabic slug is cut where a reader counts.
+     */
+    public static String ofTitle(String title, int maxLength, String language, SlugRule rule) {
+        String slug = of(title, rule);
         Set<String> stop = stopWords(language);
         StringBuilder kept = new StringBuilder(slug.length());
         for (String word : slug.split("-")) {
@@ -162,17 +263,31 @@ public final class Slugs {
         };
     }
 
+    /** At most {@code maxLength} code points of {@code slug}, cut at a hyphen when one allows it. */
     private static String cut(String slug, int maxLength) {
-        if (slug.length() <= maxLength) {
+        if (slug.codePointCount(0, slug.length()) <= maxLength) {
             return slug;
         }
-        int cut = slug.lastIndexOf('-', maxLength);
-        return cut > 0 ? slug.substring(0, cut) : slug.substring(0, maxLength);
+        int end = slug.offsetByCodePoints(0, maxLength);
+        int cut = slug.lastIndexOf('-', end);
+        if (cut > 0) {
+            return slug.substring(0, cut);
+        }
+        // One long word (a run of Chinese): never part a letter from its marks.
+        while (end > 0 && isMark(slug.codePointAt(end))) {
+            end = slug.offsetByCodePoints(end, -1);
+        }
+        return slug.substring(0, end);
     }
 
     /** Whether {@code slug} already is a slug (what {@link #of} would return for it). */
     public static boolean isValid(String slug) {
         return VALID.matcher(slug).matches();
+    }
+
+    /** Whether {@code slug} already is a slug under {@code rule} (what {@link #of(String, SlugRule)} would return for it). */
+    public static boolean isValid(String slug, SlugRule rule) {
+        return rule == SlugRule.UNICODE ? !slug.isEmpty() && unicodeOf(slug).equals(slug) : isValid(slug);
     }
 
     // Letters that Unicode decomposition leaves alone but every reader transliterates.

@@ -17,9 +17,14 @@ public record Term(String name, String slug) {
         Objects.requireNonNull(slug, "slug");
     }
 
-    /** A term named {@code name}, keyed by the slug of that name. */
+    /** A term named {@code name}, keyed by the slug of that name (the ASCII rule). */
     public static Term of(String name) {
-        return new Term(name.strip(), Slugs.of(name));
+        return of(name, SlugRule.ASCII);
+    }
+
+    /** A term named {@code name}, keyed by the slug of that name under the site's {@code rule}. */
+    public static Term of(String name, SlugRule rule) {
+        return new Term(name.strip(), Slugs.of(name, rule));
     }
 
     @Override

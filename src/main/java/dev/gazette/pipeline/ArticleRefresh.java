@@ -59,7 +59,8 @@ public final class ArticleRefresh {
         if (position.isEmpty()) {
             return Optional.empty(); // a new article, or one that was not published: its lists change too
         }
-        ParseContext ctx = new ParseContext(last.config().timeZone(), last.config().language(), new MarkdownRenderer(), new HtmlSanitizer());
+        ParseContext ctx = new ParseContext(last.config().timeZone(), last.config().language(), new MarkdownRenderer(), new HtmlSanitizer())
+                .withSlugs(last.config().slugs());
         ParsedSource parsed = SourceReader.read(root, relative, ctx);
         if (parsed.problems().stream().anyMatch(p -> p.isError()) || parsed.articleIfAny().isEmpty()) {
             return Optional.empty(); // the full build reports it
@@ -78,7 +79,7 @@ public final class ArticleRefresh {
         if (next == null) {
             List<Article> articles = new ArrayList<>(index.articles());
             articles.set(position.get(), now);
-            SiteIndex.Result rebuilt = SiteIndex.build(articles);
+            SiteIndex.Result rebuilt = SiteIndex.build(articles, last.config().slugs());
             if (!rebuilt.problems().isEmpty()) {
                 return Optional.empty();
             }

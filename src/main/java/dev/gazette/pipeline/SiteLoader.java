@@ -108,7 +108,7 @@ public final class SiteLoader {
             published.add(a);
         }
         skipped.sort(java.util.Comparator.comparing(SkippedArticle::source));
-        SiteIndex.Result indexed = SiteIndex.build(published);
+        SiteIndex.Result indexed = SiteIndex.build(published, config.slugs());
         problems.addAll(indexed.problems());
         return new Loaded(config, indexed.index(), skipped, problems);
     }
@@ -198,8 +198,12 @@ public final class SiteLoader {
             problems.add(Problem.warning(root.toString(), 0, null, "no article found (.md, .txt or .html files).",
                     "add articles; see the README for the formats."));
         }
-        ParseContext ctx = new ParseContext(config.timeZone(), config.language(), new MarkdownRenderer(), new HtmlSanitizer());
-        String settings = "zone=" + config.timeZone().getId() + ";language=" + config.language();
+        ParseContext ctx = new ParseContext(config.timeZone(), config.language(), new MarkdownRenderer(), new HtmlSanitizer())
+                .withSlugs(config.slugs());
+        // The slug rule changes what a source parses to; left out for the default, so caches kept
+        // from before the setting existed stay valid.
+        String settings = "zone=" + config.timeZone().getId() + ";language=" + config.language()
+                + (config.slugs() == dev.gazette.model.SlugRule.ASCII ? "" : ";slugs=" + config.slugs().setting());
         progress.step("parse", files.size());
         List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> {
             ParsedSource r = read(root, f, ctx, settings);

@@ -9,6 +9,7 @@ import dev.gazette.model.Problem;
 import dev.gazette.output.SiteOutput;
 import dev.gazette.render.FeedPlanner;
 import dev.gazette.render.SiteUrls;
+import dev.gazette.text.UrlPaths;
 import dev.gazette.render.TemplateEngine;
 import dev.gazette.render.WebExtras;
 import dev.gazette.web.FeedWriter;
@@ -216,13 +217,13 @@ final class WebFiles {
         SiteUrls urls = new SiteUrls(config.permalinks());
         Map<String, Integer> byUrl = new HashMap<>(index.size() * 2);
         for (int i = 0; i < index.size(); i++) {
-            byUrl.put(urls.article(index.article(i)), i);
+            byUrl.put(UrlPaths.decode(urls.article(index.article(i))), i);
         }
         // Analytics exports keep counting an article under its old URL for a while: it still counts.
         for (int i = 0; i < index.size(); i++) {
             Article a = index.article(i);
             if (a.legacySlug() != null) {
-                byUrl.putIfAbsent(urls.article(a, a.legacySlug()), i);
+                byUrl.putIfAbsent(UrlPaths.decode(urls.article(a, a.legacySlug())), i);
             }
         }
         MostRead.Ranking ranking = MostRead.rank(parsed.rows(), MostRead.resolver(byUrl, index::positionOf, config.baseUrl()),

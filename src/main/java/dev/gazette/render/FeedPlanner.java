@@ -94,7 +94,8 @@ public final class FeedPlanner {
     private FeedJob job(String pageUrl, String title, String description, List<Integer> members, String owner) {
         String rss = FeedPaths.rss(pageUrl);
         String atom = FeedPaths.atom(pageUrl);
-        return new FeedJob(rss, atom, owner, () -> {
+        // The URLs are percent-encoded; the files are where the page's own file is.
+        return new FeedJob(SiteUrls.file(rss), SiteUrls.file(atom), owner, () -> {
             List<FeedItem> items = new ArrayList<>(members.size());
             ZonedDateTime updated = null;
             for (int i : members) {
@@ -139,7 +140,7 @@ public final class FeedPlanner {
         }
         // Feeds are read by people, in feed readers: their titles and leads are the pages' (typeset).
         // The authors as the site spells them, as on their pages.
-        List<String> authors = a.authorTerms().stream().map(t -> index.canonicalAuthor(t).name()).toList();
+        List<String> authors = a.authorTerms(index.slugRule()).stream().map(t -> index.canonicalAuthor(t).name()).toList();
         return new FeedItem(url, Typeset.text(config, a, a.title()), html.toString(), local(a.date()), local(a.lastModified()), authors, categories, absolute);
     }
 

@@ -67,7 +67,7 @@ final class Heads {
         List<String> jsonLd = new ArrayList<>(2);
         if (!config.baseUrl().isEmpty()) {
             String url = config.baseUrl() + urls.article(a);
-            List<NewsArticleFacts.Author> authors = a.authorTerms().stream().map(t -> new NewsArticleFacts.Author(index.canonicalAuthor(t).name(),
+            List<NewsArticleFacts.Author> authors = a.authorTerms(index.slugRule()).stream().map(t -> new NewsArticleFacts.Author(index.canonicalAuthor(t).name(),
                     config.baseUrl() + urls.author(t), config.isOrganizationAuthor(t.name()))).toList();
             jsonLd.add(JsonLd.newsArticle(new NewsArticleFacts(url, title, lead, a.date().withZoneSameInstant(config.timeZone()),
                     a.lastModified().withZoneSameInstant(config.timeZone()), authors, shared, rubric == null ? null : rubric.name(),

@@ -4,6 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
+import dev.gazette.text.UrlPaths;
 import dev.gazette.web.RedirectsFile;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -31,8 +32,9 @@ public final class Redirects {
     /**
      * One redirect.
      *
-     * @param from   the old address, relative to the site's root ({@code politique/ancien-titre/})
-     * @param to     the new address: relative to the site's root, or an absolute URL off the site
+     * @param from   the old address, relative to the site's root ({@code politique/ancien-titre/}),
+     *               percent-encoded as every URL of the site is ({@link SiteUrls})
+     * @param to     the new address: relative to the site's root (percent-encoded), or an absolute URL off the site
      * @param title  the new page's title when it is an article's, else empty
      * @param owner  what asked for it (a source file, the redirects file and its line), for messages
      */
@@ -242,7 +244,8 @@ public final class Redirects {
         } else if (!decoded.isEmpty() && !decoded.endsWith("/") && decoded.substring(decoded.lastIndexOf('/') + 1).indexOf('.') < 0) {
             decoded = decoded + "/";
         }
-        return decoded + fragment;
+        // Kept as every URL of the site is: percent-encoded (SiteUrls), the file on disk decoded.
+        return UrlPaths.encode(decoded) + fragment;
     }
 
     private boolean onSite(String url) {
@@ -289,7 +292,7 @@ public final class Redirects {
         String base = sitePath(config);
         StringBuilder out = new StringBuilder("# Written by Gazette: old addresses and where they moved (301).\n");
         for (Redirect r : redirects) {
-            out.append(base).append(encode(r.from())).append(' ').append(r.internal() ? base + encode(r.to()) : r.to()).append(" 301\n");
+            out.append(base).append(r.from()).append(' ').append(r.internal() ? base + r.to() : r.to()).append(" 301\n");
         }
         return out.toString();
     }
@@ -306,10 +309,11 @@ public final class Redirects {
                 + "map $uri $gazette_redirect {\n    default \"\";\n");
         for (Redirect r : redirects) {
             // nginx's $uri is decoded; the new address is sent as a Location header, so it stays encoded.
-            String to = r.internal() ? base + encode(r.to()) : r.to();
-            out.append("    ").append(quoted(base + r.from())).append(' ').append(quoted(to)).append(";\n");
+            String to = r.internal() ? base + r.to() : r.to();
+            String from = UrlPaths.decode(base + r.from());
+            out.append("    ").append(quoted(from)).append(' ').append(quoted(to)).append(";\n");
             if (r.from().endsWith("/")) {
-                out.append("    ").append(quoted(base + r.from() + "index.html")).append(' ').append(quoted(to)).append(";\n");
+                out.append("    ").append(quoted(from + "index.html")).append(' ').append(quoted(to)).append(";\n");
             }
         }
         return out.append("}\n").toString();
@@ -317,20 +321,6 @@ public final class Redirects {
 
     private static String quoted(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"";
-    }
-
-    /** A decoded path written back with percent escapes where a URL needs them. */
-    static String encode(String path) {
-        StringBuilder out = new StringBuilder(path.length());
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c > ' ' && c < 0x7f && c != '%' && c != '"' && c != '\\' && c != ' ') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format("%02X", c));
-            }
-        }
-        return out.toString();
     }
 
     /** Pages' owners by file: a helper for callers that have the jobs. */

@@ -129,7 +129,7 @@ public final class SitePlanner {
 
     /** The rubric of the site a menu entry names (by slug, as articles' rubrics are matched), or {@code null}. */
     public static TermGroup rubricGroup(SiteIndex index, String name) {
-        String slug = dev.gazette.model.Slugs.of(name);
+        String slug = dev.gazette.model.Slugs.of(name, index.slugRule());
         for (TermGroup g : index.rubrics()) {
             if (g.term().slug().equals(slug)) {
                 return g;
@@ -328,7 +328,8 @@ public final class SitePlanner {
             String root = SiteUrls.rootFrom(from);
             String href = r.internal() ? (root + r.to()).isEmpty() ? "./" : root + r.to() : r.to();
             String target = r.internal() ? canonical(r.to()) : r.to();
-            String title = r.title().isEmpty() ? (r.internal() ? "/" + r.to() : r.to()) : r.title();
+            // Shown to readers: the address as a browser shows it, escapes decoded.
+            String title = r.title().isEmpty() ? (r.internal() ? "/" + dev.gazette.text.UrlPaths.decode(r.to()) : r.to()) : r.title();
             jobs.add(new PageJob(from, PageKind.REDIRECT, r.owner(), () -> {
                 Map<String, Object> m = new HashMap<>();
                 m.put("site", site);
@@ -368,7 +369,7 @@ public final class SitePlanner {
         List<TeaserView> rel = related.of(index.id(i)).stream().limit(relatedLimit).map(this::teaserOf).toList();
         return new ArticleView(teaserAt(i), a.updated() == null ? null : dates.iso(a.updated()),
                 a.updated() == null ? null : dates.dateline(a.updated()), a.authors(),
-                a.authorTerms().stream().map(t -> authorNames.get(t.slug())).toList(), bodyAt(i),
+                a.authorTerms(index.slugRule()).stream().map(t -> authorNames.get(t.slug())).toList(), bodyAt(i),
                 Typeset.text(config, a, a.caption()), tags, rel,
                 urls.related(a));
     }

@@ -3,12 +3,19 @@ package dev.gazette.render;
 import dev.gazette.config.Permalinks;
 import dev.gazette.model.Article;
 import dev.gazette.model.Term;
+import dev.gazette.text.UrlPaths;
 import java.time.ZonedDateTime;
 
 /**
  * The URL of every page, relative to the site's root, as a folder ({@code politique/mon-article/});
  * the file written is that folder's {@code index.html}. Page 1 of a list is the list's own URL, page
  * {@code n} is {@code page/n/} under it.
+ *
+ * <p>The one place URLs are made: each slug is percent-encoded here ({@link UrlPaths#encode}), so
+ * every link made from these URLs (pages, feeds, sitemaps, JSON-LD, redirects, the search index)
+ * is a valid URL, and a Unicode slug ({@code slugs: unicode}) is written
+ * {@code %D1%82%D0%B5%D0%B0%D1%82%D1%80/}. Only {@link #file} turns a URL back into the path on disk
+ * (UTF-8 names). ASCII slugs are the same either way.
  */
 public final class SiteUrls {
 
@@ -33,8 +40,8 @@ public final class SiteUrls {
     public String article(Article a, String slug) {
         ZonedDateTime d = a.date();
         return permalinks.article()
-                .replace("{slug}", slug)
-                .replace("{rubric}", a.rubric() == null ? NO_RUBRIC : a.rubric().slug())
+                .replace("{slug}", UrlPaths.encode(slug))
+                .replace("{rubric}", a.rubric() == null ? NO_RUBRIC : UrlPaths.encode(a.rubric().slug()))
                 .replace("{year}", String.format("%04d", d.getYear()))
                 .replace("{month}", String.format("%02d", d.getMonthValue()))
                 .replace("{day}", String.format("%02d", d.getDayOfMonth()));
@@ -45,16 +52,16 @@ public final class SiteUrls {
     }
 
     public String tag(Term t) {
-        return permalinks.tag().replace("{slug}", t.slug());
+        return permalinks.tag().replace("{slug}", UrlPaths.encode(t.slug()));
     }
 
     public String rubric(Term t) {
-        return permalinks.rubric().replace("{slug}", t.slug());
+        return permalinks.rubric().replace("{slug}", UrlPaths.encode(t.slug()));
     }
 
     /** The page of an author's articles ({@code auteurs/salma-benali/}). */
     public String author(Term t) {
-        return permalinks.author().replace("{slug}", t.slug());
+        return permalinks.author().replace("{slug}", UrlPaths.encode(t.slug()));
     }
 
     /** The page listing every author: the author pattern's folder ({@code auteurs/}). */
@@ -87,9 +94,10 @@ public final class SiteUrls {
         return page <= 1 ? first : first + "page/" + page + "/";
     }
 
-    /** The file a page URL is written to. */
+    /** The file a page URL is written to, as a path on disk: percent escapes decoded. */
     public static String file(String url) {
-        return url.isEmpty() || url.endsWith("/") ? url + "index.html" : url;
+        String path = UrlPaths.decode(url);
+        return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
     /** The relative path from the page at {@code url} back to the site's root ({@code ../../}). */

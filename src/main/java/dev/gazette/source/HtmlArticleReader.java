@@ -213,7 +213,7 @@ final class HtmlArticleReader {
             Element h1 = container.selectFirst("h1");
             String title = title(h1);
             String language = language();
-            String slug = title == null ? "" : Slugs.ofTitle(title, 80, language == null ? ctx.language() : language);
+            String slug = title == null ? "" : Slugs.ofTitle(title, 80, language == null ? ctx.language() : language, ctx.slugs());
             if (title != null && slug.isEmpty()) {
                 problems.add(Problem.error(source, 0, "title", "the title `" + title + "` has no letter or digit to make a URL from.",
                         "write the headline with words."));
@@ -722,7 +722,7 @@ final class HtmlArticleReader {
             if (name == null) {
                 return null;
             }
-            Term rubric = Term.of(name);
+            Term rubric = Term.of(name, ctx.slugs());
             if (rubric.slug().isEmpty()) {
                 problems.add(Problem.warning(source, 0, "rubric", "the section `" + name + "` has no letter or digit; ignored.",
                         "name the section with words."));
@@ -742,7 +742,7 @@ final class HtmlArticleReader {
             Map<String, Term> bySlug = new LinkedHashMap<>();
             for (String name : names) {
                 if (!name.isBlank()) {
-                    Term tag = Term.of(name);
+                    Term tag = Term.of(name, ctx.slugs());
                     if (!tag.slug().isEmpty()) {
                         bySlug.putIfAbsent(tag.slug(), tag);
                     }

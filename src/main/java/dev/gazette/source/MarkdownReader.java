@@ -4,6 +4,7 @@ import dev.gazette.images.ImagePaths;
 import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
+import dev.gazette.model.SlugRule;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
@@ -102,12 +103,12 @@ final class MarkdownReader {
         }
         String rubricKey = map.keys().contains("category") ? "category" : "rubric";
         String rubricName = f.text(rubricKey);
-        Term rubric = rubricName == null || rubricName.isBlank() ? null : Term.of(rubricName);
+        Term rubric = rubricName == null || rubricName.isBlank() ? null : Term.of(rubricName, ctx.slugs());
         if (rubric != null && rubric.slug().isEmpty()) {
             problems.add(Problem.error(source, f.line(rubricKey), rubricKey, "`" + rubricName + "` has no letter or digit to make a URL from.",
                     "name the rubric with words, e.g. `" + rubricKey + ": Politique`."));
         }
-        List<Term> tags = terms(f.list("tags"), source, f.line("tags"), problems);
+        List<Term> tags = terms(f.list("tags"), ctx.slugs(), source, f.line("tags"), problems);
         List<String> authors = f.list(map.keys().contains("authors") ? "authors" : "author");
         String lead = f.text(map.keys().contains("summary") ? "summary" : "lead");
         String image = f.text("image");
@@ -125,14 +126,14 @@ final class MarkdownReader {
         String language = f.text(map.keys().contains("lang") ? "lang" : "language");
         List<String> pins = new ArrayList<>();
         for (String pin : f.list("related")) {
-            String s = Slugs.of(pin);
+            String s = Slugs.of(pin, ctx.slugs());
             if (!s.isEmpty() && !pins.contains(s)) {
                 pins.add(s);
             }
         }
         String articleLanguage = language == null || language.isBlank() ? ctx.language() : language.strip();
-        String slug = slug(source, f, articleLanguage, problems);
-        String legacySlug = slugFromTitle(source, f) && title != null ? Slugs.legacyOfTitle(title, 80) : null;
+        String slug = slug(source, f, articleLanguage, ctx.slugs(), problems);
+        String legacySlug = slugFromTitle(source, f, ctx.slugs()) && title != null ? Slugs.legacyOfTitle(title, 80) : null;
         List<String> aliases = aliases(source, f, problems);
 
         if (problems.stream().anyMatch(Problem::isError)) {
@@ -169,14 +170,14 @@ final class MarkdownReader {
     }
 
     /** Whether the article's slug comes from its title: no {@code slug:} field, and a file name without a letter or digit. */
-    private static boolean slugFromTitle(String source, Fields f) {
+    private static boolean slugFromTitle(String source, Fields f, SlugRule rule) {
         String given = f.text("slug");
         if (given != null && !given.isBlank()) {
             return false;
         }
         String name = source.substring(source.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        return Slugs.asciiOf(dot > 0 ? name.substring(0, dot) : name).isEmpty();
+        return Slugs.ofFileName(dot > 0 ? name.substring(0, dot) : name, rule).isEmpty();
     }
 
     /**
@@ -205,15 +206,15 @@ final class MarkdownReader {
         return out;
     }
 
-    private static String slug(String source, Fields f, String language, List<Problem> problems) {
+    private static String slug(String source, Fields f, String language, SlugRule rule, List<Problem> problems) {
         String given = f.text("slug");
         if (given != null && !given.isBlank()) {
             if (given.contains("/") || given.contains("\\") || given.contains("..")) {
                 problems.add(Problem.error(source, f.line("slug"), "slug", "`" + given + "` tries to leave the article's folder.",
-                        "use only lower-case letters, digits and hyphens, e.g. `slug: " + orFallback(Slugs.of(given)) + "`."));
+                        "use only lower-case letters, digits and hyphens, e.g. `slug: " + orFallback(Slugs.of(given, rule)) + "`."));
                 return "";
             }
-            String clean = Slugs.of(given);
+            String clean = Slugs.of(given, rule);
             if (clean.isEmpty()) {
                 problems.add(Problem.error(source, f.line("slug"), "slug", "`" + given + "` has no letter or digit.",
                         "use lower-case letters, digits and hyphens."));
@@ -227,12 +228,13 @@ final class MarkdownReader {
         }
         String name = source.substring(source.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        // File names keep the rule they always had, so no existing article's URL moves; a name
-        // without a Latin letter gives way to the title, which is transliterated.
-        String fromName = Slugs.asciiOf(dot > 0 ? name.substring(0, dot) : name);
+        // Under the ASCII rule file names keep the rule they always had, so no existing article's URL
+        // moves, and a name without a Latin letter gives way to the title, which is transliterated;
+        // under the Unicode rule a name follows it (see Slugs.ofFileName).
+        String fromName = Slugs.ofFileName(dot > 0 ? name.substring(0, dot) : name, rule);
         if (fromName.isEmpty()) {
             String title = f.text("title");
-            fromName = title == null ? "" : Slugs.ofTitle(title, 80, language);
+            fromName = title == null ? "" : Slugs.ofTitle(title, 80, language, rule);
         }
         if (fromName.isEmpty()) {
             problems.add(Problem.error(source, 1, "slug", "cannot make a URL from the file name or the title.",
@@ -245,10 +247,10 @@ final class MarkdownReader {
         return slug.isEmpty() ? "mon-article" : slug;
     }
 
-    private static List<Term> terms(List<String> names, String source, int line, List<Problem> problems) {
+    private static List<Term> terms(List<String> names, SlugRule rule, String source, int line, List<Problem> problems) {
         Map<String, Term> bySlug = new LinkedHashMap<>();
         for (String name : names) {
-            Term t = Term.of(name);
+            Term t = Term.of(name, rule);
             if (t.slug().isEmpty()) {
                 problems.add(Problem.warning(source, line, "tags", "the tag `" + name + "` has no letter or digit; ignored.",
                         "remove it or write it with words."));

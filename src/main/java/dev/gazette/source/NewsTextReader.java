@@ -131,7 +131,7 @@ final class NewsTextReader {
                         + " lines; they were joined into one headline.",
                         "if the next lines are the caption or the lead, put a blank line after the title."));
             }
-            String slug = givenSlug != null ? givenSlug : Slugs.ofTitle(title, 80, ctx.language());
+            String slug = givenSlug != null ? givenSlug : Slugs.ofTitle(title, 80, ctx.language(), ctx.slugs());
             String legacySlug = slugLine ? null : Slugs.legacyOfTitle(title, 80);
             if (slug.isEmpty() && !slugLine) {
                 problems.add(Problem.error(source, t + 1, "title", "the title `" + abbreviate(title)
@@ -206,7 +206,7 @@ final class NewsTextReader {
             Matcher m = SLUG_LINE.matcher(lines[i]);
             m.matches();
             String given = m.group(1);
-            String clean = Slugs.of(given);
+            String clean = Slugs.of(given, ctx.slugs());
             String fix = "write the slug in lower-case letters, digits and hyphens, e.g. `slug: "
                     + (clean.isEmpty() ? "mon-article" : clean) + "`, or remove the line to take the slug from the title.";
             if (given.contains("/") || given.contains("\\") || given.contains("..")) {
@@ -244,7 +244,7 @@ final class NewsTextReader {
                         "add the rubric after the day, e.g. ` date 2025-09-09 Politique`."));
                 return null;
             }
-            Term rubric = Term.of(name);
+            Term rubric = Term.of(name, ctx.slugs());
             if (rubric.slug().isEmpty()) {
                 problems.add(Problem.warning(source, h + 1, "rubric", "the rubric `" + name.strip()
                         + "` has no letter or digit to make a URL from; ignored.", "name the rubric with words, e.g. `Politique`."));
@@ -373,7 +373,7 @@ final class NewsTextReader {
             // alone on a line: learn those names first so they are not mistaken for titles.
             for (int i = from; i < lines.length; i++) {
                 if (isBoilerplate(i)) {
-                    sectionSlugs.add(Slugs.of(lines[i].substring(0, Math.max(0, lines[i].indexOf('|')))));
+                    sectionSlugs.add(Slugs.of(lines[i].substring(0, Math.max(0, lines[i].indexOf('|'))), ctx.slugs()));
                 }
             }
             Map<String, Term> tags = new LinkedHashMap<>();
@@ -396,7 +396,7 @@ final class NewsTextReader {
                 } else if (section == null && (isBylineInHead(i) || isDateline(i))) {
                     continue; // the closing byline repeats the opening one
                 } else if (section == Section.RELATED) {
-                    if (!sectionSlugs.contains(Slugs.of(line)) && !related.contains(line)) {
+                    if (!sectionSlugs.contains(Slugs.of(line, ctx.slugs())) && !related.contains(line)) {
                         related.add(line);
                     }
                 } else if (section == null) {
@@ -417,7 +417,7 @@ final class NewsTextReader {
                 if (name.isBlank()) {
                     continue;
                 }
-                Term tag = Term.of(name);
+                Term tag = Term.of(name, ctx.slugs());
                 if (tag.slug().isEmpty()) {
                     problems.add(Problem.warning(source, i + 1, "tags", "the hashtag `#" + name.strip()
                             + "` has no letter or digit; ignored.", "remove it or write it with words."));

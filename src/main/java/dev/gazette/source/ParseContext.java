@@ -2,6 +2,7 @@ package dev.gazette.source;
 
 import dev.gazette.markup.HtmlSanitizer;
 import dev.gazette.markup.MarkdownRenderer;
+import dev.gazette.model.SlugRule;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -16,15 +17,22 @@ import java.util.Objects;
  * @param sanitizer the HTML sanitizer
  * @param fallbackDate the date of a page that gives none, or {@code null} (the build's case: such a
  *                     page is an error); only {@code gazette import --date-fallback} sets it
+ * @param slugs     the site's slug rule, for titles, file names, tags, rubrics and pins
  */
 public record ParseContext(ZoneId zone, String language, MarkdownRenderer markdown, HtmlSanitizer sanitizer,
-                           FallbackDate fallbackDate) {
+                           FallbackDate fallbackDate, SlugRule slugs) {
 
     public ParseContext {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(markdown, "markdown");
         Objects.requireNonNull(sanitizer, "sanitizer");
+        Objects.requireNonNull(slugs, "slugs");
+    }
+
+    /** A context for a site with ASCII slugs. */
+    public ParseContext(ZoneId zone, String language, MarkdownRenderer markdown, HtmlSanitizer sanitizer, FallbackDate fallbackDate) {
+        this(zone, language, markdown, sanitizer, fallbackDate, SlugRule.ASCII);
     }
 
     /** A context without a fallback date: a page without a date is an error. */
@@ -34,7 +42,12 @@ public record ParseContext(ZoneId zone, String language, MarkdownRenderer markdo
 
     /** This context, dating the pages that give no date with {@code fallback} (and a warning). */
     public ParseContext withFallbackDate(FallbackDate fallback) {
-        return new ParseContext(zone, language, markdown, sanitizer, fallback);
+        return new ParseContext(zone, language, markdown, sanitizer, fallback, slugs);
+    }
+
+    /** This context, making slugs by {@code rule}. */
+    public ParseContext withSlugs(SlugRule rule) {
+        return new ParseContext(zone, language, markdown, sanitizer, fallbackDate, rule);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.gazette.web;
 
 import dev.gazette.model.Problem;
 import dev.gazette.text.TextDecoder;
+import dev.gazette.text.UrlPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -261,7 +262,8 @@ public final class MostRead {
      * path, query, fragment or {@code index.html}) matched against the article pages' URLs, else
      * the last segment of the path, or the key itself, as a slug.
      *
-     * @param byUrl   article positions by page URL relative to the site's root ({@code politique/mon-article/})
+     * @param byUrl   article positions by page URL relative to the site's root ({@code politique/mon-article/}),
+     *                percent escapes decoded: an export may give {@code /театр/} or {@code /%D1%82…/}, and either matches
      * @param bySlug  article position by slug
      * @param baseUrl the site's absolute URL, or empty
      */
@@ -269,7 +271,7 @@ public final class MostRead {
                                                               String baseUrl) {
         String basePath = basePath(baseUrl);
         return key -> {
-            String path = pathOf(key, basePath);
+            String path = UrlPaths.decode(pathOf(key, basePath));
             Integer byPath = byUrl.get(path);
             if (byPath != null) {
                 return Optional.of(byPath);

@@ -190,6 +190,8 @@ class ConfigLoaderTest {
             "baseUrl: https://gazette.example.ma/#top|baseUrl",
             "baseUrl: 'https://exa mple.ma/'|baseUrl",
             "permalinks: '{slug}'|permalinks",
+            "slugs: utf8|slugs",
+            "slugs: [unicode]|slugs",
     })
     void aWrongValueIsAnErrorNamingItsField(String line, String field) {
         ConfigLoader.Result r = parse("# site\n" + line + "\n");
@@ -435,5 +437,24 @@ class ConfigLoaderTest {
         assertFalse(set.config().isOrganizationAuthor("La Rédaction"), "the list replaces the defaults");
         ConfigLoader.Result bad = parse("title: G\norganizationAuthors: [{a: b}]\n");
         assertEquals("organizationAuthors", bad.problems().get(0).field());
+    }
+
+    @Test
+    void slugsAreAsciiUnlessTheSiteAsksForUnicode() {
+        assertEquals(dev.gazette.model.SlugRule.ASCII, parse("title: T\n").config().slugs());
+        assertEquals(dev.gazette.model.SlugRule.ASCII, parse("slugs: ascii\n").config().slugs());
+        assertEquals(dev.gazette.model.SlugRule.UNICODE, parse("slugs: unicode\n").config().slugs());
+        assertEquals(dev.gazette.model.SlugRule.UNICODE, parse("slugs: Unicode\n").config().slugs());
+        Problem p = onlyError(parse("title: T\nslugs: utf8\n"));
+        assertEquals(2, p.line());
+        assertTrue(p.describe().contains("`ascii` or `unicode`") && p.fix().contains("slugs: unicode"), p.describe());
+        assertEquals(dev.gazette.model.SlugRule.ASCII, parse("slugs: utf8\n").config().slugs(), "a wrong value keeps the default");
+    }
+
+    @Test
+    void menuEntriesAreMatchedByTheSitesSlugRule() {
+        Problem p = onlyError(parse("slugs: unicode\nmenu: [Культура, КУЛЬТУРА]\n"));
+        assertTrue(p.describe().contains("in the menu twice"), p.describe());
+        assertTrue(parse("slugs: unicode\nmenu: [Культура, Театр]\n").ok());
     }
 }

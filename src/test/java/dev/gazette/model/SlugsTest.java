@@ -168,4 +168,77 @@ class SlugsTest {
         assertFalse(Slugs.hasOtherScript("Sergueï Lavrov, L’œuvre d’Ærø, Łódź, İstanbul — 2025"));
         assertTrue(Slugs.hasOtherScript("Москва"));
     }
+
+    // ---- slugs: unicode ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "افتتاح حديقة جديدة على ضفاف النهر|ar|افتتاح-حديقة-جديدة-على-ضفاف-النهر",
+            "地铁新线明年春天开通|zh|地铁新线明年春天开通",
+            "Театр откроет сезон|ru|театр-откроет-сезон",
+            "Νέος επιβατικός σταθμός|el|νέος-επιβατικός-σταθμός",
+            "DeepMind 人工智能|en|deepmind-人工智能",
+            "שלום עולם|he|שלום-עולם",
+    })
+    void theUnicodeRuleKeepsTheLettersOfOtherScripts(String title, String language, String slug) {
+        assertEquals(slug, Slugs.ofTitle(title, 80, language, SlugRule.UNICODE));
+        assertTrue(Slugs.isValid(slug, SlugRule.UNICODE), slug);
+        assertFalse(Slugs.isValid(slug, SlugRule.ASCII), "not an ASCII slug: " + slug);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sergueï Lavrov", "Le partenariat stratégique approfondi au menu d’un entretien téléphonique "
+            + "entre Nasser Bourita et son homologue russe", "L’œuvre d’Ærø", "Łódź, İstanbul — 2025", "COVID-19", "ＡＢＣ１"})
+    void latinTextGivesTheSameSlugUnderBothRules(String title) {
+        assertEquals(Slugs.of(title), Slugs.of(title, SlugRule.UNICODE));
+        assertEquals(Slugs.ofTitle(title, 80, "fr"), Slugs.ofTitle(title, 80, "fr", SlugRule.UNICODE));
+        assertEquals(Slugs.asciiOf(title), Slugs.ofFileName(title, SlugRule.UNICODE));
+        assertEquals("serguei-lavrov", Slugs.of("Sergueï Lavrov", SlugRule.UNICODE));
+    }
+
+    @Test
+    void vocalisedAndUnvocalisedArabicGiveOneSlug() {
+        String plain = Slugs.of("افتتاح حديقة جديدة", SlugRule.UNICODE);
+        assertEquals("افتتاح-حديقة-جديدة", plain);
+        assertEquals(plain, Slugs.of("اِفْتِتَاحُ حَدِيقَةٍ جَدِيدَةٍ", SlugRule.UNICODE), "harakat dropped");
+        assertEquals(plain, Slugs.of("افتـــتاح حديـقة جديدة", SlugRule.UNICODE), "tatweel dropped");
+        // The hamza is part of the letter, written precomposed or not.
+        assertEquals(Slugs.of("\u0623\u062D\u0645\u062F", SlugRule.UNICODE), Slugs.of("\u0627\u0654\u062D\u0645\u062F", SlugRule.UNICODE));
+        assertEquals("\u0623\u062D\u0645\u062F", Slugs.of("\u0627\u0654\u062D\u0645\u062F", SlugRule.UNICODE));
+    }
+
+    @Test
+    void unicodeSlugsAreLowerCaseAndNfc() {
+        assertEquals("σταθμός", Slugs.of("ΣΤΑΘΜΌΣ", SlugRule.UNICODE), "final sigma, tonos kept");
+        assertEquals("νέος", Slugs.of("Ne\u0301os".replace("Ne", "Νε").replace("os", "ος"), SlugRule.UNICODE), "decomposed accent composed");
+        assertEquals("москва", Slugs.of("МОСКВА!", SlugRule.UNICODE));
+        assertEquals("हिन्दी-समाचार", Slugs.of("हिन्दी समाचार", SlugRule.UNICODE), "vowel signs stay with their letters");
+        assertEquals("", Slugs.of("!!! — ???", SlugRule.UNICODE));
+    }
+
+    @Test
+    void unicodeTitleSlugsAreCutAtAWordBoundaryCountingCodePoints() {
+        String word = "театр"; // 5 code points, 10 UTF-8 bytes
+        String title = String.join(" ", java.util.Collections.nCopies(20, word)); // 119 code points as a slug
+        String slug = Slugs.ofTitle(title, 80, "ru", SlugRule.UNICODE);
+        assertEquals(String.join("-", java.util.Collections.nCopies(13, word)), slug, "13 words are 77 code points, 14 would be 83");
+        String chinese = "地铁".repeat(50);
+        assertEquals(80, Slugs.ofTitle(chinese, 80, "zh", SlugRule.UNICODE).codePointCount(0, 80), "one run, cut at the limit");
+        assertEquals("地铁".repeat(40), Slugs.ofTitle(chinese, 80, "zh", SlugRule.UNICODE));
+    }
+
+    @Test
+    void stopWordsAreLeftOutUnderTheUnicodeRuleToo() {
+        assertEquals("partenariat-maroc-russie", Slugs.ofTitle("Le partenariat entre le Maroc et la Russie", 80, "fr", SlugRule.UNICODE));
+        assertEquals("partenariat-россия", Slugs.ofTitle("Le partenariat avec la Россия", 80, "fr", SlugRule.UNICODE));
+    }
+
+    @Test
+    void theUnicodeRuleNamesFilesByItself() {
+        assertEquals("театр-откроет-сезон", Slugs.ofFileName("театр-откроет-сезон", SlugRule.UNICODE));
+        assertEquals("", Slugs.ofFileName("театр-откроет-сезон", SlugRule.ASCII), "the ASCII rule keeps file names as before");
+        assertFalse(Slugs.isValid("Театр", SlugRule.UNICODE), "not lower-case");
+        assertFalse(Slugs.isValid("театр--сезон", SlugRule.UNICODE));
+        assertFalse(Slugs.isValid("", SlugRule.UNICODE));
+    }
 }
