@@ -120,11 +120,20 @@ public final class FrenchTypography {
         }
 
         String apply(String s) {
+            if (!hasMarks(s)) {
+                // Most text nodes of a page hold none of the marks typeset: nothing to do but carry the last character.
+                if (!s.isEmpty()) {
+                    prev = s.charAt(s.length() - 1);
+                }
+                return s;
+            }
             boolean[] url = new boolean[s.length()];
-            Matcher m = URL.matcher(s);
-            while (m.find()) {
-                for (int k = m.start(); k < m.end(); k++) {
-                    url[k] = true;
+            if (mayHoldUrl(s)) {
+                Matcher m = URL.matcher(s);
+                while (m.find()) {
+                    for (int k = m.start(); k < m.end(); k++) {
+                        url[k] = true;
+                    }
                 }
             }
             StringBuilder out = new StringBuilder(s.length() + 8);
@@ -183,6 +192,36 @@ public final class FrenchTypography {
                 prev = out.charAt(out.length() - 1);
             }
             return out.toString();
+        }
+
+        /** Whether {@code s} holds a character {@link #apply} may change: an apostrophe, a quote, a guillemet or {@code : ; ! ?}. */
+        private static boolean hasMarks(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                switch (s.charAt(i)) {
+                    case '\'', '"', '«', '»', ':', ';', '!', '?':
+                        return true;
+                    default:
+                        break;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether {@link #URL} can match in {@code s}: it needs {@code ://}, {@code mailto:} or
+         * {@code www.}. The expression, tried at every word, was most of the typesetting's time.
+         */
+        private static boolean mayHoldUrl(String s) {
+            if (s.contains("://")) {
+                return true;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = (char) (s.charAt(i) | 0x20);
+                if ((c == 'm' && s.regionMatches(true, i, "mailto:", 0, 7)) || (c == 'w' && s.regionMatches(true, i, "www.", 0, 4))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The last character written, or the one before this text when nothing is written yet. */
