@@ -38,14 +38,18 @@ public final class SiteIndex {
     private final List<TermGroup> authors;
     private final List<List<Integer>> pins;
     private final Map<String, Integer> bySource;
+    /** Each article's id, made once: every related list holds a score of them, and an id per entry added up. */
+    private final ArticleId[] ids;
     private final SlugRule slugRule;
 
     private SiteIndex(List<Article> articles, Map<String, Integer> bySlug, List<TermGroup> tags,
                       List<TermGroup> rubrics, List<TermGroup> authors, List<List<Integer>> pins, SlugRule slugRule) {
         this.slugRule = slugRule;
         this.bySource = new HashMap<>(articles.size() * 2);
+        this.ids = new ArticleId[articles.size()];
         for (int i = 0; i < articles.size(); i++) {
             bySource.put(articles.get(i).source(), i);
+            ids[i] = ArticleId.of(articles.get(i));
         }
         this.articles = articles;
         this.bySlug = bySlug;
@@ -249,7 +253,7 @@ public final class SiteIndex {
 
     /** The id of the article at {@code position}. */
     public ArticleId id(int position) {
-        return ArticleId.of(articles.get(position));
+        return ids[position];
     }
 
     /** Where the article {@code id} is in {@link #articles()}, if it is published. */
