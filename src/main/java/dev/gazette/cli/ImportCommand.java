@@ -38,7 +38,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DIR", defaultValue = "articles", description = "Where the articles go (default: ${DEFAULT-VALUE}).")
     Path to;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file, for the time zone and language (default: site.yml when present).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file, for the time zone, language and slug rule (default: site.yml when present).")
     Path config;
 
     @Option(names = "--date-fallback", paramLabel = "file|DATE",
@@ -80,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        ImportReport report = Importer.run(sources, to, new Importer.Settings(site.timeZone(), site.language(), fallback));
+        ImportReport report = Importer.run(sources, to, new Importer.Settings(site.timeZone(), site.language(), fallback, site.slugs()));
         for (ImportReport.Outcome o : report.outcomes()) {
             String written = o.written() == null ? "" : " -> " + to.resolve(o.written()).toString().replace('\\', '/');
             String label = switch (o.status()) {

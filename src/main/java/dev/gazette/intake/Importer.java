@@ -5,6 +5,7 @@ import dev.gazette.intake.ImportReport.Status;
 import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
+import dev.gazette.model.SlugRule;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.source.ParseContext;
 import dev.gazette.source.ParsedSource;
@@ -52,12 +53,19 @@ public final class Importer {
      * @param zone     the site's time zone (dates without an offset are read in it)
      * @param language the site's language (stop words of slugs from titles)
      * @param fallback the date of a page that gives none, or {@code null} to skip such pages
+     * @param slugs    the site's slug rule ({@code slugs:}): the names of the files written, and so the articles' slugs
      */
-    public record Settings(ZoneId zone, String language, DateFallback fallback) {
+    public record Settings(ZoneId zone, String language, DateFallback fallback, SlugRule slugs) {
 
         public Settings {
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(slugs, "slugs");
+        }
+
+        /** Settings for a site with ASCII slugs. */
+        public Settings(ZoneId zone, String language, DateFallback fallback) {
+            this(zone, language, fallback, SlugRule.ASCII);
         }
     }
 
@@ -70,7 +78,7 @@ public final class Importer {
     private Importer(Path target, Settings settings) {
         this.target = target.toAbsolutePath().normalize();
         this.settings = settings;
-        this.readBack = ParseContext.of(settings.zone(), settings.language());
+        this.readBack = ParseContext.of(settings.zone(), settings.language()).withSlugs(settings.slugs());
     }
 
     /**
@@ -185,7 +193,7 @@ public final class Importer {
             return skipped(page.display(), "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").",
                     "check that the file exists and that Gazette may read it.");
         }
-        ParseContext ctx = ParseContext.of(settings.zone(), settings.language());
+        ParseContext ctx = ParseContext.of(settings.zone(), settings.language()).withSlugs(settings.slugs());
         DateFallback fallback = settings.fallback();
         if (fallback != null) {
             ctx = ctx.withFallbackDate(fallback.usesFileTime()

@@ -182,6 +182,38 @@ class ImportCommandTest {
                 "nothing else written");
     }
 
+    @Test
+    void aUnicodeSlugSiteGetsFilesNamedInTheTitlesScript(@TempDir Path tmp) throws IOException {
+        Path config = tmp.resolve("site.yml");
+        Files.writeString(config, "title: Вести\nlanguage: ru\nslugs: unicode\n", StandardCharsets.UTF_8);
+        Path page = tmp.resolve("teatr.html");
+        Files.writeString(page, "<html lang=ru><head><meta charset=utf-8><meta property=article:published_time content=2024-03-02T10:00:00+03:00>"
+                + "</head><body><article><h1>Театр откроет сезон</h1><p>Городской театр откроет новый сезон премьерой в сентябре, "
+                + "сообщила дирекция театра.</p></article></body></html>", StandardCharsets.UTF_8);
+        Path articles = tmp.resolve("articles");
+        Run r = run("import", page.toString(), "--to", articles.toString(), "--config", config.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(Files.exists(articles.resolve("театр-откроет-сезон.md")), list(articles));
+        assertTrue(Files.readString(articles.resolve("театр-откроет-сезон.md")).contains("Театр откроет сезон"));
+        // Again: the file is the import's, unchanged.
+        Run again = run("import", page.toString(), "--to", articles.toString(), "--config", config.toString());
+        assertTrue(again.out().contains("unchanged: "), again.out());
+        // And the build publishes it at the Unicode address, linked percent-encoded.
+        Path out = tmp.resolve("site-out");
+        Run built = run("build", "--source", articles.toString(), "--config", config.toString(), "--out", out.toString(), "--no-cache");
+        assertEquals(0, built.exit(), built.err());
+        try (Stream<Path> walk = Files.walk(out)) {
+            assertTrue(walk.anyMatch(p -> p.endsWith(Path.of("театр-откроет-сезон", "index.html"))), list(out));
+        }
+        Document home = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+        assertTrue(home.select("a[href]").stream().anyMatch(a -> a.attr("href").contains("%D1%82%D0%B5%D0%B0%D1%82%D1%80")),
+                home.select("a[href]").toString());
+        // With the default rule the same page gets its transliterated file name.
+        Path ascii = tmp.resolve("ascii");
+        assertEquals(0, run("import", page.toString(), "--to", ascii.toString()).exit());
+        assertTrue(Files.exists(ascii.resolve("teatr-otkroet-sezon.md")), list(ascii));
+    }
+
     private static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
