@@ -7,6 +7,7 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.render.SiteUrls;
+import dev.gazette.text.UrlPaths;
 import dev.gazette.images.ImagePaths;
 import dev.gazette.images.ImageSize;
 import java.net.URI;
@@ -101,7 +102,8 @@ final class BodyImages {
             }
             String published = files.published(file);
             copies.put(published, file);
-            img.attr("src", SiteUrls.rootFrom(pageUrl) + published);
+            // The file keeps its name on disk; the link escapes it (a space, a letter of another script).
+            img.attr("src", SiteUrls.rootFrom(pageUrl) + UrlPaths.encode(published));
             Optional<ImageSize.Dimensions> size = sizes.of(file).dimensions();
             if (size.isPresent() && !img.hasAttr("width") && !img.hasAttr("height")) {
                 img.attr("width", Integer.toString(size.get().width()));

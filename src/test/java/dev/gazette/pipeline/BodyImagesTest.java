@@ -29,7 +29,7 @@ class BodyImagesTest {
 
     /** The file an {@code <img>} of the page at {@code url} points to. */
     private static Path target(FixtureSite site, String url, Element img) {
-        return site.out.resolve(url).resolve(img.attr("src")).normalize();
+        return site.out.resolve(url).resolve(dev.gazette.text.UrlPaths.decode(img.attr("src"))).normalize();
     }
 
     @Test
@@ -61,6 +61,7 @@ class BodyImagesTest {
 
         Document html = page(site, "non-classe/page/");
         Element photo = html.selectFirst(".article-body img");
+        assertTrue(photo.attr("src").endsWith("page_files/une%20photo.svg"), "the link escapes the space: " + photo.outerHtml());
         assertTrue(Files.isRegularFile(target(site, "non-classe/page/", photo)), photo.outerHtml());
     }
 
