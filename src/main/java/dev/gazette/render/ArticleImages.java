@@ -2,6 +2,7 @@ package dev.gazette.render;
 
 import dev.gazette.model.Article;
 import dev.gazette.images.ImageInfo;
+import dev.gazette.text.UrlPaths;
 import java.util.Map;
 
 /** Finds an article's published image and what is known of it (size, bytes, type). */
@@ -29,6 +30,16 @@ final class ArticleImages {
             return a.image().startsWith("http://") || a.image().startsWith("https://") ? ImageInfo.remote(a.image()) : null;
         }
         ImageInfo known = images.get(url);
-        return known != null ? known : ImageInfo.remote(url);
+        return linked(known != null ? known : ImageInfo.remote(url));
+    }
+
+    /**
+     * A local image as pages, feeds and structured data link it: its path and its copies' paths
+     * percent-encoded (a file `photo été.jpg`, a folder `images/театр/`), as every other address
+     * of the site is. The maps above stay keyed by the paths on disk.
+     */
+    private static ImageInfo linked(ImageInfo info) {
+        return new ImageInfo(UrlPaths.encode(info.url()), info.width(), info.height(), info.bytes(), info.mediaType(),
+                info.renditions().stream().map(r -> new ImageInfo.Rendition(UrlPaths.encode(r.url()), r.width(), r.height())).toList());
     }
 }

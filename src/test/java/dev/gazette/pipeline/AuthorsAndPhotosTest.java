@@ -164,6 +164,25 @@ class AuthorsAndPhotosTest {
     }
 
     @Test
+    void anImageWhoseNameHoldsASpaceOrAnAccentIsLinkedPercentEncodedAndPublishedUnderItsOwnName(@TempDir Path tmp) throws IOException {
+        FixtureSite site = new FixtureSite(tmp).file("site.yml", "title: T\nbaseUrl: https://ex.ma/\n")
+                .article("vue.md", "Texte.", "title: Vue", "date: 2025-09-01T10:00:00+01:00", "category: Société", "image: \"photos/vue été.jpg\"");
+        Files.createDirectories(site.articles.resolve("photos"));
+        Files.write(site.articles.resolve("photos/vue été.jpg"), photo(1000, 600, "jpg"));
+        BuildReport report = site.build();
+        assertTrue(report.succeeded(), report.problems()::toString);
+        assertTrue(Files.isRegularFile(site.out.resolve("media/photos/vue été.jpg")), "the copy keeps its name on disk");
+        String encoded = "media/photos/vue%20%C3%A9t%C3%A9";
+        Document article = page(site.out, "societe/vue/index.html");
+        Element img = article.selectFirst(".story-figure img");
+        assertEquals("../../" + encoded + ".jpg", img.attr("src"));
+        assertTrue(img.attr("srcset").startsWith("../../" + encoded + ".480w.jpg 480w, "), img.attr("srcset"));
+        assertEquals("https://ex.ma/" + encoded + ".jpg", article.selectFirst("meta[property=og:image]").attr("content"));
+        assertTrue(Files.readString(site.out.resolve("feed.xml")).contains("https://ex.ma/" + encoded + ".jpg"), "the feed's enclosure");
+        assertTrue(Files.isRegularFile(site.out.resolve("media/photos/vue été.480w.jpg")));
+    }
+
+    @Test
     void copiesAreTheSameBytesOnEveryBuildAndComeFromTheCacheWhenThePictureIsUnchanged(@TempDir Path tmp) throws IOException {
         FixtureSite site = new FixtureSite(tmp).file("site.yml", "title: T\n")
                 .article("a.md", "A.", "title: A", "date: 2025-09-01T10:00:00+01:00", "image: a.png");
