@@ -481,25 +481,15 @@ public final class RelatedIndex {
         return n;
     }
 
-    /** The dot product of a query with document {@code c}'s vector. */
-    private double dot(QueryVector q, int c) {
-        byte[] v = vectorOf[c];
+    /** The dot product of a query with the shortlist's candidate {@code at}, its vector decoded in {@code s}. */
+    private static double dot(QueryVector q, Scratch s, int at) {
+        int[] ids = s.candidateIds[at];
+        float[] weights = s.candidateWeights[at];
         double dot = 0;
-        int id = -1;
-        for (int at = 0; at < v.length; ) {
-            int delta = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = v[at++];
-                delta |= (b & 0x7f) << shift;
-                shift += 7;
-            } while (b < 0);
-            id += delta;
-            float w = q.get(id);
-            at++;
+        for (int i = 0, n = s.candidateTerms[at]; i < n; i++) {
+            float w = q.get(ids[i]);
             if (w != 0) {
-                dot += w * WEIGHT_OF[v[at - 1] & 0xff];
+                dot += w * weights[i];
             }
         }
         return dot;
@@ -607,6 +597,24 @@ public final class RelatedIndex {
         /** A decoded vector. */
         final int[] ids = new int[VECTOR_TERMS];
         final float[] weights = new float[VECTOR_TERMS];
+        /** The shortlist's vectors, decoded once per query (each is read two or three times). */
+        int[][] candidateIds = new int[0][];
+        float[][] candidateWeights = new float[0][];
+        int[] candidateTerms = new int[0];
+
+        /** Room for {@code n} decoded candidates. */
+        void holdCandidates(int n) {
+            if (candidateIds.length < n) {
+                int old = candidateIds.length;
+                candidateIds = Arrays.copyOf(candidateIds, n);
+                candidateWeights = Arrays.copyOf(candidateWeights, n);
+                candidateTerms = Arrays.copyOf(candidateTerms, n);
+                for (int i = old; i < n; i++) {
+                    candidateIds[i] = new int[VECTOR_TERMS];
+                    candidateWeights[i] = new float[VECTOR_TERMS];
+                }
+            }
+        }
         int[] touched = new int[1024];
         int count;
 
@@ -723,12 +731,17 @@ public final class RelatedIndex {
             if (m == 0) {
                 return text;
             }
+            s.holdCandidates(candidates.length);
+            for (int i = 0; i < candidates.length; i++) {
+                s.candidateTerms[i] = decode(candidates[i], s.candidateIds[i], s.candidateWeights[i]);
+            }
             // The neighbours: the nearest on whole vectors among the nearest by the first
             // estimate (ranking the whole shortlist twice doubled the time of the lists; taking
             // the first estimate's nearest as they are lost 0.02 of p@1 on the English corpus).
             System.arraycopy(approximate, 0, text, 0, text.length);
             for (int c : nearestFirst(candidates, text, Math.min(FEEDBACK_POOL, candidates.length))) {
-                text[Arrays.binarySearch(candidates, c)] = FEEDBACK_POOL + dot(q, c); // above every estimate
+                int at = Arrays.binarySearch(candidates, c);
+                text[at] = FEEDBACK_POOL + dot(q, s, at); // above every estimate
             }
             int[] nearest = nearestFirst(candidates, text, m);
             double best = text[Arrays.binarySearch(candidates, nearest[0])] - FEEDBACK_POOL;
@@ -740,15 +753,17 @@ public final class RelatedIndex {
                 shares[j] = best > 0 ? (float) (FEEDBACK_WEIGHT / m * Math.max(0, nearness) / best) : 0;
             }
             for (int j = 0; j < m; j++) {
-                int got = decode(nearest[j], s.ids, s.weights);
-                for (int i = 0; i < got; i++) {
-                    q.add(s.ids[i], shares[j] * s.weights[i]);
+                int at = Arrays.binarySearch(candidates, nearest[j]);
+                int[] ids = s.candidateIds[at];
+                float[] w = s.candidateWeights[at];
+                for (int i = 0; i < s.candidateTerms[at]; i++) {
+                    q.add(ids[i], shares[j] * w[i]);
                 }
             }
             double norm = q.squaredNorm();
             double length = norm > 0 ? Math.sqrt(norm) : 1;
             for (int i = 0; i < candidates.length; i++) {
-                text[i] = dot(q, candidates[i]) / length;
+                text[i] = dot(q, s, i) / length;
             }
         } finally {
             q.clear();
