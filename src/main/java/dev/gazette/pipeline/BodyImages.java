@@ -87,16 +87,17 @@ final class BodyImages {
             if (src.isEmpty() || ImagePaths.isUrl(src) || src.startsWith("/") || src.startsWith("data:") || src.startsWith("#")) {
                 continue;
             }
-            if (a.format() == SourceFormat.HTML && files.missing(a.source(), pathOf(src))) {
+            String path = pathOf(src);
+            if (a.format() == SourceFormat.HTML && files.missing(a.source(), path)) {
                 Element figure = img.closest("figure");
                 (figure != null && figure.select("img").size() == 1 ? figure : img).remove();
                 problems.add(Problem.warning(a.source(), 0, "body", "the image `" + src + "` was not saved beside the page; left out "
-                        + "of the article.", "save the page with its images (\"Web page, complete\"), or copy the image to `" + pathOf(src)
+                        + "of the article.", "save the page with its images (\"Web page, complete\"), or copy the image to `" + path
                         + "` beside the page."));
                 changed = true;
                 continue;
             }
-            Path file = files.find(a.source(), pathOf(src), "body", problems);
+            Path file = files.find(a.source(), path, "body", problems);
             if (file == null) {
                 continue;
             }

@@ -212,8 +212,8 @@ public final class RelatedIndex {
 
     /**
      * A document's text analysis: its terms (sorted) with their weighted counts (title and lead
-     * boosted; words, multi-word names and the title's kicker). It depends only on the document's language, title, lead and body, so it can be
-     * kept from one build to the next.
+     * boosted; words, multi-word names and the title's kicker). It depends only on the document's
+     * language, title, lead and body, so it can be kept from one build to the next.
      */
     public record Analysis(String[] terms, float[] weights) {
         public Analysis {
@@ -802,7 +802,7 @@ public final class RelatedIndex {
         }
 
         private static int bit(int term) {
-            return (term * 0x85EBCA6B) >>> (32 - 14);
+            return (term * 0x85EBCA6B) >>> (32 - Integer.numberOfTrailingZeros(FILTER_BITS));
         }
 
         private int slot(int term) {

@@ -122,11 +122,9 @@ public final class TextAnalyzer {
             String label = kickerLabel(text);
             if (label != null) {
                 // Only a title has a kicker; another text that opens like one adds a form no term asks for.
-                kicker(text, k -> {
-                    String written = label + (primary(language).equals("fr") ? " :" : ":");
-                    firstSeen.putIfAbsent(written, firstSeen.size());
-                    counts.computeIfAbsent(k.toString(), x -> new HashMap<>()).merge(written, 1, Integer::sum);
-                });
+                String written = label + (primary(language).equals("fr") ? " :" : ":");
+                firstSeen.putIfAbsent(written, firstSeen.size());
+                counts.computeIfAbsent(kickerTerm(label), x -> new HashMap<>()).merge(written, 1, Integer::sum);
             }
         }
         Map<String, String> forms = new HashMap<>();
@@ -216,8 +214,13 @@ public final class TextAnalyzer {
     public static void kicker(String title, TermSink sink) {
         String label = kickerLabel(title);
         if (label != null) {
-            sink.term(KICKER_MARK + String.join(" ", fold(label).split("\\s+")));
+            sink.term(kickerTerm(label));
         }
+    }
+
+    /** The term of a kicker as written ({@link #kickerLabel}). */
+    private static String kickerTerm(String label) {
+        return KICKER_MARK + String.join(" ", fold(label).split("\\s+"));
     }
 
     /** The kicker of {@code title} as written (see {@link #kicker}), or {@code null}. */
@@ -401,7 +404,6 @@ public final class TextAnalyzer {
         };
     }
 
-    /** French: elisions (l', d', qu'…) removed, stop words, plurals and feminines reduced, accents folded. */
     /**
      * Lucene's ASCII folding ({@link ASCIIFoldingFilter}), its output the same, with the letters
      * news copy holds most (Latin-1 and Latin Extended-A and -B: é, è, ç, œ…) looked up in a
@@ -464,6 +466,7 @@ public final class TextAnalyzer {
         }
     }
 
+    /** French: elisions (l', d', qu'…) removed, stop words, plurals and feminines reduced, accents folded. */
     private static final class French extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String field) {
