@@ -1,5 +1,6 @@
 package dev.gazette.cache;
 
+import dev.gazette.model.Body;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.RelatedLists;
 import dev.gazette.related.RelatedIndex;
@@ -148,8 +149,10 @@ public final class BuildCache {
      * The key of a document's text analysis for related content: the texts it reads and the
      * language it reads them in, with this build of Gazette (which fixes the analyzers).
      */
-    public String analysisKey(String language, String title, String lead, String bodyHtml) {
-        return hashOf(utf8(version), utf8("analysis"), utf8(language), utf8(title), utf8(lead), utf8(bodyHtml));
+    public String analysisKey(String language, String title, String lead, Body body) {
+        // The body by its hash: a kept body knows it, and is not read back for its key.
+        return hashOf(utf8(version), utf8("analysis"), utf8(language), utf8(title), utf8(lead), utf8("body"),
+                utf8(Fingerprint.hashOf(body)));
     }
 
     /** The analysis stored under {@code key}, if there is a whole one. */

@@ -1,6 +1,7 @@
 package dev.gazette.cache;
 
 import dev.gazette.model.Article;
+import dev.gazette.model.Body;
 import dev.gazette.model.Problem;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
@@ -128,7 +129,7 @@ final class Codec {
                 throw new IOException("bad featured weight");
             }
             boolean dateOnly = in.readBoolean();
-            article = new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, body, image, caption,
+            article = new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, Body.of(body), image, caption,
                     draft, language, pins, relatedTitles, aliases, legacySlug, featured, dateOnly);
         }
         return new ParsedSource(article, list);

@@ -1,5 +1,6 @@
 package dev.gazette.cache;
 
+import dev.gazette.model.Body;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -200,6 +201,11 @@ public final class Fingerprint {
         } else if (v instanceof Enum<?> e) {
             d.update((byte) 3);
             bytes(d, (e.getDeclaringClass().getName() + ":" + e.name()).getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof Body b) {
+            // A body by the hash of its bytes: the same whether held in memory or kept in the
+            // build's file of bodies, and known there without reading the text back.
+            d.update((byte) 10);
+            bytes(d, hashOf(b).getBytes(StandardCharsets.US_ASCII));
         } else if (v instanceof Record r) {
             d.update((byte) 4);
             Shape shape = shape(r.getClass());
@@ -231,6 +237,11 @@ public final class Fingerprint {
         } else {
             throw new Unfingerprintable();
         }
+    }
+
+    /** The hash of a body's UTF-8 bytes ({@link ContentHash}), without reading it when it is known. */
+    static String hashOf(Body body) {
+        return body.knownHash().orElseGet(() -> ContentHash.of(body.html().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Shape shape(Class<?> type) {

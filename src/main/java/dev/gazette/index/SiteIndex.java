@@ -1,6 +1,7 @@
 package dev.gazette.index;
 
 import dev.gazette.model.Article;
+import dev.gazette.model.Body;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.Problem;
 import dev.gazette.model.SlugRule;
@@ -63,13 +64,13 @@ public final class SiteIndex {
      * The same index with the bodies of some articles replaced, by source: positions, slugs, tags
      * and rubrics are unchanged, since a body plays no part in them.
      */
-    public SiteIndex withBodies(Map<String, String> bodies) {
+    public SiteIndex withBodies(Map<String, Body> bodies) {
         if (bodies.isEmpty()) {
             return this;
         }
         List<Article> replaced = new ArrayList<>(articles.size());
         for (Article a : articles) {
-            String body = bodies.get(a.source());
+            Body body = bodies.get(a.source());
             replaced.add(body == null ? a : a.withBody(body));
         }
         return new SiteIndex(List.copyOf(replaced), bySlug, tags, rubrics, authors, pins, slugRule);

@@ -4,6 +4,7 @@ import dev.gazette.intake.ImportReport.Outcome;
 import dev.gazette.intake.ImportReport.Status;
 import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
+import dev.gazette.model.Body;
 import dev.gazette.model.Problem;
 import dev.gazette.model.SlugRule;
 import dev.gazette.model.SourceFormat;
@@ -219,7 +220,7 @@ public final class Importer {
         SavedImages.Plan images = SavedImages.plan(page.file(), page.display(), slug, target, read.bodyHtml(), read.image());
         problems.addAll(images.problems());
         Article article = new Article(slug + ".md", SourceFormat.MARKDOWN, slug, read.title(), read.date(), read.updated(),
-                read.rubric(), read.tags(), read.authors(), read.lead(), images.bodyHtml(), images.image(), read.caption(), false,
+                read.rubric(), read.tags(), read.authors(), read.lead(), Body.of(images.bodyHtml()), images.image(), read.caption(), false,
                 read.language(), List.of(), List.of(), List.of(), null, 0, read.dateOnly());
         if (!read.relatedTitles().isEmpty()) {
             problems.add(Problem.warning(page.display(), 0, "related", "the related articles the page lists by title ("

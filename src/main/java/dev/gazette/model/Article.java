@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param tags          the tags, as written (deduplicated by their slug)
  * @param authors       the authors, in byline order
  * @param lead          the lead paragraph (chapô), plain text, may be empty
- * @param bodyHtml      the body, sanitized HTML
+ * @param body          the body, sanitized HTML (held in memory, or kept in the build's file of bodies)
  * @param image         the main image, a path relative to the article's own folder (as the README tells
  *                      editors to write it) or an absolute URL; or {@code null}
  * @param caption       the image caption, plain text, may be empty
@@ -49,7 +49,7 @@ public record Article(
         List<Term> tags,
         List<String> authors,
         String lead,
-        String bodyHtml,
+        Body body,
         String image,
         String caption,
         boolean draft,
@@ -70,7 +70,7 @@ public record Article(
         tags = List.copyOf(tags);
         authors = List.copyOf(authors);
         lead = lead == null ? "" : lead;
-        bodyHtml = bodyHtml == null ? "" : bodyHtml;
+        body = body == null ? Body.EMPTY : body;
         caption = caption == null ? "" : caption;
         pinnedSlugs = List.copyOf(pinnedSlugs);
         relatedTitles = List.copyOf(relatedTitles);
@@ -85,7 +85,7 @@ public record Article(
     public Article(String source, SourceFormat format, String slug, String title, ZonedDateTime date, ZonedDateTime updated,
             Term rubric, List<Term> tags, List<String> authors, String lead, String bodyHtml, String image, String caption,
             boolean draft, String language, List<String> pinnedSlugs, List<String> relatedTitles) {
-        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, Body.of(bodyHtml), image, caption, draft,
                 language, pinnedSlugs, relatedTitles, List.of(), null, 0, false);
     }
 
@@ -94,26 +94,36 @@ public record Article(
             Term rubric, List<Term> tags, List<String> authors, String lead, String bodyHtml, String image, String caption,
             boolean draft, String language, List<String> pinnedSlugs, List<String> relatedTitles, List<String> aliases,
             String legacySlug) {
-        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+        this(source, format, slug, title, date, updated, rubric, tags, authors, lead, Body.of(bodyHtml), image, caption, draft,
                 language, pinnedSlugs, relatedTitles, aliases, legacySlug, 0, false);
     }
 
     /** The same article with another body (its images published, their URLs rewritten for its page). */
     public Article withBody(String html) {
-        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, html, image, caption, draft,
+        return withBody(Body.of(html));
+    }
+
+    /** The same article with another body, or the same body kept elsewhere (in the build's file of bodies). */
+    public Article withBody(Body other) {
+        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, other, image, caption, draft,
                 language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
+    }
+
+    /** The body's sanitized HTML; read from the build's file of bodies when kept there: ask once per use. */
+    public String bodyHtml() {
+        return body.html();
     }
 
     /** The same article with another main image (a picture found beside a plain-text article). */
     public Article withImage(String image) {
-        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, bodyHtml, image, caption, draft,
+        return new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, body, image, caption, draft,
                 language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
     }
 
     /** The same article at its slug under the old rule ({@link #legacySlug()}), which it then no longer redirects from. */
     public Article withLegacySlug() {
         return legacySlug == null ? this : new Article(source, format, legacySlug, title, date, updated, rubric, tags, authors, lead,
-                bodyHtml, image, caption, draft, language, pinnedSlugs, relatedTitles, aliases, null, featured, dateOnly);
+                body, image, caption, draft, language, pinnedSlugs, relatedTitles, aliases, null, featured, dateOnly);
     }
 
     /**

@@ -50,6 +50,9 @@ public final class SiteOutput implements AutoCloseable {
     private static final String MARKER_TEXT = "This folder is a site made by Gazette: `gazette build` replaces it as a whole.\n"
             + "Gazette refuses to replace a non-empty folder that lacks this file.\n";
 
+    /** The staging folder's folder of files a build uses while it runs, which the site must not hold. */
+    private static final String SCRATCH = ".gazette-scratch";
+
     /** Links followed at most to find the real output folder (the same limit as Linux's). */
     private static final int MAX_LINKS = 40;
 
@@ -462,8 +465,20 @@ public final class SiteOutput implements AutoCloseable {
         return swappedAtomically;
     }
 
+    /**
+     * A file for the build's own use while it runs (its file of article bodies), in the staging
+     * folder: it goes with a failed or killed build as the rest of that folder does, and
+     * {@link #commit()} deletes it before the site is moved in. Close it before committing.
+     */
+    public Path scratchFile(String name) throws IOException {
+        Path folder = staging.resolve(SCRATCH);
+        Files.createDirectories(folder);
+        return folder.resolve(name);
+    }
+
     /** Replaces the output folder with what was written. */
     public void commit() throws IOException {
+        deleteTree(staging.resolve(SCRATCH));
         if (inPlace) {
             commitInPlace();
             return;

@@ -4,6 +4,7 @@ import dev.gazette.images.ImageFiles;
 import dev.gazette.images.ImageSizes;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
+import dev.gazette.model.Body;
 import dev.gazette.model.Problem;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.render.SiteUrls;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -37,23 +39,29 @@ import org.jsoup.nodes.Entities;
 final class BodyImages {
 
     /**
-     * @param bodies  the rewritten body of each article that has local images, by source
+     * @param bodies  the rewritten body of each article that has local images, by source (as {@code keep} kept it)
      * @param copies  files to publish, by path in the site
      * @param problems what was wrong, by article
      */
-    record Result(Map<String, String> bodies, Map<String, Path> copies, List<Problem> problems) {
+    record Result(Map<String, Body> bodies, Map<String, Path> copies, List<Problem> problems) {
     }
 
     private BodyImages() {
     }
 
-    static Result resolve(SiteIndex index, SiteUrls urls, Path sourceRoot, ImageSizes sizes, ForkJoinPool pool) {
+    /** @param keep where a rewritten body goes (the build's file of bodies, or memory) */
+    static Result resolve(SiteIndex index, SiteUrls urls, Path sourceRoot, ImageSizes sizes, ForkJoinPool pool,
+                          Function<String, Body> keep) {
         ImageFiles files = new ImageFiles(sourceRoot);
         List<Rewrite> rewrites = Pools.inPool(pool, () -> IntStream.range(0, index.size()).parallel()
-                .filter(i -> index.article(i).bodyHtml().contains("<img"))
-                .mapToObj(i -> rewrite(index.article(i), urls.article(index.article(i)), files, sizes))
+                .mapToObj(i -> {
+                    Article a = index.article(i);
+                    String html = a.bodyHtml();
+                    return html.contains("<img") ? rewrite(a, html, urls.article(a), files, sizes, keep) : null;
+                })
+                .filter(java.util.Objects::nonNull)
                 .toList());
-        Map<String, String> bodies = new TreeMap<>();
+        Map<String, Body> bodies = new TreeMap<>();
         Map<String, Path> copies = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
         for (Rewrite r : rewrites) {
@@ -66,11 +74,11 @@ final class BodyImages {
         return new Result(bodies, copies, problems);
     }
 
-    private record Rewrite(String source, String body, Map<String, Path> copies, List<Problem> problems) {
+    private record Rewrite(String source, Body body, Map<String, Path> copies, List<Problem> problems) {
     }
 
-    private static Rewrite rewrite(Article a, String pageUrl, ImageFiles files, ImageSizes sizes) {
-        Document doc = Jsoup.parseBodyFragment(a.bodyHtml());
+    private static Rewrite rewrite(Article a, String html, String pageUrl, ImageFiles files, ImageSizes sizes, Function<String, Body> keep) {
+        Document doc = Jsoup.parseBodyFragment(html);
         // Serialised as the sanitizer serialises, so an untouched body would come out the same.
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         Map<String, Path> copies = new TreeMap<>();
@@ -112,7 +120,7 @@ final class BodyImages {
             }
             changed = true;
         }
-        return new Rewrite(a.source(), changed ? doc.body().html() : null, copies, problems);
+        return new Rewrite(a.source(), changed ? keep.apply(doc.body().html()) : null, copies, problems);
     }
 
     /** The file path a relative URL names: percent-escapes decoded, query and fragment dropped. */

@@ -64,7 +64,7 @@ public final class RelatedContent {
                     return;
                 }
                 Article a = doc.article();
-                String key = cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.bodyHtml());
+                String key = cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.body());
                 RelatedIndex.Analysis analysis = cache.analysis(key).orElseGet(() -> {
                     RelatedIndex.Analysis fresh = RelatedIndex.analyze(doc, analyzer, config.language());
                     cache.putAnalysis(key, fresh);
@@ -110,7 +110,7 @@ public final class RelatedContent {
         for (int i = 0; i < index.size(); i++) {
             Article a = index.article(i);
             inputs.append(a.slug()).append('|')
-                    .append(cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.bodyHtml()))
+                    .append(cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.body()))
                     .append('|').append(a.tags().stream().map(Term::slug).toList()).append('|')
                     .append(a.rubric() == null ? "" : a.rubric().slug()).append('|').append(a.date().toEpochSecond()).append('|')
                     .append(index.pinsOf(i)).append('\n');
@@ -143,7 +143,7 @@ public final class RelatedContent {
 
         @Override
         public String body() {
-            return article.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(article.bodyHtml());
+            return article.body().isEmpty() ? "" : HtmlSanitizer.plainText(article.bodyHtml());
         }
 
         @Override

@@ -41,13 +41,13 @@ final class SearchFiles {
     private SearchFiles() {
     }
 
-    /** The article's text as the related step analyses it (see RelatedContent's document). */
-    private static Text text(Article a, String language) {
-        return new Text(a.title(), a.lead(), plainBody(a), language);
+    /** The article's text as the related step analyses it (see RelatedContent's document), its body's HTML read once. */
+    private static Text text(Article a, String bodyHtml, String language) {
+        return new Text(a.title(), a.lead(), plainText(bodyHtml), language);
     }
 
-    private static String plainBody(Article a) {
-        return a.bodyHtml().isEmpty() ? "" : HtmlSanitizer.plainText(a.bodyHtml());
+    private static String plainText(String bodyHtml) {
+        return bodyHtml.isEmpty() ? "" : HtmlSanitizer.plainText(bodyHtml);
     }
 
     /**
@@ -76,15 +76,17 @@ final class SearchFiles {
         }
         if (kept.size() < names.size()) {
             TextAnalyzer analyzer = new TextAnalyzer();
-            Map<String, byte[]> files = Pools.inPool(pool, () -> {
-                List<SearchDocument> docs = IntStream.range(0, index.size()).parallel()
-                        .mapToObj(i -> document(index, i, config, urls, dates, analyzer, cache)).toList();
-                return SearchIndex.build(docs, config.language());
-            });
-            files.forEach((name, bytes) -> {
-                if (!kept.contains(name)) {
-                    KeptFiles.remember(memo, fingerprint == null ? null : fingerprint + "|" + name, out.write(folder + name, bytes));
-                }
+            // Each document is made when the index reads it and dropped once analysed, and each
+            // file written as soon as it is complete: the index is never all in memory.
+            Pools.inPool(pool, () -> {
+                SearchIndex.build(ids, days, i -> document(index, i, config, urls, dates, analyzer, cache), config.language(),
+                        (name, bytes) -> {
+                            if (!kept.contains(name)) {
+                                KeptFiles.remember(memo, fingerprint == null ? null : fingerprint + "|" + name,
+                                        out.write(folder + name, bytes));
+                            }
+                        });
+                return null;
             });
         }
         String scripts = SearchPage.url(config.language());
@@ -99,7 +101,7 @@ final class SearchFiles {
             Article a = index.article(i);
             String language = a.language() == null ? config.language() : a.language();
             inputs.append(index.id(i)).append('|').append(day(a, config)).append('|').append(urls.article(a)).append('|')
-                    .append(cache.analysisKey(language, a.title(), a.lead(), a.bodyHtml())).append('|').append(language).append('|')
+                    .append(cache.analysisKey(language, a.title(), a.lead(), a.body())).append('|').append(language).append('|')
                     .append(a.rubric() == null ? "" : a.rubric().slug() + "=" + a.rubric().name()).append('|');
             for (Term t : a.tags()) {
                 inputs.append(t.slug()).append('=').append(t.name()).append(',');
@@ -117,20 +119,21 @@ final class SearchFiles {
                                            TextAnalyzer analyzer, BuildCache cache) {
         Article a = index.article(i);
         String language = a.language() == null ? config.language() : a.language();
+        // Read once: a kept body comes back from the build's file of bodies at each call.
+        String html = a.bodyHtml();
         RelatedIndex.Analysis analysis;
         if (cache == null) {
-            analysis = SearchIndex.analysis(a.title(), a.lead(), plainBody(a), language, analyzer);
+            analysis = SearchIndex.analysis(a.title(), a.lead(), plainText(html), language, analyzer);
         } else {
             // The related step's key: the same texts give the same analysis, stored once.
-            String key = cache.analysisKey(language, a.title(), a.lead(), a.bodyHtml());
+            String key = cache.analysisKey(language, a.title(), a.lead(), a.body());
             analysis = cache.analysis(key).orElseGet(() -> {
-                RelatedIndex.Analysis fresh = RelatedIndex.analyze(text(a, language), analyzer, language);
+                RelatedIndex.Analysis fresh = RelatedIndex.analyze(text(a, html, language), analyzer, language);
                 cache.putAnalysis(key, fresh);
                 return fresh;
             });
         }
         // The snippet needs the body's start only: its text from the HTML's first tags, cut after a tag.
-        String html = a.bodyHtml();
         int cut = html.length() <= SNIPPET_HTML ? html.length() : html.lastIndexOf('>', SNIPPET_HTML) + 1;
         String body = cut <= 0 ? "" : HtmlSanitizer.plainText(html.substring(0, cut));
         return new SearchDocument(index.id(i), day(a, config), urls.article(a),

@@ -8,6 +8,7 @@ import dev.gazette.cache.PageMemo;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.model.Article;
+import dev.gazette.model.Body;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.RelatedLists;
 import dev.gazette.model.Problem;
@@ -164,6 +165,15 @@ public final class SiteBuilder {
     /** Everything after the output folder is open; {@code counts} receives the articles (and {@link #skippedArticles} the skipped ones), for the report of a failure. */
     private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts, BuildCache cache, UpToDate upToDate)
             throws IOException {
+        // A batch build keeps the bodies in its staging folder, not in memory. A preview keeps them
+        // in memory: it keeps its articles from one build to the next, and a rebuild costs no read.
+        try (BodyStore bodies = rebuilds == null ? BodyStore.create(out.scratchFile("bodies")) : null) {
+            return buildInto(out, pool, start, counts, cache, upToDate, bodies);
+        }
+    }
+
+    private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts, BuildCache cache, UpToDate upToDate,
+                                  BodyStore bodies) throws IOException {
         SiteConfig config = SiteLoader.config(options, problems);
         step("config");
         if (hasErrors()) {
@@ -178,7 +188,7 @@ public final class SiteBuilder {
                     WebFiles.redirectsFile(config, options.config())).filter(java.util.Objects::nonNull).toList());
         }
 
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds, progress);
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds, progress, bodies);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         List<SkippedArticle> skipped = loaded.skipped();
@@ -188,7 +198,8 @@ public final class SiteBuilder {
         Map<String, Path> images = new TreeMap<>();
         Map<String, String> imageUrls = resolveImages(index, images);
         ImageSizes sizes = new ImageSizes();
-        BodyImages.Result bodyImages = BodyImages.resolve(index, new SiteUrls(config.permalinks()), options.source(), sizes, pool);
+        BodyImages.Result bodyImages = BodyImages.resolve(index, new SiteUrls(config.permalinks()), options.source(), sizes, pool,
+                bodies == null ? Body::of : bodies::keep);
         problems.addAll(bodyImages.problems());
         // The index from here on holds the bodies as published: later steps need no side map.
         index = index.withBodies(bodyImages.bodies());
@@ -269,6 +280,9 @@ public final class SiteBuilder {
         SearchFiles.write(config, index, out, pool, cache, memo);
         step("search");
         progress.step("write", 0);
+        if (bodies != null) {
+            bodies.close(); // its file goes with the staging folder's scratch, before the commit
+        }
         out.commit();
         if (memo != null) {
             memo.save();

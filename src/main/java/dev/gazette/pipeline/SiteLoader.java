@@ -52,6 +52,8 @@ public final class SiteLoader {
     private Rebuilds rebuilds;
     /** Counts the sources read, for whoever shows the build's progress. */
     private BuildProgress progress = new BuildProgress();
+    /** Where the bodies are kept as they are read, or {@code null} to hold them in memory. */
+    private BodyStore bodies;
 
     private SiteLoader(BuildOptions options, BuildCache cache) {
         this.options = options;
@@ -85,10 +87,11 @@ public final class SiteLoader {
      * step's end. Sources whose bytes are in {@code cache} (may be {@code null}) are not parsed again.
      */
     static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed, BuildCache cache,
-                       Rebuilds rebuilds, BuildProgress progress) {
+                       Rebuilds rebuilds, BuildProgress progress, BodyStore bodies) {
         SiteLoader loader = new SiteLoader(options, cache);
         loader.rebuilds = rebuilds;
         loader.progress = progress;
+        loader.bodies = bodies;
         return loader.loadArticles(config, pool, parsed);
     }
 
@@ -208,7 +211,9 @@ public final class SiteLoader {
         List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> {
             ParsedSource r = read(root, f, ctx, settings);
             progress.advance();
-            return r;
+            // Kept in the file of bodies as soon as read: the bodies are never all in memory.
+            return bodies == null || r.article() == null ? r : new ParsedSource(r.article().withBody(bodies.keep(r.article().body())),
+                    r.problems());
         }).toList());
         if (rebuilds != null) {
             rebuilds.retainSources(files);

@@ -1,5 +1,6 @@
 package dev.gazette.render;
 
+import dev.gazette.model.Body;
 import dev.gazette.text.FrenchTypography;
 
 /**
@@ -11,11 +12,12 @@ import dev.gazette.text.FrenchTypography;
  * @param written the sanitized body, as the source gave it
  * @param french  whether it is typeset with the French rules
  */
-public record BodyHtml(String written, boolean french) {
+public record BodyHtml(Body written, boolean french) {
 
-    /** The HTML the page shows. */
+    /** The HTML the page shows (a kept body read back: once, when the page is rendered). */
     public String html() {
-        return french ? FrenchTypography.html(written) : written;
+        String html = written.html();
+        return french ? FrenchTypography.html(html) : html;
     }
 
     @Override

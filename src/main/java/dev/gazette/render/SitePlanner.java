@@ -377,7 +377,7 @@ public final class SitePlanner {
     /** The body of the article at {@code i} as its pages show it (typeset when printed). */
     private BodyHtml bodyAt(int i) {
         Article a = index.article(i);
-        return new BodyHtml(a.bodyHtml(), Typeset.french(config, a));
+        return new BodyHtml(a.body(), Typeset.french(config, a));
     }
 
     private TeaserView teaser(Article a) {

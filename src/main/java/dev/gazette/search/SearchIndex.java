@@ -1,5 +1,6 @@
 package dev.gazette.search;
 
+import dev.gazette.model.ArticleId;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.related.TextAnalyzer;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -46,6 +49,8 @@ public final class SearchIndex {
      * day has forty, so that ten results by relevance download little more than their own metadata.
      */
     static final int CHUNK_BITS = 5;
+    /** Documents made and analysed at a time: enough for the cores to share, few enough to cost little memory. */
+    private static final int BATCH = 1024;
     /** The snippet text kept for each result, in characters (cut at a word). */
     static final int SNIPPET = 280;
     /** The related analysis's boosts (RelatedIndex.TITLE_BOOST, LEAD_BOOST): SearchIndexTest checks they agree. */
@@ -69,64 +74,92 @@ public final class SearchIndex {
      * @param language the site's language: what queries are analysed in
      */
     public static Map<String, byte[]> build(List<SearchDocument> docs, String language) {
-        Map<dev.gazette.model.ArticleId, Integer> keys = DocKeys.of(docs);
-        int shards = shardCount(docs.size());
-        Analysed[] analysed = new Analysed[docs.size()];
-        IntStream.range(0, docs.size()).parallel().forEach(i -> analysed[i] = analyse(docs.get(i), keys.get(docs.get(i).id()), shards));
+        Map<String, byte[]> files = new java.util.concurrent.ConcurrentSkipListMap<>();
+        build(docs.stream().map(SearchDocument::id).toList(), docs.stream().map(SearchDocument::day).toList(), docs::get, language,
+                files::put);
+        return new TreeMap<>(files);
+    }
 
-        // Postings by shard, then by term. Added in key order, so each term's postings come sorted
-        // and the result does not depend on the documents' order.
-        Integer[] byKey = new Integer[docs.size()];
-        for (int i = 0; i < byKey.length; i++) {
+    /**
+     * Builds the index of {@code ids.size()} documents, made one at a time by {@code document}, and
+     * hands each file to {@code sink} (path in the index folder, bytes) as soon as it is complete,
+     * from any thread. The documents are made in key order, a batch at a time, and dropped once
+     * their postings and metadata are taken: what stays in memory is the postings, encoded as the
+     * shards hold them (two or three bytes each), and one copy of each term.
+     *
+     * @param ids      the documents' ids, by position
+     * @param days     their publication days, by position (their keys are made of them)
+     * @param document the document at a position; called once for each, in parallel
+     * @param language the site's language: what queries are analysed in
+     */
+    public static void build(List<ArticleId> ids, List<java.time.LocalDate> days, IntFunction<SearchDocument> document, String language,
+                             BiConsumer<String, byte[]> sink) {
+        Map<ArticleId, Integer> keys = DocKeys.of(ids, days);
+        int size = ids.size();
+        int shards = shardCount(size);
+        String siteLanguage = primary(language);
+        int[] keyOf = new int[size];
+        Integer[] byKey = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            keyOf[i] = keys.get(ids.get(i));
             byKey[i] = i;
         }
-        Arrays.sort(byKey, (x, y) -> Integer.compare(analysed[x].key, analysed[y].key));
+        Arrays.sort(byKey, (x, y) -> Integer.compare(keyOf[x], keyOf[y]));
         List<Map<String, Postings>> byShard = new ArrayList<>(shards);
         for (int s = 0; s < shards; s++) {
             byShard.add(new HashMap<>());
         }
-        // Gathered in parallel by groups of shards: each group's task reads every document in key
-        // order and takes the terms of its own shards, so each shard's postings are still added in
-        // key order, by one thread. A million postings or more at 10,000 articles: the step's largest part.
-        // Sixteen groups: enough to keep a few cores busy, few enough that re-reading the documents costs little.
+        // Postings are added in key order, so each term's come sorted and the result does not
+        // depend on the documents' order. Each batch is gathered in parallel by groups of shards:
+        // each group's task reads the batch in key order and takes the terms of its own shards, so
+        // a term's postings are added by one thread, in key order. Sixteen groups: enough to keep
+        // a few cores busy, few enough that re-reading a batch costs little.
         int groups = Math.min(shards, 16);
-        IntStream.range(0, groups).parallel().forEach(g -> {
-            for (int i : byKey) {
-                Analysed a = analysed[i];
-                for (int t = 0; t < a.terms.length; t++) {
-                    int shard = a.shards[t];
-                    if (shard % groups == g) {
-                        byShard.get(shard).computeIfAbsent(a.terms[t], k -> new Postings()).add(a.key, a.weights[t]);
+        TreeSet<String> languages = new TreeSet<>();
+        languages.add(siteLanguage);
+        int newest = 0;
+        int chunk = -1;
+        StringBuilder entries = new StringBuilder();
+        for (int from = 0; from < size; from += BATCH) {
+            int to = Math.min(size, from + BATCH);
+            Analysed[] batch = new Analysed[to - from];
+            int first = from;
+            IntStream.range(from, to).parallel().forEach(n -> {
+                int i = byKey[n];
+                batch[n - first] = analyse(document.apply(i), keyOf[i], shards, siteLanguage);
+            });
+            IntStream.range(0, groups).parallel().forEach(g -> {
+                for (Analysed a : batch) {
+                    for (int t = 0; t < a.terms.length; t++) {
+                        int shard = a.shards[t];
+                        if (shard % groups == g) {
+                            byShard.get(shard).computeIfAbsent(a.terms[t], k -> new Postings()).add(a.key, a.weights[t] & 0xff);
+                        }
                     }
                 }
+            });
+            // Metadata chunks hold consecutive keys: each is complete, and written, once the next begins.
+            for (Analysed a : batch) {
+                if (a.key >>> CHUNK_BITS != chunk) {
+                    if (chunk >= 0) {
+                        sink.accept(chunkFile(chunk), chunk(entries));
+                    }
+                    chunk = a.key >>> CHUNK_BITS;
+                    entries.setLength(0);
+                }
+                entries.append(entries.length() == 0 ? "" : ",").append(a.entry);
+                languages.add(a.language);
+                newest = Math.max(newest, a.key);
             }
+        }
+        if (chunk >= 0) {
+            sink.accept(chunkFile(chunk), chunk(entries));
+        }
+        IntStream.range(0, shards).parallel().forEach(s -> {
+            sink.accept(shardFile(s), shard(byShard.get(s)));
+            byShard.set(s, null); // written: its postings can go
         });
-        byte[][] shardBytes = new byte[shards][];
-        IntStream.range(0, shards).parallel().forEach(s -> shardBytes[s] = shard(byShard.get(s)));
-
-        Map<String, byte[]> files = new TreeMap<>();
-        for (int s = 0; s < shards; s++) {
-            files.put(shardFile(s), shardBytes[s]);
-        }
-        Map<Integer, List<Integer>> chunks = new TreeMap<>();
-        for (int i = 0; i < docs.size(); i++) {
-            chunks.computeIfAbsent(analysed[i].key >>> CHUNK_BITS, k -> new ArrayList<>()).add(i);
-        }
-        chunks.forEach((chunk, members) -> {
-            members.sort((x, y) -> Integer.compare(analysed[x].key, analysed[y].key));
-            files.put(chunkFile(chunk), chunk(members, docs, analysed, primary(language)));
-        });
-        TreeSet<String> languages = new TreeSet<>();
-        languages.add(primary(language));
-        for (SearchDocument d : docs) {
-            languages.add(primary(d.language()));
-        }
-        int newest = 0;
-        for (Analysed a : analysed) {
-            newest = Math.max(newest, a.key);
-        }
-        files.put("meta.json", meta(primary(language), languages, docs.size(), shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
-        return files;
+        sink.accept("meta.json", meta(siteLanguage, languages, size, shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -206,11 +239,14 @@ public final class SearchIndex {
         return "m/" + Integer.toString(chunk, 36) + ".json";
     }
 
-    /** One article's terms, their shards and weights (1-255), and its key. */
-    private record Analysed(int key, String[] terms, int[] shards, int[] weights, String snippet) {
+    /**
+     * One article as the index files need it: its key, its terms with their shards and weights
+     * (1-255, one byte each), its primary language, and its entry in its metadata chunk, as JSON.
+     */
+    private record Analysed(int key, String[] terms, int[] shards, byte[] weights, String language, String entry) {
     }
 
-    private static Analysed analyse(SearchDocument d, int key, int shards) {
+    private static Analysed analyse(SearchDocument d, int key, int shards, String siteLanguage) {
         String[] all = d.analysis().terms();
         float[] counts = d.analysis().weights();
         double length = 0;
@@ -225,13 +261,13 @@ public final class SearchIndex {
         double norm = K1 * (1 - B + B * length / REFERENCE_LENGTH);
         int n = words + (d.rubric() == null ? 0 : 1) + d.tags().size();
         String[] t = new String[n];
-        int[] w = new int[n];
+        byte[] w = new byte[n];
         int at = 0;
         for (int i = 0; i < all.length; i++) {
             if (TextAnalyzer.isWordTerm(all[i])) {
                 double tf = counts[i];
                 t[at] = all[i];
-                w[at++] = (int) Math.max(1, Math.min(255, Math.round(255 * tf / (tf + norm))));
+                w[at++] = (byte) Math.max(1, Math.min(255, Math.round(255 * tf / (tf + norm))));
             }
         }
         if (d.rubric() != null) {
@@ -246,26 +282,36 @@ public final class SearchIndex {
         for (int i = 0; i < n; i++) {
             s[i] = Integer.remainderUnsigned(DocKeys.hash(t[i]), shards);
         }
-        return new Analysed(key, t, s, w, snippet(d));
+        return new Analysed(key, t, s, w, primary(d.language()), entry(d, key, snippet(d), siteLanguage));
     }
 
-    /** A term's postings as they are added: keys ascending, one weight each. */
+    /**
+     * A term's postings as they are added, keys ascending, already encoded as its shard holds
+     * them: each key as a varint gap from the one before, then its one-byte weight.
+     */
     private static final class Postings {
-        int[] keys = new int[4];
-        byte[] weights = new byte[4];
-        int size;
+        byte[] bytes = new byte[8];
+        int length;
+        int count;
+        int last;
 
         void add(int key, int weight) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                weights = Arrays.copyOf(weights, size * 2);
-            }
             // A tag written twice in one article is one posting.
-            if (size > 0 && keys[size - 1] == key) {
+            if (count > 0 && key == last) {
                 return;
             }
-            keys[size] = key;
-            weights[size++] = (byte) weight;
+            if (length + 6 > bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            long gap = key - (count == 0 ? 0L : last);
+            while (gap >= 0x80) {
+                bytes[length++] = (byte) ((gap & 0x7f) | 0x80);
+                gap >>>= 7;
+            }
+            bytes[length++] = (byte) gap;
+            bytes[length++] = (byte) weight;
+            last = key;
+            count++;
         }
     }
 
@@ -296,13 +342,8 @@ public final class SearchIndex {
             varint(out, bytes.length);
             out.write(bytes, 0, bytes.length);
             Postings p = terms.get(term);
-            varint(out, p.size);
-            long previous = 0;
-            for (int i = 0; i < p.size; i++) {
-                varint(out, p.keys[i] - previous);
-                out.write(p.weights[i] & 0xff);
-                previous = p.keys[i];
-            }
+            varint(out, p.count);
+            out.write(p.bytes, 0, p.length);
         }
         return out.toByteArray();
     }
@@ -315,29 +356,31 @@ public final class SearchIndex {
         out.write((int) value);
     }
 
-    private static byte[] chunk(List<Integer> members, List<SearchDocument> docs, Analysed[] analysed, String siteLanguage) {
-        StringBuilder json = new StringBuilder("{\"docs\":[");
-        for (int n = 0; n < members.size(); n++) {
-            int i = members.get(n);
-            SearchDocument d = docs.get(i);
-            json.append(n == 0 ? "" : ",").append("\n{\"k\":").append(analysed[i].key)
-                    .append(",\"u\":").append(JsonText.quote(d.url()))
-                    .append(",\"t\":").append(JsonText.quote(d.title()))
-                    .append(",\"r\":").append(d.rubric() == null ? "null" : facet(d.rubric()))
-                    .append(",\"d\":").append(JsonText.quote(d.dateIso()))
-                    .append(",\"l\":").append(JsonText.quote(d.dateLabel()))
-                    .append(",\"s\":").append(JsonText.quote(analysed[i].snippet()))
-                    .append(",\"g\":[");
-            for (int t = 0; t < d.tags().size(); t++) {
-                json.append(t == 0 ? "" : ",").append(facet(d.tags().get(t)));
-            }
-            json.append("]");
-            if (!primary(d.language()).equals(siteLanguage)) {
-                json.append(",\"lang\":").append(JsonText.quote(d.language()));
-            }
-            json.append("}");
+    /** A metadata chunk: its members' entries, in key order, joined by commas. */
+    private static byte[] chunk(CharSequence entries) {
+        return new StringBuilder(entries.length() + 16).append("{\"docs\":[").append(entries).append("]}\n").toString()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What a result shows of {@code d}: its entry in its metadata chunk. */
+    private static String entry(SearchDocument d, int key, String snippet, String siteLanguage) {
+        StringBuilder json = new StringBuilder(256 + snippet.length());
+        json.append("\n{\"k\":").append(key)
+                .append(",\"u\":").append(JsonText.quote(d.url()))
+                .append(",\"t\":").append(JsonText.quote(d.title()))
+                .append(",\"r\":").append(d.rubric() == null ? "null" : facet(d.rubric()))
+                .append(",\"d\":").append(JsonText.quote(d.dateIso()))
+                .append(",\"l\":").append(JsonText.quote(d.dateLabel()))
+                .append(",\"s\":").append(JsonText.quote(snippet))
+                .append(",\"g\":[");
+        for (int t = 0; t < d.tags().size(); t++) {
+            json.append(t == 0 ? "" : ",").append(facet(d.tags().get(t)));
         }
-        return json.append("]}\n").toString().getBytes(StandardCharsets.UTF_8);
+        json.append("]");
+        if (!primary(d.language()).equals(siteLanguage)) {
+            json.append(",\"lang\":").append(JsonText.quote(d.language()));
+        }
+        return json.append("}").toString();
     }
 
     private static String facet(SearchDocument.Facet f) {

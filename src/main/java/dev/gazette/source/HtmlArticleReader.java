@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.gazette.model.Article;
+import dev.gazette.model.Body;
 import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.SourceFormat;
@@ -247,7 +248,7 @@ final class HtmlArticleReader {
                         "put the article's paragraphs inside its `<article>` element."));
             }
             Article article = new Article(source, SourceFormat.HTML, slug, title, date, updated, rubric, tags, authors,
-                    lead, bodyHtml, image, caption, false, language, List.of(), List.of(), List.of(),
+                    lead, Body.of(bodyHtml), image, caption, false, language, List.of(), List.of(), List.of(),
                     title == null ? null : Slugs.legacyOfTitle(title, 80), 0, dayOnly);
             reportControls();
             return ParsedSource.of(article, problems);

@@ -3,6 +3,7 @@ package dev.gazette.source;
 import dev.gazette.images.ImagePaths;
 import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
+import dev.gazette.model.Body;
 import dev.gazette.model.Problem;
 import dev.gazette.model.SlugRule;
 import dev.gazette.model.Slugs;
@@ -157,7 +158,7 @@ final class MarkdownReader {
         bodyControls.removed().ifPresent(r -> problems.add(r.warning(source, 0, " written as character references",
                 "remove the references such as `&#1;` or `&#x7f;` from the body.")));
         Article article = new Article(source, SourceFormat.MARKDOWN, slug, title.strip(), date, updated, rubric, tags,
-                authors, lead == null ? "" : lead.strip(), bodyHtml, image, caption, draft,
+                authors, lead == null ? "" : lead.strip(), Body.of(bodyHtml), image, caption, draft,
                 language == null || language.isBlank() ? null : language.strip(), pins, List.of(), aliases, legacySlug, featured,
                 Dates.dayOnly(f.text("date")));
         return ParsedSource.of(article, problems);

@@ -1,6 +1,7 @@
 package dev.gazette.source;
 
 import dev.gazette.model.Article;
+import dev.gazette.model.Body;
 import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.SourceFormat;
@@ -196,7 +197,7 @@ final class NewsTextReader {
                 html.append("<p>").append(Entities.escape(paragraph)).append("</p>");
             }
             Article article = new Article(source, SourceFormat.NEWS_TEXT, slug, title, dates.date(), dates.updated(), rubric,
-                    tail.tags(), authors, lead, ctx.sanitizer().sanitize(html.toString()), null, caption, false, null,
+                    tail.tags(), authors, lead, Body.of(ctx.sanitizer().sanitize(html.toString())), null, caption, false, null,
                     List.of(), tail.relatedTitles(), List.of(), legacySlug, 0, dates.dayOnly());
             return ParsedSource.of(article, problems);
         }

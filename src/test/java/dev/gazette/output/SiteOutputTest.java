@@ -328,4 +328,25 @@ class SiteOutputTest {
         }
         assertEquals("new", Files.readString(site.resolve("index.html")));
     }
+
+    @Test
+    void aScratchFileLivesInTheStagingFolderAndNeverReachesTheSite() throws IOException {
+        try (SiteOutput out = SiteOutput.open(site)) {
+            Path scratch = out.scratchFile("bodies");
+            Files.writeString(scratch, "the build's own use");
+            assertFalse(scratch.startsWith(site), "not in the published folder while the build runs");
+            assertTrue(scratch.startsWith(site.getParent()), "beside it, with the staging folder");
+            out.write("index.html", "new site");
+            out.commit();
+            assertFalse(Files.exists(scratch));
+        }
+        assertEquals(List.of(".gazette-manifest.tsv", SiteOutput.MARKER, "index.html"), entriesOf(site));
+        Path abandoned;
+        try (SiteOutput out = SiteOutput.open(site)) {
+            abandoned = out.scratchFile("bodies");
+            Files.writeString(abandoned, "a failed build's");
+        }
+        assertFalse(Files.exists(abandoned), "a build that does not commit takes its scratch with it");
+        assertEquals("new site", Files.readString(site.resolve("index.html")));
+    }
 }

@@ -40,7 +40,7 @@ class BuildProgressTest {
 
         BuildProgress parsing = new BuildProgress();
         SiteLoader.load(new BuildOptions(site.articles, site.root.resolve("templates"), site.out, null, null, false, false, FixtureSite.NOW, 2),
-                dev.gazette.config.SiteConfig.defaults(), new java.util.concurrent.ForkJoinPool(2), null, null, null, parsing);
+                dev.gazette.config.SiteConfig.defaults(), new java.util.concurrent.ForkJoinPool(2), null, null, null, parsing, null);
         assertEquals(new BuildProgress.Snapshot("parse", 2, 2), parsing.now());
     }
 }
