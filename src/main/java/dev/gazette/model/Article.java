@@ -120,6 +120,17 @@ public record Article(
                 language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
     }
 
+    /**
+     * The same article with its rubric, tags and authors replaced by equal instances from
+     * {@code terms} and {@code names}: an archive's articles then share one copy of each tag
+     * instead of one per article (a tenth of what 10^5 articles hold once their bodies are kept aside).
+     */
+    public Article withSharedTerms(java.util.function.UnaryOperator<Term> terms, java.util.function.UnaryOperator<String> names) {
+        return new Article(source, format, slug, title, date, updated, rubric == null ? null : terms.apply(rubric),
+                tags.stream().map(terms).toList(), authors.stream().map(names).toList(), lead, body, image, caption, draft,
+                language, pinnedSlugs, relatedTitles, aliases, legacySlug, featured, dateOnly);
+    }
+
     /** The same article at its slug under the old rule ({@link #legacySlug()}), which it then no longer redirects from. */
     public Article withLegacySlug() {
         return legacySlug == null ? this : new Article(source, format, legacySlug, title, date, updated, rubric, tags, authors, lead,

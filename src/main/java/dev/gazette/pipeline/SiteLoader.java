@@ -8,6 +8,7 @@ import dev.gazette.markup.HtmlSanitizer;
 import dev.gazette.markup.MarkdownRenderer;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
+import dev.gazette.model.Term;
 import dev.gazette.source.ParseContext;
 import dev.gazette.source.ParsedSource;
 import dev.gazette.source.SourceFinder;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -208,12 +211,18 @@ public final class SiteLoader {
         String settings = "zone=" + config.timeZone().getId() + ";language=" + config.language()
                 + (config.slugs() == dev.gazette.model.SlugRule.ASCII ? "" : ";slugs=" + config.slugs().setting());
         progress.step("parse", files.size());
+        // One instance of each tag, rubric and author name for the whole archive, not one per article.
+        Map<Term, Term> terms = new ConcurrentHashMap<>();
+        Map<String, String> names = new ConcurrentHashMap<>();
         List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> {
             ParsedSource r = read(root, f, ctx, settings);
             progress.advance();
+            if (r.article() == null) {
+                return r;
+            }
+            Article a = r.article().withSharedTerms(t -> terms.computeIfAbsent(t, k -> k), n -> names.computeIfAbsent(n, k -> k));
             // Kept in the file of bodies as soon as read: the bodies are never all in memory.
-            return bodies == null || r.article() == null ? r : new ParsedSource(r.article().withBody(bodies.keep(r.article().body())),
-                    r.problems());
+            return new ParsedSource(bodies == null ? a : a.withBody(bodies.keep(a.body())), r.problems());
         }).toList());
         if (rebuilds != null) {
             rebuilds.retainSources(files);

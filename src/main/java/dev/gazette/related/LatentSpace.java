@@ -236,10 +236,19 @@ final class LatentSpace {
      * article must not deal out another sample (and so another space, which would move every
      * article's related list and rewrite thousands of pages for one new one).
      */
-    private static int[] sample(long[] documentKeys) {
+    /**
+     * The documents the space is fitted on: those whose key is a multiple of the step, a power of
+     * two. A step of {@code n / SAMPLE} rounded up as it was changed the whole sample whenever
+     * {@code n / SAMPLE} crossed an integer (at 100,000 articles, one more article re-rendered 80%
+     * of the pages): now it changes only when the archive doubles, and in between a new article
+     * joins the sample or not, and no other leaves it. Between {@code SAMPLE / 2} and {@code SAMPLE}
+     * documents, less when the archive is smaller.
+     */
+    static int[] sample(long[] documentKeys) {
         int n = documentKeys.length;
-        int step = Math.max(1, (n + SAMPLE - 1) / SAMPLE);
-        return IntStream.range(0, n).filter(d -> Long.remainderUnsigned(documentKeys[d], step) == 0).toArray();
+        int wanted = Math.max(1, (n + SAMPLE - 1) / SAMPLE);
+        long mask = (wanted == 1 ? 1 : Integer.highestOneBit(wanted - 1) << 1) - 1L;
+        return IntStream.range(0, n).filter(d -> (documentKeys[d] & mask) == 0).toArray();
     }
 
     /** A well-mixed 64-bit seed for {@code text} (a term, a document's key): the same on every build. */

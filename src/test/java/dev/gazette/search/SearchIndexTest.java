@@ -172,4 +172,87 @@ class SearchIndexTest {
         assertTrue(chunk.contains("\"t\":\"Un \\\"titre\\\" <b>\\\\ \\u2028\""), chunk);
         assertNotEquals(-1, chunk.indexOf("\"r\":null"));
     }
+
+    /** A shard's terms and their postings' keys, decoded as search.js reads them. */
+    private static Map<String, List<Integer>> decodeShard(byte[] bytes) {
+        int[] at = {0};
+        java.util.function.IntSupplier varint = () -> {
+            int value = 0;
+            for (int shift = 0; ; shift += 7) {
+                int b = bytes[at[0]++] & 0xff;
+                value |= (b & 0x7f) << shift;
+                if (b < 0x80) {
+                    return value;
+                }
+            }
+        };
+        Map<String, List<Integer>> terms = new java.util.LinkedHashMap<>();
+        int count = varint.getAsInt();
+        for (int t = 0; t < count; t++) {
+            int length = varint.getAsInt();
+            String term = new String(bytes, at[0], length, StandardCharsets.UTF_8);
+            at[0] += length;
+            int postings = varint.getAsInt();
+            List<Integer> keys = new ArrayList<>();
+            int key = 0;
+            for (int p = 0; p < postings; p++) {
+                key += varint.getAsInt();
+                int weight = bytes[at[0]++] & 0xff;
+                assertTrue(weight >= 1, term + "'s weight");
+                keys.add(key);
+            }
+            terms.put(term, keys);
+        }
+        assertEquals(bytes.length, at[0], "nothing after the last term");
+        return terms;
+    }
+
+    @Test
+    void anArchiveBuiltInManyBatchesHoldsEveryPostingInKeyOrderAndEveryArticleInItsChunk() {
+        // 3,000 articles, three a day: batches of documents end inside days and inside chunks.
+        List<SearchDocument> docs = archive(3000);
+        Map<String, byte[]> files = SearchIndex.build(docs, "fr");
+        Map<ArticleId, Integer> keys = DocKeys.of(docs);
+        Map<String, TreeSet<Integer>> expected = new java.util.HashMap<>();
+        for (SearchDocument d : docs) {
+            int key = keys.get(d.id());
+            for (String term : d.analysis().terms()) {
+                if (TextAnalyzer.isWordTerm(term)) {
+                    expected.computeIfAbsent(term, k -> new TreeSet<>()).add(key);
+                }
+            }
+            expected.computeIfAbsent("#r:" + d.rubric().slug(), k -> new TreeSet<>()).add(key);
+            d.tags().forEach(t -> expected.computeIfAbsent("#t:" + t.slug(), k -> new TreeSet<>()).add(key));
+        }
+        Map<String, List<Integer>> found = new java.util.HashMap<>();
+        int shards = SearchIndex.shardCount(docs.size());
+        for (int s = 0; s < shards; s++) {
+            Map<String, List<Integer>> shard = decodeShard(files.get(SearchIndex.shardFile(s)));
+            assertEquals(new ArrayList<>(new TreeSet<>(shard.keySet())), new ArrayList<>(shard.keySet()), "terms sorted in shard " + s);
+            for (Map.Entry<String, List<Integer>> e : shard.entrySet()) {
+                assertEquals(s, Integer.remainderUnsigned(DocKeys.hash(e.getKey()), shards), e.getKey() + "'s shard");
+                found.put(e.getKey(), e.getValue());
+            }
+        }
+        assertEquals(expected.keySet(), found.keySet());
+        expected.forEach((term, want) -> assertEquals(new ArrayList<>(want), found.get(term), term + "'s postings, ascending"));
+
+        List<Integer> listed = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (f.getKey().startsWith("m/")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"k\":(\\d+),")
+                        .matcher(new String(f.getValue(), StandardCharsets.UTF_8));
+                List<Integer> inChunk = new ArrayList<>();
+                while (m.find()) {
+                    inChunk.add(Integer.parseInt(m.group(1)));
+                }
+                int chunk = Integer.parseInt(f.getKey().substring(2, f.getKey().length() - ".json".length()), 36);
+                inChunk.forEach(k -> assertEquals(chunk, k >>> SearchIndex.CHUNK_BITS, "key " + k + " in chunk " + chunk));
+                assertEquals(new ArrayList<>(new TreeSet<>(inChunk)), inChunk, "chunk " + f.getKey() + " in key order");
+                listed.addAll(inChunk);
+            }
+        }
+        assertEquals(new TreeSet<>(keys.values()), new TreeSet<>(listed));
+        assertEquals(docs.size(), listed.size(), "each article in one chunk, once");
+    }
 }
