@@ -17,6 +17,7 @@ import dev.gazette.render.SearchPage;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.search.SearchDocument;
 import dev.gazette.search.SearchIndex;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -55,7 +56,8 @@ final class SearchFiles {
      * With a {@code memo} (the cache), an index whose inputs are all what they were is kept from the
      * previous site without being built: a rebuild that changed no article costs no analysis.
      */
-    static int write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo) {
+    static int write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo)
+            throws java.io.IOException {
         if (!config.search()) {
             return 0;
         }
@@ -76,10 +78,11 @@ final class SearchFiles {
         }
         if (kept.size() < names.size()) {
             TextAnalyzer analyzer = new TextAnalyzer();
+            Path scratch = out.scratchFile("search-postings");
             // Each document is made when the index reads it and dropped once analysed, and each
             // file written as soon as it is complete: the index is never all in memory.
             Pools.inPool(pool, () -> {
-                SearchIndex.build(ids, days, i -> document(index, i, config, urls, dates, analyzer, cache), config.language(),
+                SearchIndex.build(ids, days, i -> document(index, i, config, urls, dates, analyzer, cache), config.language(), scratch,
                         (name, bytes) -> {
                             if (!kept.contains(name)) {
                                 KeptFiles.remember(memo, fingerprint == null ? null : fingerprint + "|" + name,

@@ -4,7 +4,10 @@ import dev.gazette.model.ArticleId;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.related.TextAnalyzer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,6 +54,12 @@ public final class SearchIndex {
     static final int CHUNK_BITS = 5;
     /** Documents made and analysed at a time: enough for the cores to share, few enough to cost little memory. */
     private static final int BATCH = 1024;
+    /**
+     * Groups of shards the postings wait in: sixteen, enough to keep a few cores busy and to hold
+     * a sixteenth of the postings at a time per thread, few enough that re-reading a batch once per
+     * group costs little.
+     */
+    private static final int GROUPS = 16;
     /** The snippet text kept for each result, in characters (cut at a word). */
     static final int SNIPPET = 280;
     /** The related analysis's boosts (RelatedIndex.TITLE_BOOST, LEAD_BOOST): SearchIndexTest checks they agree. */
@@ -76,24 +85,27 @@ public final class SearchIndex {
     public static Map<String, byte[]> build(List<SearchDocument> docs, String language) {
         Map<String, byte[]> files = new java.util.concurrent.ConcurrentSkipListMap<>();
         build(docs.stream().map(SearchDocument::id).toList(), docs.stream().map(SearchDocument::day).toList(), docs::get, language,
-                files::put);
+                null, files::put);
         return new TreeMap<>(files);
     }
 
     /**
      * Builds the index of {@code ids.size()} documents, made one at a time by {@code document}, and
      * hands each file to {@code sink} (path in the index folder, bytes) as soon as it is complete,
-     * from any thread. The documents are made in key order, a batch at a time, and dropped once
-     * their postings and metadata are taken: what stays in memory is the postings, encoded as the
-     * shards hold them (two or three bytes each), and one copy of each term.
+     * from any thread. Two passes. The first makes the documents in key order, a batch at a time,
+     * writes their metadata chunks, and appends each posting (term, key, weight) to its group of
+     * shards in {@code spill}; the documents are dropped once read. The second reads the groups
+     * back one by one (as many at once as there are threads) and writes their shards. What stays
+     * in memory is a batch of documents and a group's postings, whatever the archive's size.
      *
      * @param ids      the documents' ids, by position
      * @param days     their publication days, by position (their keys are made of them)
      * @param document the document at a position; called once for each, in parallel
      * @param language the site's language: what queries are analysed in
+     * @param scratch  a folder the postings may wait in (created, then deleted), or {@code null} to keep them in memory
      */
     public static void build(List<ArticleId> ids, List<java.time.LocalDate> days, IntFunction<SearchDocument> document, String language,
-                             BiConsumer<String, byte[]> sink) {
+                             Path scratch, BiConsumer<String, byte[]> sink) {
         Map<ArticleId, Integer> keys = DocKeys.of(ids, days);
         int size = ids.size();
         int shards = shardCount(size);
@@ -105,61 +117,140 @@ public final class SearchIndex {
             byKey[i] = i;
         }
         Arrays.sort(byKey, (x, y) -> Integer.compare(keyOf[x], keyOf[y]));
-        List<Map<String, Postings>> byShard = new ArrayList<>(shards);
-        for (int s = 0; s < shards; s++) {
-            byShard.add(new HashMap<>());
-        }
-        // Postings are added in key order, so each term's come sorted and the result does not
-        // depend on the documents' order. Each batch is gathered in parallel by groups of shards:
-        // each group's task reads the batch in key order and takes the terms of its own shards, so
-        // a term's postings are added by one thread, in key order. Sixteen groups: enough to keep
-        // a few cores busy, few enough that re-reading a batch costs little.
-        int groups = Math.min(shards, 16);
+        // Postings go to their group in key order, so each term's come sorted and the result does
+        // not depend on the documents' order. Each batch is gathered in parallel by group: each
+        // group's task reads the batch in key order and appends the postings of its own shards.
+        int groups = Math.min(shards, GROUPS);
         TreeSet<String> languages = new TreeSet<>();
         languages.add(siteLanguage);
         int newest = 0;
-        int chunk = -1;
-        StringBuilder entries = new StringBuilder();
-        for (int from = 0; from < size; from += BATCH) {
-            int to = Math.min(size, from + BATCH);
-            Analysed[] batch = new Analysed[to - from];
-            int first = from;
-            IntStream.range(from, to).parallel().forEach(n -> {
-                int i = byKey[n];
-                batch[n - first] = analyse(document.apply(i), keyOf[i], shards, siteLanguage);
-            });
-            IntStream.range(0, groups).parallel().forEach(g -> {
-                for (Analysed a : batch) {
-                    for (int t = 0; t < a.terms.length; t++) {
-                        int shard = a.shards[t];
-                        if (shard % groups == g) {
-                            byShard.get(shard).computeIfAbsent(a.terms[t], k -> new Postings()).add(a.key, a.weights[t] & 0xff);
+        try (PostingSpill spill = scratch == null ? PostingSpill.inMemory(groups) : PostingSpill.inFolder(scratch, groups)) {
+            int chunk = -1;
+            StringBuilder entries = new StringBuilder();
+            for (int from = 0; from < size; from += BATCH) {
+                int to = Math.min(size, from + BATCH);
+                Analysed[] batch = new Analysed[to - from];
+                int first = from;
+                IntStream.range(from, to).parallel().forEach(n -> {
+                    int i = byKey[n];
+                    batch[n - first] = analyse(document.apply(i), keyOf[i], shards, siteLanguage);
+                });
+                IntStream.range(0, groups).parallel().forEach(g -> {
+                    Records records = new Records();
+                    for (Analysed a : batch) {
+                        for (int t = 0; t < a.terms.length; t++) {
+                            if (a.shards[t] % groups == g) {
+                                records.add(a.terms[t], a.key, a.weights[t] & 0xff);
+                            }
                         }
                     }
+                    spill.append(g, records.bytes, records.length);
+                });
+                // Metadata chunks hold consecutive keys: each is complete, and written, once the next begins.
+                for (Analysed a : batch) {
+                    if (a.key >>> CHUNK_BITS != chunk) {
+                        if (chunk >= 0) {
+                            sink.accept(chunkFile(chunk), chunk(entries));
+                        }
+                        chunk = a.key >>> CHUNK_BITS;
+                        entries.setLength(0);
+                    }
+                    entries.append(entries.length() == 0 ? "" : ",").append(a.entry);
+                    languages.add(a.language);
+                    newest = Math.max(newest, a.key);
+                }
+            }
+            if (chunk >= 0) {
+                sink.accept(chunkFile(chunk), chunk(entries));
+            }
+            IntStream.range(0, groups).parallel().forEach(g -> {
+                List<Map<String, Postings>> own = new ArrayList<>();
+                for (int s = g; s < shards; s += groups) {
+                    own.add(new HashMap<>());
+                }
+                try (InputStream in = spill.read(g)) {
+                    Records.readAll(in, (term, key, weight) -> own.get(Integer.remainderUnsigned(DocKeys.hash(term), shards) / groups)
+                            .computeIfAbsent(term, k -> new Postings()).add(key, weight));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read the search index's postings back: " + e.getMessage(), e);
+                }
+                for (int s = g, n = 0; s < shards; s += groups, n++) {
+                    sink.accept(shardFile(s), shard(own.get(n)));
+                    own.set(n, null); // written: its postings can go
                 }
             });
-            // Metadata chunks hold consecutive keys: each is complete, and written, once the next begins.
-            for (Analysed a : batch) {
-                if (a.key >>> CHUNK_BITS != chunk) {
-                    if (chunk >= 0) {
-                        sink.accept(chunkFile(chunk), chunk(entries));
-                    }
-                    chunk = a.key >>> CHUNK_BITS;
-                    entries.setLength(0);
+        }
+        sink.accept("meta.json", meta(siteLanguage, languages, size, shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A group's postings as they wait: for each, the term (UTF-8, its length first), the key and the weight. */
+    private static final class Records {
+        byte[] bytes = new byte[1 << 12];
+        int length;
+
+        interface Reader {
+            void posting(String term, int key, int weight);
+        }
+
+        void add(String term, int key, int weight) {
+            byte[] t = term.getBytes(StandardCharsets.UTF_8);
+            if (length + t.length + 16 > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + t.length + 16));
+            }
+            length = varint(bytes, length, t.length);
+            System.arraycopy(t, 0, bytes, length, t.length);
+            length = varint(bytes, length + t.length, key);
+            bytes[length++] = (byte) weight;
+        }
+
+        private static int varint(byte[] into, int at, int value) {
+            while ((value & ~0x7f) != 0) {
+                into[at++] = (byte) ((value & 0x7f) | 0x80);
+                value >>>= 7;
+            }
+            into[at++] = (byte) value;
+            return at;
+        }
+
+        static void readAll(InputStream in, Reader reader) throws IOException {
+            byte[] term = new byte[64];
+            while (true) {
+                int length = readVarint(in);
+                if (length < 0) {
+                    return;
                 }
-                entries.append(entries.length() == 0 ? "" : ",").append(a.entry);
-                languages.add(a.language);
-                newest = Math.max(newest, a.key);
+                if (length > term.length) {
+                    term = new byte[length];
+                }
+                if (in.readNBytes(term, 0, length) != length) {
+                    throw new java.io.EOFException("a posting cut short");
+                }
+                int key = readVarint(in);
+                int weight = in.read();
+                if (key < 0 || weight < 0) {
+                    throw new java.io.EOFException("a posting cut short");
+                }
+                reader.posting(new String(term, 0, length, StandardCharsets.UTF_8), key, weight);
             }
         }
-        if (chunk >= 0) {
-            sink.accept(chunkFile(chunk), chunk(entries));
+
+        /** The next varint, or -1 at the end of the stream. */
+        private static int readVarint(InputStream in) throws IOException {
+            int value = 0;
+            for (int shift = 0; ; shift += 7) {
+                int b = in.read();
+                if (b < 0) {
+                    if (shift == 0) {
+                        return -1;
+                    }
+                    throw new java.io.EOFException("a posting cut short");
+                }
+                value |= (b & 0x7f) << shift;
+                if (b < 0x80) {
+                    return value;
+                }
+            }
         }
-        IntStream.range(0, shards).parallel().forEach(s -> {
-            sink.accept(shardFile(s), shard(byShard.get(s)));
-            byShard.set(s, null); // written: its postings can go
-        });
-        sink.accept("meta.json", meta(siteLanguage, languages, size, shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -255,4 +255,18 @@ class SearchIndexTest {
         assertEquals(new TreeSet<>(keys.values()), new TreeSet<>(listed));
         assertEquals(docs.size(), listed.size(), "each article in one chunk, once");
     }
+
+    @Test
+    void postingsSpilledToAFolderGiveTheSameFilesAndLeaveNothingThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        List<SearchDocument> docs = archive(2500);
+        Map<String, byte[]> held = SearchIndex.build(docs, "fr");
+        Map<String, byte[]> spilled = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.nio.file.Path scratch = tmp.resolve("scratch/search");
+        SearchIndex.build(docs.stream().map(SearchDocument::id).toList(), docs.stream().map(SearchDocument::day).toList(), docs::get, "fr",
+                scratch, spilled::put);
+        assertEquals(held.keySet(), spilled.keySet());
+        held.forEach((name, bytes) -> assertArrayEquals(bytes, spilled.get(name), name));
+        assertTrue(java.nio.file.Files.notExists(scratch), "the spill's folder is gone");
+    }
 }
