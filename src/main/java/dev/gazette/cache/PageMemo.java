@@ -20,8 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PageMemo {
 
-    /** A rendered page's size and content hash, as the site's manifest records them. */
-    public record Output(long size, String hash) {
+    /**
+     * A rendered page's size and content hash, as the site's manifest records them; the hash as
+     * its two halves (two per page: the previous build's and this one's).
+     */
+    public record Output(long size, long hashHigh, long hashLow) {
+
+        /** @param hash the hash's 32 digits */
+        public Output(long size, String hash) {
+            this(size, dev.gazette.text.ContentHash.high(hash), dev.gazette.text.ContentHash.low(hash));
+        }
+
+        /** The hash's 32 digits. */
+        public String hash() {
+            return dev.gazette.text.ContentHash.hex(hashHigh, hashLow);
+        }
     }
 
     private final BuildCache cache;

@@ -328,9 +328,13 @@ public final class SiteOutput implements AutoCloseable {
      * @return {@code false} when the previous site does not hold them: render and write the page
      */
     public boolean keep(String relative, long size, String hash) {
+        return keep(relative, new Manifest.Entry(size, hash));
+    }
+
+    /** {@link #keep(String, long, String)} with the size and hash as a manifest entry. */
+    public boolean keep(String relative, Manifest.Entry entry) {
         Path file = resolve(relative);
         String key = key(file);
-        Manifest.Entry entry = new Manifest.Entry(size, hash);
         if (!entry.equals(previous.get(key)) || distrusted.contains(key)) {
             return false;
         }

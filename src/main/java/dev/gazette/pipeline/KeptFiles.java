@@ -25,7 +25,7 @@ final class KeptFiles {
             return false;
         }
         Optional<PageMemo.Output> before = memo.previous(fingerprint);
-        if (before.isPresent() && out.keep(file, before.get().size(), before.get().hash())) {
+        if (before.isPresent() && out.keep(file, new Manifest.Entry(before.get().size(), before.get().hashHigh(), before.get().hashLow()))) {
             memo.record(fingerprint, before.get());
             return true;
         }
@@ -35,7 +35,7 @@ final class KeptFiles {
     /** Records what {@code fingerprint} (may be {@code null}) rendered to in this build. */
     static void remember(PageMemo memo, String fingerprint, Manifest.Entry written) {
         if (memo != null && fingerprint != null) {
-            memo.record(fingerprint, new PageMemo.Output(written.size(), written.hash()));
+            memo.record(fingerprint, new PageMemo.Output(written.size(), written.hashHigh(), written.hashLow()));
         }
     }
 }

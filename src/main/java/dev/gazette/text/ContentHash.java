@@ -35,4 +35,39 @@ public final class ContentHash {
     public static String of(byte[] bytes) {
         return of(bytes, bytes.length);
     }
+
+    /**
+     * The hash of {@code bytes[0..length)} as its two halves, high first: what to keep of it when
+     * there are hundreds of thousands (16 bytes, not the 72 of its digits as a string).
+     */
+    public static long[] halves(byte[] bytes, int length) {
+        return MurmurHash3.hash128x64(bytes, 0, length, 0);
+    }
+
+    /** The 32 digits of the hash whose halves these are, as {@link #of} writes them. */
+    public static String hex(long high, long low) {
+        HexFormat f = HexFormat.of();
+        return f.toHexDigits(high) + f.toHexDigits(low);
+    }
+
+    /**
+     * The high half of a hash written as 32 digits.
+     *
+     * @throws IllegalArgumentException when it is not 32 hexadecimal digits
+     */
+    public static long high(String hex) {
+        return half(hex, 0);
+    }
+
+    /** The low half of a hash written as 32 digits; as {@link #high}. */
+    public static long low(String hex) {
+        return half(hex, 16);
+    }
+
+    private static long half(String hex, int from) {
+        if (hex.length() != 32) {
+            throw new IllegalArgumentException("not a hash of 32 digits: " + hex);
+        }
+        return HexFormat.fromHexDigitsToLong(hex, from, from + 16);
+    }
 }

@@ -34,4 +34,20 @@ class ContentHashTest {
         }
         assertNotEquals(ContentHash.of(new byte[0]), ContentHash.of(new byte[1]));
     }
+
+    @Test
+    void theHalvesAreTheDigitsAndBack() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 1000; i++) {
+            byte[] bytes = new byte[random.nextInt(300)];
+            random.nextBytes(bytes);
+            String hex = ContentHash.of(bytes);
+            long[] halves = ContentHash.halves(bytes, bytes.length);
+            assertEquals(hex, ContentHash.hex(halves[0], halves[1]));
+            assertEquals(halves[0], ContentHash.high(hex));
+            assertEquals(halves[1], ContentHash.low(hex));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ContentHash.high("abc"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ContentHash.low("z".repeat(32)));
+    }
 }
