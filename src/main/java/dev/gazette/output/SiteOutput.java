@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -355,6 +356,41 @@ public final class SiteOutput implements AutoCloseable {
         current.put(key, entry);
         unchanged.incrementAndGet();
         return true;
+    }
+
+    /** The previous site's manifest entry for {@code relative}, unless it may be wrong (the file was written since). */
+    public Optional<Manifest.Entry> previousEntry(String relative) {
+        String key = key(resolve(relative));
+        return distrusted.contains(key) ? Optional.empty() : Optional.ofNullable(previous.get(key));
+    }
+
+    /** Whether {@link #keep(String, Manifest.Entry)} would find the previous site's {@code relative} in place. */
+    public boolean canKeep(String relative) {
+        String key = key(resolve(relative));
+        Manifest.Entry entry = previous.get(key);
+        return entry != null && !distrusted.contains(key) && previousIntact(key, entry);
+    }
+
+    /**
+     * The previous site's {@code relative}, read back, when it holds the bytes its manifest says
+     * (same size and hash); empty otherwise: a file edited by hand is never taken for what the
+     * build wrote.
+     */
+    public Optional<byte[]> previousBytes(String relative) {
+        Optional<Manifest.Entry> entry = previousEntry(relative);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path file = target.resolve(key(resolve(relative)));
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != entry.get().size()) {
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return Manifest.entryOf(bytes).equals(entry.get()) ? Optional.of(bytes) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The manifest's name of a file in the staging folder: its path in the site, with {@code /}. */

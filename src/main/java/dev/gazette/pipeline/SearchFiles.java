@@ -8,6 +8,7 @@ import dev.gazette.markup.HtmlSanitizer;
 import dev.gazette.model.Article;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.Term;
+import dev.gazette.output.Manifest;
 import dev.gazette.output.SiteOutput;
 import dev.gazette.related.RelatedDocument;
 import dev.gazette.related.RelatedIndex;
@@ -23,6 +24,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -51,15 +53,25 @@ final class SearchFiles {
         return bodyHtml.isEmpty() ? "" : HtmlSanitizer.plainText(bodyHtml);
     }
 
+    /** The cache's entry for the output folder's index: what {@link SearchIndex#patch} needs of the previous build. */
+    static final String STATE = "search-index";
+    private static final int STATE_FORMAT = 1;
+
     /**
-     * Writes the index and scripts when the site has a search page; returns the index's file count.
-     * With a {@code memo} (the cache), an index whose inputs are all what they were is kept from the
-     * previous site without being built: a rebuild that changed no article costs no analysis.
+     * Writes the index and scripts when the site has a search page. With a {@code memo} (the
+     * cache), an index whose inputs are all what they were is kept from the previous site without
+     * being built: a rebuild that changed no article costs no analysis. An index whose inputs
+     * changed for a few articles is patched from the previous site's ({@link SearchIndex#patch}),
+     * when the cache describes that site's index, file by file: only the changed articles are
+     * analysed, and only their shards and chunks made again.
+     *
+     * @return what the index is made of, for {@link #saveState} once the site is committed, and how
+     *         many articles were analysed for it
      */
-    static int write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo)
+    static Written write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo)
             throws java.io.IOException {
         if (!config.search()) {
-            return 0;
+            return new Written(Optional.empty(), 0);
         }
         SiteUrls urls = new SiteUrls(config.permalinks());
         DateLabels dates = new DateLabels(config.locale(), config.timeZone());
@@ -67,7 +79,8 @@ final class SearchFiles {
         List<ArticleId> ids = IntStream.range(0, index.size()).mapToObj(index::id).toList();
         List<LocalDate> days = IntStream.range(0, index.size()).mapToObj(i -> day(index.article(i), config)).toList();
         List<String> names = SearchIndex.fileNames(ids, days);
-        String fingerprint = memo == null || cache == null ? null : fingerprint(config, index, urls, dates, cache);
+        String[] lines = cache == null ? null : inputLines(config, index, urls, dates, cache);
+        String fingerprint = memo == null || lines == null ? null : cache.key("search", config.language() + "\n" + String.join("", lines));
         Set<String> kept = new HashSet<>();
         if (fingerprint != null && names.stream().allMatch(n -> memo.previous(fingerprint + "|" + n).isPresent())) {
             for (String n : names) {
@@ -75,43 +88,202 @@ final class SearchFiles {
                     kept.add(n);
                 }
             }
+            if (kept.size() == names.size()) {
+                writeScripts(config, out);
+                return new Written(Optional.empty(), 0); // the index, and so the state saved with it, are the previous build's
+            }
         }
-        if (kept.size() < names.size()) {
-            TextAnalyzer analyzer = new TextAnalyzer();
+        TextAnalyzer analyzer = new TextAnalyzer();
+        java.util.concurrent.atomic.AtomicInteger analysed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.IntFunction<SearchDocument> document = i -> {
+            analysed.incrementAndGet();
+            return document(index, i, config, urls, dates, analyzer, cache);
+        };
+        Map<String, Manifest.Entry> files = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.function.BiConsumer<String, byte[]> sink = (name, bytes) -> {
+            Manifest.Entry entry = out.write(folder + name, bytes);
+            files.put(name, entry);
+            KeptFiles.remember(memo, fingerprint == null ? null : fingerprint + "|" + name, entry);
+        };
+        SearchIndex.Built built = null;
+        // The site's language too: it decides which entries name their own.
+        long[] inputs = lines == null ? null : java.util.Arrays.stream(lines).mapToLong(l -> hash64(config.language() + "\n" + l)).toArray();
+        if (kept.isEmpty() && lines != null) {
+            Optional<SearchIndex.Patched> patched = patch(config, index, out, cache, folder, ids, days, names, inputs, document, sink);
+            if (patched.isPresent()) {
+                for (String n : names) {
+                    if (!patched.get().written().contains(n)) {
+                        Manifest.Entry entry = out.previousEntry(folder + n).orElseThrow();
+                        if (!out.keep(folder + n, entry)) {
+                            throw new java.io.IOException("the previous site's " + folder + n + " went while this build read it");
+                        }
+                        files.put(n, entry);
+                        KeptFiles.remember(memo, fingerprint == null ? null : fingerprint + "|" + n, entry);
+                    }
+                }
+                built = patched.get().built();
+            }
+        }
+        if (built == null) {
             Path scratch = out.scratchFile("search-postings");
             // Each document is made when the index reads it and dropped once analysed, and each
             // file written as soon as it is complete: the index is never all in memory.
-            Pools.inPool(pool, () -> {
-                SearchIndex.build(ids, days, i -> document(index, i, config, urls, dates, analyzer, cache), config.language(), scratch,
-                        (name, bytes) -> {
-                            if (!kept.contains(name)) {
-                                KeptFiles.remember(memo, fingerprint == null ? null : fingerprint + "|" + name,
-                                        out.write(folder + name, bytes));
-                            }
-                        });
-                return null;
-            });
+            built = Pools.inPool(pool, () -> SearchIndex.build(ids, days, document, config.language(), scratch, (name, bytes) -> {
+                if (!kept.contains(name)) {
+                    sink.accept(name, bytes);
+                }
+            }));
+            if (!kept.isEmpty()) {
+                writeScripts(config, out);
+                return new Written(Optional.empty(), analysed.get()); // part kept, part built: no whole list of the files to describe
+            }
         }
-        String scripts = SearchPage.url(config.language());
-        SearchIndex.scripts().forEach((name, bytes) -> out.write(scripts + name, bytes));
-        return names.size();
+        writeScripts(config, out);
+        return new Written(inputs == null ? Optional.empty() : Optional.of(encodeState(built, ids, inputs, files)), analysed.get());
     }
 
-    /** Everything the index is made of, hashed with Gazette's build (which the index's format is part of). */
-    private static String fingerprint(SiteConfig config, SiteIndex index, SiteUrls urls, DateLabels dates, BuildCache cache) {
-        StringBuilder inputs = new StringBuilder(index.size() * 160).append(config.language()).append('\n');
+    /**
+     * What {@link #write} did.
+     *
+     * @param state    what the index is made of, to save once the site is committed; empty when there is nothing new to save
+     * @param analysed the articles made into documents for it (all of them for a whole build, the changed ones for a patch)
+     */
+    record Written(Optional<byte[]> state, int analysed) {
+    }
+
+    private static void writeScripts(SiteConfig config, SiteOutput out) {
+        String scripts = SearchPage.url(config.language());
+        SearchIndex.scripts().forEach((name, bytes) -> out.write(scripts + name, bytes));
+    }
+
+    /** Stores the state {@link #write} returned; once the site is committed, so that it always describes the site in place. */
+    static void saveState(BuildCache cache, SiteOutput out, Written written) {
+        if (cache != null && written.state().isPresent()) {
+            cache.putOwnPayload(STATE, out.target().toString(), written.state().get());
+        }
+    }
+
+    /** The previous index patched, when the cache describes the previous site's index file by file; else empty. */
+    private static Optional<SearchIndex.Patched> patch(SiteConfig config, SiteIndex index, SiteOutput out, BuildCache cache, String folder,
+                                                       List<ArticleId> ids, List<LocalDate> days, List<String> names, long[] inputs,
+                                                       java.util.function.IntFunction<SearchDocument> document,
+                                                       java.util.function.BiConsumer<String, byte[]> sink) {
+        Optional<State> state = cache.ownPayload(STATE, out.target().toString()).flatMap(SearchFiles::decodeState);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        // The previous site must hold every file the state describes, as that build wrote it, and
+        // every file this index keeps must be one of them.
+        for (Map.Entry<String, Manifest.Entry> f : state.get().files().entrySet()) {
+            if (!out.previousEntry(folder + f.getKey()).equals(Optional.of(f.getValue()))) {
+                return Optional.empty();
+            }
+        }
+        if (!state.get().files().keySet().containsAll(names.stream().filter(n -> n.startsWith("s/")).toList())) {
+            return Optional.empty();
+        }
+        List<String> languages = IntStream.range(0, index.size())
+                .mapToObj(i -> index.article(i).language() == null ? config.language() : index.article(i).language()).toList();
+        java.util.Set<String> unkeepable = new HashSet<>();
+        for (String n : names) {
+            if (!state.get().files().containsKey(n) || !out.canKeep(folder + n)) {
+                unkeepable.add(n);
+            }
+        }
+        Map<String, byte[]> made = new java.util.TreeMap<>();
+        Optional<SearchIndex.Patched> patched = SearchIndex.patch(state.get().shards(), state.get().docs(), ids, days, inputs, document,
+                languages, config.language(), name -> out.previousBytes(folder + name), made::put);
+        // Every file it did not make must be kept from the previous site: else build the index whole.
+        if (patched.isEmpty() || !patched.get().written().containsAll(unkeepable)) {
+            return Optional.empty();
+        }
+        made.forEach(sink);
+        return patched;
+    }
+
+    /** The state's content: the shard count, the index's files with their entries, and each article's key, inputs and shards. */
+    private record State(int shards, Map<String, Manifest.Entry> files, Map<ArticleId, SearchIndex.Held> docs) {
+    }
+
+    private static byte[] encodeState(SearchIndex.Built built, List<ArticleId> ids, long[] inputs, Map<String, Manifest.Entry> files) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(STATE_FORMAT);
+            out.writeInt(built.shards());
+            out.writeInt(files.size());
+            for (Map.Entry<String, Manifest.Entry> f : files.entrySet()) {
+                out.writeUTF(f.getKey());
+                out.writeLong(f.getValue().size());
+                out.writeLong(f.getValue().hashHigh());
+                out.writeLong(f.getValue().hashLow());
+            }
+            out.writeInt(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                out.writeUTF(ids.get(i).path());
+                out.writeInt(built.keys()[i]);
+                out.writeLong(inputs[i]);
+                out.writeInt(built.shardsOf()[i].length);
+                out.write(built.shardsOf()[i]);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Optional<State> decodeState(byte[] bytes) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            if (in.readInt() != STATE_FORMAT) {
+                return Optional.empty();
+            }
+            int shards = in.readInt();
+            int count = in.readInt();
+            Map<String, Manifest.Entry> files = new java.util.HashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                files.put(in.readUTF(), new Manifest.Entry(in.readLong(), in.readLong(), in.readLong()));
+            }
+            int docs = in.readInt();
+            Map<ArticleId, SearchIndex.Held> held = new java.util.HashMap<>(docs * 2);
+            for (int i = 0; i < docs; i++) {
+                ArticleId id = new ArticleId(in.readUTF());
+                int key = in.readInt();
+                long inputs = in.readLong();
+                byte[] list = new byte[in.readInt()];
+                in.readFully(list);
+                held.put(id, new SearchIndex.Held(key, inputs, list));
+            }
+            return in.read() < 0 ? Optional.of(new State(shards, files, held)) : Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty(); // damaged: the index is built whole, which is always right
+        }
+    }
+
+    private static long hash64(String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return dev.gazette.text.ContentHash.halves(bytes, bytes.length)[0];
+    }
+
+    /**
+     * Everything each article's part of the index is made of, one line each (its id, day, address,
+     * analysis key, language, rubric, tags and dates); with Gazette's build (which the index's
+     * format is part of) through the analysis key.
+     */
+    private static String[] inputLines(SiteConfig config, SiteIndex index, SiteUrls urls, DateLabels dates, BuildCache cache) {
+        String[] lines = new String[index.size()];
         for (int i = 0; i < index.size(); i++) {
             Article a = index.article(i);
             String language = a.language() == null ? config.language() : a.language();
-            inputs.append(index.id(i)).append('|').append(day(a, config)).append('|').append(urls.article(a)).append('|')
+            StringBuilder line = new StringBuilder(160);
+            line.append(index.id(i)).append('|').append(day(a, config)).append('|').append(urls.article(a)).append('|')
                     .append(cache.analysisKey(language, a.title(), a.lead(), a.body())).append('|').append(language).append('|')
                     .append(a.rubric() == null ? "" : a.rubric().slug() + "=" + a.rubric().name()).append('|');
             for (Term t : a.tags()) {
-                inputs.append(t.slug()).append('=').append(t.name()).append(',');
+                line.append(t.slug()).append('=').append(t.name()).append(',');
             }
-            inputs.append('|').append(dates.iso(a.date())).append('|').append(dates.day(a.date())).append('\n');
+            line.append('|').append(dates.iso(a.date())).append('|').append(dates.day(a.date())).append('\n');
+            lines[i] = line.toString();
         }
-        return cache.key("search", inputs.toString());
+        return lines;
     }
 
     private static LocalDate day(Article a, SiteConfig config) {

@@ -279,7 +279,7 @@ public final class SiteBuilder {
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
         progress.step("search", 0);
-        SearchFiles.write(config, index, out, pool, cache, memo);
+        SearchFiles.Written search = SearchFiles.write(config, index, out, pool, cache, memo);
         step("search");
         progress.step("write", 0);
         if (bodies != null) {
@@ -289,6 +289,7 @@ public final class SiteBuilder {
         if (memo != null) {
             memo.save();
         }
+        SearchFiles.saveState(cache, out, search);
         if (rebuilds != null) {
             rebuilds.succeeded(new Rebuilds.Snapshot(config, index, related, imageUrls, extras, engine, out.target()), tick);
         }

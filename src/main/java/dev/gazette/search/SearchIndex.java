@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -104,8 +105,8 @@ public final class SearchIndex {
      * @param language the site's language: what queries are analysed in
      * @param scratch  a folder the postings may wait in (created, then deleted), or {@code null} to keep them in memory
      */
-    public static void build(List<ArticleId> ids, List<java.time.LocalDate> days, IntFunction<SearchDocument> document, String language,
-                             Path scratch, BiConsumer<String, byte[]> sink) {
+    public static Built build(List<ArticleId> ids, List<java.time.LocalDate> days, IntFunction<SearchDocument> document, String language,
+                              Path scratch, BiConsumer<String, byte[]> sink) {
         Map<ArticleId, Integer> keys = DocKeys.of(ids, days);
         int size = ids.size();
         int shards = shardCount(size);
@@ -124,6 +125,7 @@ public final class SearchIndex {
         TreeSet<String> languages = new TreeSet<>();
         languages.add(siteLanguage);
         int newest = 0;
+        byte[][] shardsOf = new byte[size][];
         try (PostingSpill spill = scratch == null ? PostingSpill.inMemory(groups) : PostingSpill.inFolder(scratch, groups)) {
             int chunk = -1;
             StringBuilder entries = new StringBuilder();
@@ -134,6 +136,7 @@ public final class SearchIndex {
                 IntStream.range(from, to).parallel().forEach(n -> {
                     int i = byKey[n];
                     batch[n - first] = analyse(document.apply(i), keyOf[i], shards, siteLanguage);
+                    shardsOf[i] = shardList(batch[n - first].shards);
                 });
                 IntStream.range(0, groups).parallel().forEach(g -> {
                     Records records = new Records();
@@ -181,6 +184,220 @@ public final class SearchIndex {
             });
         }
         sink.accept("meta.json", meta(siteLanguage, languages, size, shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
+        return new Built(shards, keyOf, shardsOf);
+    }
+
+    /**
+     * What an index was made of, by position, for the next build to patch it ({@link #patch}):
+     * the shard count, each article's key, and the shards its postings are in (ascending, as
+     * varint gaps).
+     */
+    public record Built(int shards, int[] keys, byte[][] shardsOf) {
+    }
+
+    /** One article as the previous index held it: its key, the hash of its inputs, its shards ({@link Built#shardsOf}). */
+    public record Held(int key, long inputs, byte[] shards) {
+    }
+
+    /** The shards of an article's terms, distinct and ascending, as varint gaps. */
+    private static byte[] shardList(int[] shards) {
+        int[] sorted = IntStream.of(shards).distinct().sorted().toArray();
+        byte[] out = new byte[sorted.length * 5];
+        int at = 0;
+        int previous = 0;
+        for (int s : sorted) {
+            at = Records.varint(out, at, s - previous);
+            previous = s;
+        }
+        return Arrays.copyOf(out, at);
+    }
+
+    private static int[] shardsIn(byte[] list) {
+        List<Integer> out = new ArrayList<>();
+        int value = 0;
+        int shift = 0;
+        int previous = 0;
+        for (byte b : list) {
+            value |= (b & 0x7f) << shift;
+            if ((b & 0x80) != 0) {
+                shift += 7;
+            } else {
+                previous += value;
+                out.add(previous);
+                value = 0;
+                shift = 0;
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Patches the previous build's index instead of building it again: only the shards that the
+     * added, changed or removed articles' postings are in (read from the previous site, their old
+     * postings dropped by key, the new ones added), the metadata chunks of their keys, and
+     * {@code meta.json} are made and handed to {@code sink}; every other file is the previous
+     * one. The files are exactly those {@link #build} would make: a posting depends only on its
+     * own article and its key, and a shard is its terms' postings sorted.
+     *
+     * @param previous     the previous index's articles, by id, and its shard count
+     * @param inputs       a hash of everything each article's postings and metadata are made of (its
+     *                     analysis's key, rubric, tags, address, title, lead, body, dates, language), by position
+     * @param languages    each article's language, by position
+     * @param previousFile a file of the previous index by its path in the index folder, if it is there as that build wrote it
+     * @return what the index is now made of, and the files written; empty, with nothing handed to
+     *         {@code sink}, when patching does not pay or cannot be done (build it instead)
+     */
+    public static Optional<Patched> patch(int previousShards, Map<ArticleId, Held> previous, List<ArticleId> ids,
+                                          List<java.time.LocalDate> days, long[] inputs, IntFunction<SearchDocument> document,
+                                          List<String> languages, String language,
+                                          java.util.function.Function<String, Optional<byte[]>> previousFile,
+                                          BiConsumer<String, byte[]> sink) {
+        int size = ids.size();
+        int shards = shardCount(size);
+        if (shards != previousShards) {
+            return Optional.empty();
+        }
+        Map<ArticleId, Integer> keys = DocKeys.of(ids, days);
+        int[] keyOf = new int[size];
+        Map<ArticleId, Integer> position = new HashMap<>(size * 2);
+        List<Integer> changed = new ArrayList<>();
+        java.util.Set<Integer> goneKeys = new java.util.HashSet<>();
+        java.util.TreeSet<Integer> touchedShards = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> touchedChunks = new java.util.TreeSet<>();
+        for (int i = 0; i < size; i++) {
+            keyOf[i] = keys.get(ids.get(i));
+            position.put(ids.get(i), i);
+            Held before = previous.get(ids.get(i));
+            if (before == null || before.key() != keyOf[i] || before.inputs() != inputs[i]) {
+                changed.add(i);
+                touchedChunks.add(keyOf[i] >>> CHUNK_BITS);
+            }
+        }
+        // The previous postings of every article removed or changed go, by their old key.
+        for (Map.Entry<ArticleId, Held> e : previous.entrySet()) {
+            Held before = e.getValue();
+            Integer i = position.get(e.getKey());
+            if (i == null || before.key() != keyOf[i] || before.inputs() != inputs[i]) {
+                goneKeys.add(before.key());
+                touchedChunks.add(before.key() >>> CHUNK_BITS);
+                for (int s : shardsIn(before.shards())) {
+                    touchedShards.add(s);
+                }
+            }
+        }
+        // Past a tenth of the archive, building the index whole costs less than patching it.
+        if (changed.size() + goneKeys.size() > Math.max(16, size / 10)) {
+            return Optional.empty();
+        }
+        String siteLanguage = primary(language);
+        byte[][] shardsOf = new byte[size][];
+        for (int i = 0; i < size; i++) {
+            Held before = previous.get(ids.get(i));
+            shardsOf[i] = before == null ? null : before.shards();
+        }
+        Map<Integer, Analysed> fresh = new java.util.TreeMap<>();
+        for (int i : changed) {
+            Analysed a = analyse(document.apply(i), keyOf[i], shards, siteLanguage);
+            fresh.put(i, a);
+            shardsOf[i] = shardList(a.shards);
+            for (int s : a.shards) {
+                touchedShards.add(s);
+            }
+        }
+        // Every file read before any is written: a missing one means building the index whole.
+        Map<Integer, byte[]> before = new java.util.TreeMap<>();
+        for (int s : touchedShards) {
+            Optional<byte[]> bytes = previousFile.apply(shardFile(s));
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            before.put(s, bytes.get());
+        }
+        java.util.Set<String> written = new java.util.TreeSet<>();
+        for (int s : touchedShards) {
+            Map<String, List<long[]>> terms = decodeShard(before.get(s));
+            for (List<long[]> postings : terms.values()) {
+                postings.removeIf(p -> goneKeys.contains((int) p[0]));
+            }
+            for (Analysed a : fresh.values()) {
+                for (int t = 0; t < a.terms.length; t++) {
+                    if (a.shards[t] == s) {
+                        List<long[]> postings = terms.computeIfAbsent(a.terms[t], k -> new ArrayList<>());
+                        if (postings.stream().noneMatch(p -> p[0] == a.key)) {
+                            postings.add(new long[] {a.key, a.weights[t] & 0xff});
+                        }
+                    }
+                }
+            }
+            Map<String, Postings> encoded = new HashMap<>();
+            terms.forEach((term, postings) -> {
+                if (!postings.isEmpty()) {
+                    postings.sort((x, y) -> Long.compare(x[0], y[0]));
+                    Postings p = new Postings();
+                    postings.forEach(x -> p.add((int) x[0], (int) x[1]));
+                    encoded.put(term, p);
+                }
+            });
+            sink.accept(shardFile(s), shard(encoded));
+            written.add(shardFile(s));
+        }
+        // The chunks of the keys that moved, made again from their articles (a few each).
+        Map<Integer, List<Integer>> members = new java.util.TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            if (touchedChunks.contains(keyOf[i] >>> CHUNK_BITS)) {
+                members.computeIfAbsent(keyOf[i] >>> CHUNK_BITS, k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (Map.Entry<Integer, List<Integer>> e : members.entrySet()) {
+            List<Integer> inChunk = e.getValue();
+            inChunk.sort((x, y) -> Integer.compare(keyOf[x], keyOf[y]));
+            StringBuilder entries = new StringBuilder();
+            for (int i : inChunk) {
+                Analysed a = fresh.get(i);
+                String entry = a != null ? a.entry : entry(document.apply(i), keyOf[i], siteLanguage);
+                entries.append(entries.length() == 0 ? "" : ",").append(entry);
+            }
+            sink.accept(chunkFile(e.getKey()), chunk(entries));
+            written.add(chunkFile(e.getKey()));
+        }
+        TreeSet<String> all = new TreeSet<>();
+        all.add(siteLanguage);
+        int newest = 0;
+        for (int i = 0; i < size; i++) {
+            all.add(primary(languages.get(i)));
+            newest = Math.max(newest, keyOf[i]);
+        }
+        sink.accept("meta.json", meta(siteLanguage, all, size, shards, newest / DocKeys.SLOTS).getBytes(StandardCharsets.UTF_8));
+        written.add("meta.json");
+        return Optional.of(new Patched(new Built(shards, keyOf, shardsOf), written));
+    }
+
+    /** A patched index: what it is made of, and the files {@link #patch} wrote (the others are the previous ones). */
+    public record Patched(Built built, java.util.Set<String> written) {
+    }
+
+    /** A shard's terms with their postings (key, weight), in its order. */
+    private static Map<String, List<long[]>> decodeShard(byte[] bytes) {
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(bytes);
+        Map<String, List<long[]>> terms = new java.util.LinkedHashMap<>();
+        try {
+            int count = Records.readVarint(in);
+            for (int t = 0; t < count; t++) {
+                int length = Records.readVarint(in);
+                String term = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+                int postings = Records.readVarint(in);
+                List<long[]> list = new ArrayList<>(postings);
+                long key = 0;
+                for (int p = 0; p < postings; p++) {
+                    key += Records.readVarint(in);
+                    list.add(new long[] {key, in.read()});
+                }
+                terms.put(term, list);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("a previous shard cannot be read: " + e.getMessage(), e);
+        }
+        return terms;
     }
 
     /** A group's postings as they wait: for each, the term (UTF-8, its length first), the key and the weight. */
@@ -203,7 +420,7 @@ public final class SearchIndex {
             bytes[length++] = (byte) weight;
         }
 
-        private static int varint(byte[] into, int at, int value) {
+        static int varint(byte[] into, int at, int value) {
             while ((value & ~0x7f) != 0) {
                 into[at++] = (byte) ((value & 0x7f) | 0x80);
                 value >>>= 7;
@@ -235,7 +452,7 @@ public final class SearchIndex {
         }
 
         /** The next varint, or -1 at the end of the stream. */
-        private static int readVarint(InputStream in) throws IOException {
+        static int readVarint(InputStream in) throws IOException {
             int value = 0;
             for (int shift = 0; ; shift += 7) {
                 int b = in.read();
@@ -451,6 +668,10 @@ public final class SearchIndex {
     private static byte[] chunk(CharSequence entries) {
         return new StringBuilder(entries.length() + 16).append("{\"docs\":[").append(entries).append("]}\n").toString()
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String entry(SearchDocument d, int key, String siteLanguage) {
+        return entry(d, key, snippet(d), siteLanguage);
     }
 
     /** What a result shows of {@code d}: its entry in its metadata chunk. */

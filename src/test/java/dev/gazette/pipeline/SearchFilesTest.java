@@ -100,4 +100,64 @@ class SearchFilesTest {
         assertNull(home.selectFirst("form[role=search]"));
         assertTrue(home.select("footer a").eachAttr("href").stream().noneMatch(h -> h.contains("recherche")));
     }
+
+    /** One search step into {@code s.out} with the cache, as a build runs it: written, committed, its state saved. */
+    private static SearchFiles.Written searchStep(FixtureSite s, Path cacheFolder) throws IOException {
+        BuildOptions options = new BuildOptions(s.articles, s.root.resolve("templates"), s.out, s.root.resolve("site.yml"), null,
+                false, false, FixtureSite.NOW, 2);
+        java.util.List<dev.gazette.model.Problem> problems = new java.util.ArrayList<>();
+        dev.gazette.config.SiteConfig config = SiteLoader.config(options, problems);
+        dev.gazette.index.SiteIndex index = SiteLoader.load(options, config, new java.util.concurrent.ForkJoinPool(2), null, null, null,
+                new BuildProgress(), null).index();
+        dev.gazette.cache.BuildCache cache = dev.gazette.cache.BuildCache.open(cacheFolder);
+        try (dev.gazette.output.SiteOutput out = dev.gazette.output.SiteOutput.open(s.out)) {
+            dev.gazette.cache.PageMemo memo = dev.gazette.cache.PageMemo.open(cache, out.target().toString());
+            SearchFiles.Written written = SearchFiles.write(config, index, out, new java.util.concurrent.ForkJoinPool(2), cache, memo);
+            out.commit();
+            memo.save();
+            SearchFiles.saveState(cache, out, written);
+            return written;
+        }
+    }
+
+    @Test
+    void aNewArticlePatchesThePreviousIndexAnalysingOnlyItself(@TempDir Path tmp) throws IOException {
+        FixtureSite s = site(tmp, "title: T\nlanguage: fr\n");
+        for (int i = 0; i < 40; i++) {
+            s.article("n" + i + ".md", "Article numéro " + i + " sur le port, les pluies et la récolte " + (i % 7) + ".", "title: Numéro " + i,
+                    "date: 2025-0" + (1 + i % 8) + "-1" + (i % 10), "category: " + (i % 2 == 0 ? "Politique" : "Société"), "tags: [T" + (i % 5) + "]");
+        }
+        Path cache = tmp.resolve("cache");
+        assertEquals(42, searchStep(s, cache).analysed(), "the first index is built whole");
+        assertEquals(0, searchStep(s, cache).analysed(), "nothing changed: kept whole");
+
+        s.article("c.md", "Le port de Tanger bat un record.", "title: Tanger Med", "date: 2025-09-10", "category: Économie");
+        assertEquals(1, searchStep(s, cache).analysed(), "a new article: the index is patched, the new article alone analysed");
+        Files.writeString(s.articles.resolve("n3.md"), Files.readString(s.articles.resolve("n3.md")).replace("port", "stade"));
+        Files.delete(s.articles.resolve("n4.md"));
+        assertEquals(1, searchStep(s, cache).analysed(), "an edit and a deletion: the edited article alone analysed");
+
+        // The patched index is the index a build from nothing makes, byte for byte.
+        Path plain = tmp.resolve("plain");
+        assertTrue(SiteBuilder.build(new BuildOptions(s.articles, s.root.resolve("templates"), plain, s.root.resolve("site.yml"), null,
+                false, false, FixtureSite.NOW, 1)).succeeded());
+        java.util.Map<String, byte[]> patched = s.output();
+        java.util.Set<String> index = new java.util.TreeSet<>();
+        try (var walk = Files.walk(plain.resolve("recherche/index"))) {
+            walk.filter(Files::isRegularFile).forEach(f -> index.add(plain.relativize(f).toString()));
+        }
+        assertEquals(index, new java.util.TreeSet<>(patched.keySet().stream().filter(k -> k.startsWith("recherche/index/")).toList()));
+        for (String k : index) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(plain.resolve(k)), patched.get(k), k);
+        }
+
+        // Shards edited by hand are never patched nor kept: the index is built whole again.
+        try (var shards = Files.list(s.out.resolve("recherche/index/s"))) {
+            for (Path shard : shards.toList()) {
+                Files.write(shard, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+        s.article("d.md", "Encore un article.", "title: Encore", "date: 2025-09-11", "category: Économie");
+        assertEquals(1 + 43, searchStep(s, cache).analysed(), "the patch's try (the new article), then the whole index");
+    }
 }

@@ -269,4 +269,78 @@ class SearchIndexTest {
         held.forEach((name, bytes) -> assertArrayEquals(bytes, spilled.get(name), name));
         assertTrue(java.nio.file.Files.notExists(scratch), "the spill's folder is gone");
     }
+
+    /** A hash of what {@code d}'s postings and metadata are made of, as the build's search step makes it. */
+    private static long inputsOf(SearchDocument d) {
+        return (d.title() + "|" + d.body() + "|" + d.day() + "|" + (d.rubric() == null ? "" : d.rubric().slug()) + "|"
+                + d.tags().stream().map(SearchDocument.Facet::slug).toList()).hashCode() * 1_000_003L + d.url().hashCode();
+    }
+
+    private static SearchIndex.Built buildInto(List<SearchDocument> docs, Map<String, byte[]> files) {
+        return SearchIndex.build(docs.stream().map(SearchDocument::id).toList(), docs.stream().map(SearchDocument::day).toList(), docs::get,
+                "fr", null, files::put);
+    }
+
+    @Test
+    void aPatchedIndexIsTheIndexBuiltWholeAfterSeededEdits() {
+        Random random = new Random(20261201L);
+        List<SearchDocument> docs = new ArrayList<>(archive(600));
+        Map<String, byte[]> files = new java.util.concurrent.ConcurrentSkipListMap<>();
+        SearchIndex.Built built = buildInto(docs, files);
+        int patched = 0;
+        for (int round = 0; round < 25; round++) {
+            Map<ArticleId, SearchIndex.Held> held = new java.util.HashMap<>();
+            for (int i = 0; i < docs.size(); i++) {
+                held.put(docs.get(i).id(), new SearchIndex.Held(built.keys()[i], inputsOf(docs.get(i)), built.shardsOf()[i]));
+            }
+            int edits = 1 + random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(docs.size());
+                switch (random.nextInt(4)) {
+                    case 0 -> docs.add(doc("n" + round + "-" + e + ".md", LocalDate.of(2024, 1, 1).plusDays(random.nextInt(250)),
+                            "Nouveau " + round, "Sergueï Lavrov à Rabat, élections " + random.nextInt(99), "politique", "tag" + random.nextInt(7)));
+                    case 1 -> docs.remove(at);
+                    case 2 -> {
+                        SearchDocument d = docs.get(at);
+                        docs.set(at, doc(d.id().path(), d.day(), d.title(), d.body() + " récolte pluies " + round, "economie", "tag9"));
+                    }
+                    default -> {
+                        SearchDocument d = docs.get(at); // the same text, another day: another key, and maybe its neighbours' too
+                        docs.set(at, doc(d.id().path(), d.day().plusDays(1 + random.nextInt(3)), d.title(), d.body(), "politique", "tag1"));
+                    }
+                }
+            }
+            Map<String, byte[]> whole = new java.util.concurrent.ConcurrentSkipListMap<>();
+            SearchIndex.Built expected = buildInto(docs, whole);
+            Map<String, byte[]> previous = files;
+            Map<String, byte[]> written = new java.util.concurrent.ConcurrentSkipListMap<>();
+            long[] inputs = docs.stream().mapToLong(SearchIndexTest::inputsOf).toArray();
+            java.util.Optional<SearchIndex.Patched> result = SearchIndex.patch(built.shards(), held, docs.stream().map(SearchDocument::id).toList(),
+                    docs.stream().map(SearchDocument::day).toList(), inputs, docs::get, docs.stream().map(SearchDocument::language).toList(), "fr",
+                    name -> java.util.Optional.ofNullable(previous.get(name)), written::put);
+            if (result.isEmpty()) {
+                assertTrue(written.isEmpty(), "nothing written when it does not patch");
+                files = whole;
+                built = expected;
+                continue;
+            }
+            patched++;
+            assertEquals(result.get().written(), written.keySet());
+            Map<String, byte[]> site = new java.util.TreeMap<>();
+            for (String name : whole.keySet()) {
+                site.put(name, written.containsKey(name) ? written.get(name) : previous.get(name));
+            }
+            int r = round;
+            whole.forEach((name, bytes) -> assertArrayEquals(bytes, site.get(name), "round " + r + ": " + name));
+            assertTrue(written.keySet().stream().allMatch(whole::containsKey), "no file the whole index lacks");
+            assertArrayEquals(expected.keys(), result.get().built().keys());
+            for (int i = 0; i < docs.size(); i++) {
+                assertArrayEquals(expected.shardsOf()[i], result.get().built().shardsOf()[i], "shards of " + docs.get(i).id());
+            }
+            assertTrue(written.size() < whole.size() / 2, "a patch writes few files: " + written.size() + " of " + whole.size());
+            files = whole;
+            built = result.get().built();
+        }
+        assertTrue(patched >= 20, "most rounds patched: " + patched);
+    }
 }
