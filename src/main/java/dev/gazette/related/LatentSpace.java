@@ -66,9 +66,9 @@ final class LatentSpace {
      * Fits the space on the documents' unit-length vectors ({@code terms[d]} ascending, {@code
      * weights[d]}), or returns {@code null} when the archive is too small for one to mean anything.
      */
-    static LatentSpace fit(int[][] terms, float[][] weights, int vocabulary, long[] termSeeds, long[] documentKeys) {
+    static LatentSpace fit(int[][] terms, float[][] weights, int vocabulary, long[] termSeeds) {
         int n = terms.length;
-        int[] sample = sample(documentKeys);
+        int[] sample = IntStream.range(0, n).toArray();
         int[] df = new int[vocabulary];
         for (int d : sample) {
             for (int t : terms[d]) {

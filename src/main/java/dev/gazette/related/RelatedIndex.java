@@ -314,6 +314,18 @@ public final class RelatedIndex {
                 ids[k] = keptId[renumber[ids[k]]];
             }
         }
+        // The latent space is fitted on a sample of the archive, weighted by the sample's own
+        // document frequencies: so that it is a function of the sample alone, and a new article
+        // that does not join the sample leaves it exactly as it was (the archive's idf moves with
+        // every article, and with it the space, which re-rendered most related pages at each publish).
+        long[] documentKeys = new long[n];
+        for (int d = 0; d < n; d++) {
+            documentKeys[d] = LatentSpace.seed(keys[d]);
+        }
+        int[] sample = LatentSpace.sample(documentKeys);
+        int[][] sampleTerms = new int[sample.length][];
+        float[][] sampleWeights = new float[sample.length][];
+        sampleVectors(sample, b.terms, b.frequencies, kept, sampleTerms, sampleWeights);
         // Per document, independent: run in parallel (in the caller's pool, when it has one).
         int[][] vectorTerms = new int[n][];
         float[][] vectorWeights = new float[n][];
@@ -329,11 +341,7 @@ public final class RelatedIndex {
         for (int t = 0; t < termSeeds.length; t++) {
             termSeeds[t] = LatentSpace.seed(vocabulary[t]);
         }
-        long[] documentKeys = new long[n];
-        for (int d = 0; d < n; d++) {
-            documentKeys[d] = LatentSpace.seed(keys[d]);
-        }
-        LatentSpace latent = LatentSpace.fit(vectorTerms, vectorWeights, vocabulary.length, termSeeds, documentKeys);
+        LatentSpace latent = LatentSpace.fit(sampleTerms, sampleWeights, vocabulary.length, termSeeds);
         latentOf = latent == null ? null : new byte[n][];
         if (latent != null) {
             IntStream.range(0, n).parallel().forEach(d -> latentOf[d] = quantize(latent.project(vectorTerms[d], vectorWeights[d])));
@@ -398,6 +406,51 @@ public final class RelatedIndex {
      * (ties: the term that sorts first), and kept compact. The kept terms and their weights, as
      * stored (rounded), go to {@code terms[d]} and {@code weights[d]} for the rest of the build.
      */
+    /**
+     * The sample's documents as the latent space is fitted on them: their kept terms (ascending),
+     * weighted by sublinear tf times the idf of the sample itself, to unit length.
+     */
+    private static void sampleVectors(int[] sample, int[][] terms, float[][] frequencies, int vocabulary, int[][] outTerms,
+                                      float[][] outWeights) {
+        int[] df = new int[vocabulary];
+        for (int d : sample) {
+            for (int id : terms[d]) {
+                if (id >= 0) {
+                    df[id]++;
+                }
+            }
+        }
+        int s = sample.length;
+        for (int i = 0; i < s; i++) {
+            int[] ids = terms[sample[i]];
+            float[] tf = frequencies[sample[i]];
+            long[] byTerm = new long[ids.length];
+            int count = 0;
+            for (int k = 0; k < ids.length; k++) {
+                if (ids[k] >= 0) {
+                    byTerm[count++] = ((long) ids[k] << 32) | k;
+                }
+            }
+            Arrays.sort(byTerm, 0, count);
+            int[] t = new int[count];
+            float[] w = new float[count];
+            double norm = 0;
+            for (int j = 0; j < count; j++) {
+                int k = (int) byTerm[j];
+                t[j] = ids[k];
+                double weight = (1 + Math.log(tf[k])) * Math.log(1.0 + (s - df[t[j]] + 0.5) / (df[t[j]] + 0.5));
+                w[j] = (float) weight;
+                norm += weight * weight;
+            }
+            double length = Math.sqrt(norm);
+            for (int j = 0; j < count && length > 0; j++) {
+                w[j] = (float) (w[j] / length);
+            }
+            outTerms[i] = t;
+            outWeights[i] = w;
+        }
+    }
+
     private void vector(int d, int[] ids, float[] tf, float[] idf, int[][] terms, float[][] weights) {
         double norm = 0;
         long[] ranked = new long[ids.length];
