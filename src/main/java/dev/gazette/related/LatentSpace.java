@@ -63,14 +63,14 @@ final class LatentSpace {
     }
 
     /**
-     * Fits the space on the documents' unit-length vectors ({@code terms[d]} ascending, {@code
-     * weights[d]}), or returns {@code null} when the archive is too small for one to mean anything.
+     * Fits the space on the sample's unit-length vectors ({@link #sample}; {@code terms[i]}
+     * ascending, {@code weights[i]}), or returns {@code null} when the sample is too small for one
+     * to mean anything.
      */
     static LatentSpace fit(int[][] terms, float[][] weights, int vocabulary, long[] termSeeds) {
-        int n = terms.length;
-        int[] sample = IntStream.range(0, n).toArray();
+        int s = terms.length;
         int[] df = new int[vocabulary];
-        for (int d : sample) {
+        for (int d = 0; d < s; d++) {
             for (int t : terms[d]) {
                 df[t]++;
             }
@@ -79,8 +79,8 @@ final class LatentSpace {
         Integer[] candidates = IntStream.range(0, vocabulary).filter(t -> df[t] >= MIN_DF).boxed().toArray(Integer[]::new);
         Arrays.sort(candidates, (a, b) -> df[a] != df[b] ? Integer.compare(df[b], df[a]) : Integer.compare(a, b));
         int m = Math.min(candidates.length, MAX_TERMS);
-        int wantedDims = Math.min(DIMENSIONS, Math.max(2, sample.length / DOCUMENTS_PER_DIMENSION));
-        int l = Math.min(wantedDims + OVERSAMPLING, Math.min(sample.length, m));
+        int wantedDims = Math.min(DIMENSIONS, Math.max(2, s / DOCUMENTS_PER_DIMENSION));
+        int l = Math.min(wantedDims + OVERSAMPLING, Math.min(s, m));
         int k = Math.min(wantedDims, l - OVERSAMPLING / 2);
         if (k < 2) {
             return null;
@@ -95,13 +95,11 @@ final class LatentSpace {
         for (int i = 0; i < m; i++) {
             row[kept[i]] = i;
         }
-        int s = sample.length;
         // Each sample document by its strongest terms of the space only: they carry most of its
         // weight, and the products below cost in proportion to the terms read.
         int[][] fitTerms = new int[s][];
         float[][] fitWeights = new float[s][];
-        IntStream.range(0, s).parallel().forEach(i -> {
-            int d = sample[i];
+        IntStream.range(0, s).parallel().forEach(d -> {
             int count = 0;
             long[] ranked = new long[terms[d].length];
             for (int j = 0; j < terms[d].length; j++) {
@@ -117,11 +115,11 @@ final class LatentSpace {
                 at[j] = (int) ranked[j];
             }
             Arrays.sort(at);
-            fitTerms[i] = new int[keep];
-            fitWeights[i] = new float[keep];
+            fitTerms[d] = new int[keep];
+            fitWeights[d] = new float[keep];
             for (int j = 0; j < keep; j++) {
-                fitTerms[i][j] = row[terms[d][at[j]]];
-                fitWeights[i][j] = weights[d][at[j]];
+                fitTerms[d][j] = row[terms[d][at[j]]];
+                fitWeights[d][j] = weights[d][at[j]];
             }
         });
         // Omega: m × l, Gaussian, one stream per term so that it does not depend on the order of work.
@@ -232,12 +230,8 @@ final class LatentSpace {
     }
 
     /**
-     * About one document in ⌈n / SAMPLE⌉, chosen by its key's hash, not its position: publishing an
-     * article must not deal out another sample (and so another space, which would move every
-     * article's related list and rewrite thousands of pages for one new one).
-     */
-    /**
-     * The documents the space is fitted on: those whose key is a multiple of the step, a power of
+     * The documents the space is fitted on, chosen by their key's hash, not their position: those
+     * whose key is a multiple of the step, a power of
      * two. A step of {@code n / SAMPLE} rounded up as it was changed the whole sample whenever
      * {@code n / SAMPLE} crossed an integer (at 100,000 articles, one more article re-rendered 80%
      * of the pages): now it changes only when the archive doubles, and in between a new article

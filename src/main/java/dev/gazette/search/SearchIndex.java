@@ -213,20 +213,15 @@ public final class SearchIndex {
     }
 
     private static int[] shardsIn(byte[] list) {
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(list);
         List<Integer> out = new ArrayList<>();
-        int value = 0;
-        int shift = 0;
-        int previous = 0;
-        for (byte b : list) {
-            value |= (b & 0x7f) << shift;
-            if ((b & 0x80) != 0) {
-                shift += 7;
-            } else {
-                previous += value;
+        try {
+            for (int gap = Records.readVarint(in), previous = 0; gap >= 0; gap = Records.readVarint(in)) {
+                previous += gap;
                 out.add(previous);
-                value = 0;
-                shift = 0;
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("an article's list of shards cannot be read: " + e.getMessage(), e);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
