@@ -9,11 +9,14 @@ import dev.gazette.model.Article;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.RelatedLists;
 import dev.gazette.model.Term;
+import dev.gazette.related.LatentStore;
 import dev.gazette.related.RelatedDocument;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.related.RelatedMatch;
 import dev.gazette.related.RelatedWeights;
 import dev.gazette.related.TextAnalyzer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,12 +38,46 @@ public final class RelatedContent {
 
     /** Indexes every article of the site; the text analysis runs in parallel in {@code pool}. */
     public static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool) {
-        return index(index, config, pool, null);
+        return index(index, config, pool, null, null);
     }
 
-    /** As {@link #index(SiteIndex, SiteConfig, ForkJoinPool)}, reusing analyses from {@code cache} (may be {@code null}). */
-    static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache) {
-        return build(analyze(index, config, pool, cache), pool);
+    /**
+     * As {@link #index(SiteIndex, SiteConfig, ForkJoinPool)}, reusing analyses and the latent
+     * space of the last build into {@code output} from {@code cache} (may be {@code null}).
+     */
+    static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache, String output) {
+        RelatedIndex.Builder builder = analyze(index, config, pool, cache);
+        if (cache != null) {
+            builder.keepLatentIn(new CachedLatent(cache, output));
+        }
+        return build(builder, pool);
+    }
+
+    /**
+     * The latent space of the last build into an output folder: one entry per folder, as the
+     * related lists, named inside by the digest of the sample it was fitted on.
+     */
+    private record CachedLatent(BuildCache cache, String output) implements LatentStore {
+        static final String KIND = "latent";
+
+        @Override
+        public byte[] load(String key) {
+            return cache.ownPayload(KIND, output).map(payload -> {
+                byte[] name = key.getBytes(StandardCharsets.UTF_8);
+                boolean named = payload.length > name.length
+                        && Arrays.equals(payload, 0, name.length, name, 0, name.length) && payload[name.length] == '\n';
+                return named ? Arrays.copyOfRange(payload, name.length + 1, payload.length) : null;
+            }).orElse(null);
+        }
+
+        @Override
+        public void store(String key, byte[] bytes) {
+            byte[] name = key.getBytes(StandardCharsets.UTF_8);
+            byte[] payload = Arrays.copyOf(name, name.length + 1 + bytes.length);
+            payload[name.length] = '\n';
+            System.arraycopy(bytes, 0, payload, name.length + 1, bytes.length);
+            cache.putOwnPayload(KIND, output, payload);
+        }
     }
 
     /** Builds the index from analyzed articles, in {@code pool}. */
@@ -85,11 +122,11 @@ public final class RelatedContent {
      */
     static RelatedLists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
         if (cache == null) {
-            return byId(index, lists(index(index, config, pool, null), limit, pool));
+            return byId(index, lists(index(index, config, pool, null, output), limit, pool));
         }
         String key = listsKey(index, config, limit, cache);
         return cache.relatedLists(output, key).orElseGet(() -> {
-            RelatedLists lists = byId(index, lists(index(index, config, pool, cache), limit, pool));
+            RelatedLists lists = byId(index, lists(index(index, config, pool, cache, output), limit, pool));
             cache.putRelatedLists(output, key, lists, index.articles().stream().map(ArticleId::of).toList());
             return lists;
         });

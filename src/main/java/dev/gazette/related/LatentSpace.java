@@ -1,6 +1,15 @@
 package dev.gazette.related;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -187,6 +196,105 @@ final class LatentSpace {
             }
         });
         return new LatentSpace(row, loadings, k);
+    }
+
+    /** The stored form's first bytes: a space of another format is never read. */
+    private static final int FORMAT = 0x4C534131; // "LSA1"
+
+    /**
+     * What names a fit: a digest of the sample's vectors ({@code terms[i]} ascending ids into
+     * {@code vocabulary}, with {@code weights[i]}), by their terms' strings, not their ids (ids
+     * move with every new word of the archive), and of the fit's own settings.
+     */
+    static String key(int[][] terms, float[][] weights, String[] vocabulary) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        StringBuilder settings = new StringBuilder().append(FORMAT).append(' ').append(DIMENSIONS).append(' ')
+                .append(DOCUMENTS_PER_DIMENSION).append(' ').append(OVERSAMPLING).append(' ').append(POWER_ITERATIONS)
+                .append(' ').append(MAX_TERMS).append(' ').append(FIT_TERMS).append(' ').append(MIN_DF).append(' ')
+                .append(terms.length).append('\n');
+        digest.update(settings.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] number = new byte[8];
+        for (int d = 0; d < terms.length; d++) {
+            update(digest, number, terms[d].length);
+            for (int k = 0; k < terms[d].length; k++) {
+                byte[] term = vocabulary[terms[d][k]].getBytes(StandardCharsets.UTF_8);
+                update(digest, number, term.length);
+                digest.update(term);
+                update(digest, number, Float.floatToIntBits(weights[d][k]));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void update(MessageDigest digest, byte[] scratch, int value) {
+        for (int i = 0; i < 4; i++) {
+            scratch[i] = (byte) (value >>> (24 - 8 * i));
+        }
+        digest.update(scratch, 0, 4);
+    }
+
+    /** The space as bytes: its terms (by string, in id order, which is their order) and their loadings. */
+    byte[] bytes(String[] vocabulary) {
+        int rows = loadings.length / dimensions;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(loadings.length * 4 + rows * 12 + 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeInt(dimensions);
+            out.writeInt(rows);
+            for (int id = 0; id < row.length; id++) {
+                if (row[id] >= 0) {
+                    out.writeUTF(vocabulary[id]);
+                }
+            }
+            for (float v : loadings) {
+                out.writeFloat(v);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The space {@link #bytes} wrote, its terms found again in {@code vocabulary} (sorted, as the
+     * index's is); {@code null} when the bytes are not a whole space, or name a term the
+     * vocabulary lacks.
+     */
+    static LatentSpace read(byte[] bytes, String[] vocabulary) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != FORMAT) {
+                return null;
+            }
+            int dimensions = in.readInt();
+            int rows = in.readInt();
+            if (dimensions < 2 || dimensions > DIMENSIONS || rows < 0 || rows > MAX_TERMS
+                    || (long) rows * dimensions * 4 > bytes.length) {
+                return null;
+            }
+            int[] row = new int[vocabulary.length];
+            Arrays.fill(row, -1);
+            int previous = -1;
+            for (int r = 0; r < rows; r++) {
+                int id = Arrays.binarySearch(vocabulary, in.readUTF());
+                if (id <= previous) {
+                    return null; // missing, or out of the order the fit numbers its rows in
+                }
+                row[id] = r;
+                previous = id;
+            }
+            float[] loadings = new float[rows * dimensions];
+            for (int i = 0; i < loadings.length; i++) {
+                loadings[i] = in.readFloat();
+            }
+            return in.read() < 0 ? new LatentSpace(row, loadings, dimensions) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -154,6 +154,7 @@ public final class RelatedIndex {
         private final Map<String, Integer> termIds = new ConcurrentHashMap<>(1 << 16);
         private final AtomicInteger nextTermId = new AtomicInteger();
         private final AtomicInteger added = new AtomicInteger();
+        private LatentStore latentStore;
 
         private Builder(RelatedWeights weights, TextAnalyzer analyzer, String defaultLanguage, int size) {
             this.weights = weights;
@@ -198,6 +199,15 @@ public final class RelatedIndex {
             pins[position] = doc.pinned().stream().mapToInt(Integer::intValue).toArray();
             keys[position] = doc.key();
             added.incrementAndGet();
+            return this;
+        }
+
+        /**
+         * Reads the latent space from {@code store} when its sample is the one it was fitted on, and
+         * keeps it there when it had to be fitted. The index is the same either way.
+         */
+        public Builder keepLatentIn(LatentStore store) {
+            this.latentStore = store;
             return this;
         }
 
@@ -337,11 +347,7 @@ public final class RelatedIndex {
         });
         // Latent coordinates, from the vectors as kept (weights rounded as stored, so that a
         // document's coordinates do not depend on anything but what the index holds).
-        long[] termSeeds = new long[vocabulary.length];
-        for (int t = 0; t < termSeeds.length; t++) {
-            termSeeds[t] = LatentSpace.seed(vocabulary[t]);
-        }
-        LatentSpace latent = LatentSpace.fit(sampleTerms, sampleWeights, vocabulary.length, termSeeds);
+        LatentSpace latent = latentSpace(sampleTerms, sampleWeights, b.latentStore);
         latentOf = latent == null ? null : new byte[n][];
         if (latent != null) {
             IntStream.range(0, n).parallel().forEach(d -> latentOf[d] = quantize(latent.project(vectorTerms[d], vectorWeights[d])));
@@ -401,11 +407,29 @@ public final class RelatedIndex {
     }
 
     /**
-     * Document {@code d}'s vector: weight (1 + ln tf) × idf, normalised over all its terms (so a
-     * long article's weights are not inflated), then cut to its {@link #VECTOR_TERMS} strongest
-     * (ties: the term that sorts first), and kept compact. The kept terms and their weights, as
-     * stored (rounded), go to {@code terms[d]} and {@code weights[d]} for the rest of the build.
+     * The latent space fitted on the sample's vectors, read from {@code store} (may be {@code
+     * null}) when it holds the space of this very sample, else fitted (and then stored).
      */
+    private LatentSpace latentSpace(int[][] sampleTerms, float[][] sampleWeights, LatentStore store) {
+        String key = store == null ? null : LatentSpace.key(sampleTerms, sampleWeights, vocabulary);
+        if (store != null) {
+            byte[] kept = store.load(key);
+            LatentSpace read = kept == null ? null : LatentSpace.read(kept, vocabulary);
+            if (read != null) {
+                return read;
+            }
+        }
+        long[] termSeeds = new long[vocabulary.length];
+        for (int t = 0; t < termSeeds.length; t++) {
+            termSeeds[t] = LatentSpace.seed(vocabulary[t]);
+        }
+        LatentSpace fitted = LatentSpace.fit(sampleTerms, sampleWeights, vocabulary.length, termSeeds);
+        if (store != null && fitted != null) {
+            store.store(key, fitted.bytes(vocabulary));
+        }
+        return fitted;
+    }
+
     /**
      * The sample's documents as the latent space is fitted on them: their kept terms (ascending),
      * weighted by sublinear tf times the idf of the sample itself, to unit length.
@@ -451,6 +475,12 @@ public final class RelatedIndex {
         }
     }
 
+    /**
+     * Document {@code d}'s vector: weight (1 + ln tf) × idf, normalised over all its terms (so a
+     * long article's weights are not inflated), then cut to its {@link #VECTOR_TERMS} strongest
+     * (ties: the term that sorts first), and kept compact. The kept terms and their weights, as
+     * stored (rounded), go to {@code terms[d]} and {@code weights[d]} for the rest of the build.
+     */
     private void vector(int d, int[] ids, float[] tf, float[] idf, int[][] terms, float[][] weights) {
         double norm = 0;
         long[] ranked = new long[ids.length];
