@@ -91,15 +91,96 @@ class SiteOutputTest {
         assertEquals("ééé", Files.readString(site.resolve("politique/a/index.html"), StandardCharsets.UTF_8));
         List<String> siblings = entriesOf(tmp);
         assertEquals(3, siblings.size(), siblings::toString);
-        assertTrue(siblings.get(1).startsWith(".site-out.old-"), "the previous site is set aside for the next build to delete: " + siblings);
+        assertTrue(siblings.get(1).startsWith(".site-out.old-"), "the previous site is set aside for the next build to take over: " + siblings);
         assertEquals(".site-out.lock", siblings.get(0));
         assertEquals("site-out", siblings.get(2));
         try (SiteOutput next = SiteOutput.open(site)) {
-            next.awaitLeftoversRemoved();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+            List<String> during = entriesOf(tmp);
+            assertEquals(3, during.size(), during::toString);
+            assertTrue(during.get(0).startsWith(".site-out.building-"), "the next build makes its site in it: " + during);
         }
-        assertEquals(List.of(".site-out.lock", "site-out"), entriesOf(tmp), "the next build deleted it");
+        List<String> after2 = entriesOf(tmp);
+        assertTrue(after2.get(1).startsWith(".site-out.old-"), "a build that did not commit sets it aside again: " + after2);
+    }
+
+    /** Every folder under {@code root}, each with something in it. */
+    private static void assertNoEmptyFolder(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path dir : walk.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    assertTrue(entries.findAny().isPresent(), "empty folder " + root.relativize(dir));
+                }
+            }
+        }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    private void build(Map<String, String> files) throws IOException {
+        try (SiteOutput out = SiteOutput.open(site)) {
+            Map<String, byte[]> live = snapshot(site);
+            files.forEach(out::write);
+            assertSameFiles(live, snapshot(site)); // nothing written into the live site, not even a shared file
+            out.commit();
+        }
+    }
+
+    private Map<String, byte[]> expected(Map<String, String> files) {
+        Map<String, byte[]> expected = new TreeMap<>();
+        files.forEach((k, v) -> expected.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return expected;
+    }
+
+    /**
+     * The site set aside is where the build after next makes its own: it must come out exactly as a
+     * site made in a new folder, whatever the older site held (pages gone, a folder where a file is
+     * now, a file added by hand), without a write into the live site's files it shares.
+     */
+    @Test
+    void aSetAsideSiteIsTakenOverAndComesOutExactlyAsANewFolderWould() throws IOException {
+        Map<String, String> one = new TreeMap<>(Map.of("a.html", "A1", "b/index.html", "B", "c/x.html", "C", "d/e/f.html", "F"));
+        Map<String, String> two = new TreeMap<>(Map.of("a.html", "A2", "b/index.html", "B", "g.html", "G"));
+        Map<String, String> three = new TreeMap<>(Map.of("a.html", "A1", "b/index.html", "B", "c", "now a file", "d/e", "a file too"));
+        build(one);
+        Object b = fileKey(site.resolve("b/index.html"));
+        build(two);
+        Files.writeString(site.resolve("hand.txt"), "added to the live site by hand");
+        Files.createDirectories(site.resolve("empty/folder"));
+        for (Map<String, String> next : List.of(three, three, two, one)) {
+            build(next);
+            Map<String, byte[]> got = snapshot(site);
+            got.remove(Manifest.FILE);
+            got.remove(SiteOutput.MARKER);
+            assertSameFiles(expected(next), got);
+            assertNoEmptyFolder(site);
+            assertEquals(b, fileKey(site.resolve("b/index.html")), "an unchanged file is the same file: its time stays");
+            assertEquals(new TreeMap<>(Manifest.read(site)).keySet(), new java.util.TreeSet<>(snapshot(site).keySet()) {
+                {
+                    remove(Manifest.FILE);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aBuildThatFailsInATakenOverSiteLeavesTheLiveOneAsItWas() throws IOException {
+        build(Map.of("a.html", "A1", "b/index.html", "B"));
+        build(Map.of("a.html", "A2", "b/index.html", "B"));
+        Map<String, byte[]> live = snapshot(site);
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.write("a.html", "A3");
+            out.write("b/index.html", "B changed");
+            out.write("z.html", "Z");
+        }
+        assertSameFiles(live, snapshot(site));
+        build(Map.of("a.html", "A4"));
+        Map<String, byte[]> got = snapshot(site);
+        got.remove(Manifest.FILE);
+        got.remove(SiteOutput.MARKER);
+        assertSameFiles(expected(Map.of("a.html", "A4")), got);
+        assertNoEmptyFolder(site);
     }
 
     @Test
