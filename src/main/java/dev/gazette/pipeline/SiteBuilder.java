@@ -14,7 +14,6 @@ import dev.gazette.model.RelatedLists;
 import dev.gazette.model.Problem;
 import dev.gazette.output.Manifest;
 import dev.gazette.output.SiteOutput;
-import dev.gazette.related.RelatedIndex;
 import dev.gazette.render.PageJob;
 import dev.gazette.render.PageKind;
 import dev.gazette.render.Redirects;

@@ -71,8 +71,8 @@ final class FixtureSite {
     private Map<String, byte[]> snapshotOutsideOutput() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         // A build keeps two things beside its output, by design: the lock file, and the site it
-        // replaced, set aside (`.site-out.old-…`) for the next build to delete. Neither is
-        // descended into: the next build deletes the set-aside folder in the background.
+        // replaced, set aside (`.site-out.old-…`) for the next build to make its site in. Neither
+        // is descended into.
         Path lock = out.resolveSibling("." + out.getFileName() + ".lock");
         String aside = "." + out.getFileName() + ".old-";
         Files.walkFileTree(tmp, new java.nio.file.SimpleFileVisitor<>() {
