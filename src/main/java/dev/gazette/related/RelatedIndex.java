@@ -318,12 +318,6 @@ public final class RelatedIndex {
                 idf[keptId[t]] = (float) Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
             }
         }
-        for (int d = 0; d < n; d++) {
-            int[] ids = b.terms[d];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = keptId[renumber[ids[k]]];
-            }
-        }
         // The latent space is fitted on a sample of the archive, weighted by the sample's own
         // document frequencies: so that it is a function of the sample alone, and a new article
         // that does not join the sample leaves it exactly as it was (the archive's idf moves with
@@ -335,7 +329,13 @@ public final class RelatedIndex {
         int[] sample = LatentSpace.sample(documentKeys);
         int[][] sampleTerms = new int[sample.length][];
         float[][] sampleWeights = new float[sample.length][];
-        sampleVectors(sample, b.terms, b.frequencies, kept, sampleTerms, sampleWeights);
+        sampleVectors(sample, b.terms, b.frequencies, renumber, keptId, all.length, sampleTerms, sampleWeights);
+        for (int d = 0; d < n; d++) {
+            int[] ids = b.terms[d];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = keptId[renumber[ids[k]]];
+            }
+        }
         // Per document, independent: run in parallel (in the caller's pool, when it has one).
         int[][] vectorTerms = new int[n][];
         float[][] vectorWeights = new float[n][];
@@ -431,46 +431,63 @@ public final class RelatedIndex {
     }
 
     /**
-     * The sample's documents as the latent space is fitted on them: their kept terms (ascending),
-     * weighted by sublinear tf times the idf of the sample itself, to unit length.
+     * The sample's documents as the latent space is fitted on them: weighted by sublinear tf times
+     * the idf of the sample itself, to unit length over the terms the index would keep were the
+     * sample the archive (in two of its documents at least, and not in most), then only their
+     * terms that the space may hold (in {@link LatentSpace#MIN_DF} documents of the sample at
+     * least, and kept by the index), by kept id, ascending. Below {@link LatentSpace#SAMPLE}
+     * articles the sample is the archive, and these are the index's own terms. Above, a new
+     * article elsewhere that makes a sample document's word no longer unique to it, or that moves
+     * the archive's idf, leaves the sample's vectors, and so the space, as they were (with the
+     * archive's own pruning, three new articles in four refitted the space at 10,000 articles).
+     *
+     * @param terms each document's term ids, as the builder numbered them ({@code renumber} maps them in term order)
      */
-    private static void sampleVectors(int[] sample, int[][] terms, float[][] frequencies, int vocabulary, int[][] outTerms,
-                                      float[][] outWeights) {
+    private static void sampleVectors(int[] sample, int[][] terms, float[][] frequencies, int[] renumber, int[] keptId,
+                                      int vocabulary, int[][] outTerms, float[][] outWeights) {
         int[] df = new int[vocabulary];
         for (int d : sample) {
             for (int id : terms[d]) {
-                if (id >= 0) {
-                    df[id]++;
-                }
+                df[renumber[id]]++;
             }
         }
         int s = sample.length;
+        double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * s);
         for (int i = 0; i < s; i++) {
             int[] ids = terms[sample[i]];
             float[] tf = frequencies[sample[i]];
             long[] byTerm = new long[ids.length];
-            int count = 0;
             for (int k = 0; k < ids.length; k++) {
-                if (ids[k] >= 0) {
-                    byTerm[count++] = ((long) ids[k] << 32) | k;
+                byTerm[k] = ((long) renumber[ids[k]] << 32) | k;
+            }
+            Arrays.sort(byTerm);
+            double[] weight = new double[ids.length];
+            double norm = 0;
+            int count = 0;
+            for (int j = 0; j < byTerm.length; j++) {
+                int t = (int) (byTerm[j] >>> 32);
+                int k = (int) byTerm[j];
+                if (df[t] < 2 || df[t] > maxDf) {
+                    continue;
+                }
+                weight[j] = (1 + Math.log(tf[k])) * Math.log(1.0 + (s - df[t] + 0.5) / (df[t] + 0.5));
+                norm += weight[j] * weight[j];
+                if (keptId[t] >= 0 && df[t] >= LatentSpace.MIN_DF) {
+                    count++;
                 }
             }
-            Arrays.sort(byTerm, 0, count);
-            int[] t = new int[count];
-            float[] w = new float[count];
-            double norm = 0;
-            for (int j = 0; j < count; j++) {
-                int k = (int) byTerm[j];
-                t[j] = ids[k];
-                double weight = (1 + Math.log(tf[k])) * Math.log(1.0 + (s - df[t[j]] + 0.5) / (df[t[j]] + 0.5));
-                w[j] = (float) weight;
-                norm += weight * weight;
-            }
             double length = Math.sqrt(norm);
-            for (int j = 0; j < count && length > 0; j++) {
-                w[j] = (float) (w[j] / length);
+            int[] kept = new int[count];
+            float[] w = new float[count];
+            int at = 0;
+            for (int j = 0; j < byTerm.length; j++) {
+                int t = (int) (byTerm[j] >>> 32);
+                if (keptId[t] >= 0 && df[t] >= LatentSpace.MIN_DF && df[t] <= maxDf) {
+                    kept[at] = keptId[t];
+                    w[at++] = (float) (length > 0 ? weight[j] / length : weight[j]);
+                }
             }
-            outTerms[i] = t;
+            outTerms[i] = kept;
             outWeights[i] = w;
         }
     }
