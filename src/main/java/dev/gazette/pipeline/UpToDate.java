@@ -265,8 +265,14 @@ final class UpToDate {
             if (!folder.isDirectory() || !manifest.isRegularFile()) {
                 return Optional.empty();
             }
+            // The names in the folder too: a file added or deleted there within the clock's tick
+            // of the build's last write leaves the folder's time as it was (seen in CI).
+            List<String> names;
+            try (java.util.stream.Stream<Path> entries = Files.list(out)) {
+                names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+            }
             return Optional.of(folder.fileKey() + " " + folder.lastModifiedTime().toMillis() + " " + manifest.fileKey() + " "
-                    + manifest.size() + " " + manifest.lastModifiedTime().toMillis());
+                    + manifest.size() + " " + manifest.lastModifiedTime().toMillis() + " " + ContentHash.of(String.join("\n", names).getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
         }
