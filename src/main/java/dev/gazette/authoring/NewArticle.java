@@ -3,6 +3,7 @@ package dev.gazette.authoring;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
+import dev.gazette.model.SlugRule;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
@@ -145,12 +146,22 @@ public final class NewArticle {
      * else {@code archetypes/default.<ext>}, else Gazette's own ({@code .md} or {@code .txt}).
      */
     public static Archetype archetype(Path siteFolder, SourceFormat format, String rubric) throws IOException {
+        return archetype(siteFolder, format, rubric, SlugRule.ASCII);
+    }
+
+    /**
+     * As {@link #archetype(Path, SourceFormat, String)}, the rubric's slug made by the site's rule
+     * ({@code archetypes/سياسة.md} on a {@code slugs: unicode} site), then by the ASCII one, as
+     * the archetype may have been named before the site changed its rule.
+     */
+    public static Archetype archetype(Path siteFolder, SourceFormat format, String rubric, SlugRule slugs) throws IOException {
         Path folder = siteFolder.resolve(ARCHETYPES);
         String ext = extension(format);
         List<String> names = new ArrayList<>();
-        String rubricSlug = rubric == null ? "" : Slugs.of(rubric);
-        if (!rubricSlug.isEmpty()) {
-            names.add(rubricSlug + ext);
+        for (String rubricSlug : rubric == null ? List.<String>of() : List.of(Slugs.of(rubric, slugs), Slugs.of(rubric))) {
+            if (!rubricSlug.isEmpty() && !names.contains(rubricSlug + ext)) {
+                names.add(rubricSlug + ext);
+            }
         }
         names.add("default" + ext);
         for (String name : names) {

@@ -89,7 +89,7 @@ final class NewCommand implements Callable<Integer> {
         Path siteFolder = configFile == null || configFile.getParent() == null ? Path.of("") : configFile.getParent();
         NewArticle.Draft draft;
         try {
-            Archetype archetype = NewArticle.archetype(siteFolder, sourceFormat, rubric);
+            Archetype archetype = NewArticle.archetype(siteFolder, sourceFormat, rubric, config.slugs());
             draft = NewArticle.draft(request, config, archetype);
         } catch (NewArticle.Refusal e) {
             if (e.usage()) {

@@ -230,6 +230,26 @@ class NewArticleTest {
         assertTrue(d.text().contains("tags: [\"Diplomatie\", \"Maroc\"]\n"), d.text());
     }
 
+    /** On a `slugs: unicode` site a rubric's archetype is named by its Unicode slug, or still by the ASCII one it had. */
+    @Test
+    void aRubricsArchetypeIsFoundByTheSitesSlugRule(@TempDir Path site) throws Exception {
+        Files.createDirectories(site.resolve("archetypes"));
+        Files.writeString(site.resolve("archetypes/default.md"), "---\ntitle: {title}\ndate: {date}\n---\nDéfaut\n");
+        Files.writeString(site.resolve("archetypes/культура.md"), "---\ntitle: {title}\ndate: {date}\n---\nКультура\n");
+        assertEquals(site.resolve("archetypes/культура.md").toString(),
+                NewArticle.archetype(site, SourceFormat.MARKDOWN, "Культура", dev.gazette.model.SlugRule.UNICODE).name());
+        String ascii = dev.gazette.model.Slugs.of("Культура");
+        assertFalse(ascii.isEmpty());
+        assertEquals(site.resolve("archetypes/default.md").toString(),
+                NewArticle.archetype(site, SourceFormat.MARKDOWN, "Культура", dev.gazette.model.SlugRule.ASCII).name(),
+                "an ASCII site looks for archetypes/" + ascii + ".md");
+        Files.writeString(site.resolve("archetypes/" + ascii + ".md"), "---\ntitle: {title}\ndate: {date}\n---\nKultura\n");
+        Files.delete(site.resolve("archetypes/культура.md"));
+        assertEquals(site.resolve("archetypes/" + ascii + ".md").toString(),
+                NewArticle.archetype(site, SourceFormat.MARKDOWN, "Культура", dev.gazette.model.SlugRule.UNICODE).name(),
+                "named before the site changed its rule");
+    }
+
     @Test
     void theSiteArchetypeIsFilledInTheRubricsFirst(@TempDir Path site) throws Exception {
         Files.createDirectories(site.resolve("archetypes"));
