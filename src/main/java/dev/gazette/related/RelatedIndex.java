@@ -439,7 +439,8 @@ public final class RelatedIndex {
      * articles the sample is the archive, and these are the index's own terms. Above, a new
      * article elsewhere that makes a sample document's word no longer unique to it, or that moves
      * the archive's idf, leaves the sample's vectors, and so the space, as they were (with the
-     * archive's own pruning, three new articles in four refitted the space at 10,000 articles).
+     * archive's own pruning, one of six new articles measured at 10,000 articles refitted the space
+     * for that alone, and a real article's new names make it likelier).
      *
      * @param terms each document's term ids, as the builder numbered them ({@code renumber} maps them in term order)
      */
