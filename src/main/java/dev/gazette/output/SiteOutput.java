@@ -726,23 +726,18 @@ public final class SiteOutput implements AutoCloseable {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             move(staging, target);
         } else if (DirectorySwap.exchange(staging, target)) {
-            // The staging path now holds the previous site: close() deletes it.
+            // The staging path now holds the previous site: set aside below.
         } else {
             swappedAtomically = false;
             renameTwice();
         }
         committed = true;
         if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
-            // The staging path now holds the previous site. Set it aside for the next build to
-            // delete in the background rather than make this one wait for thousands of deletions;
-            // unchanged files are hard links shared with the new site, so it costs little space.
-            Path aside = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-"
-                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-            try {
-                move(staging, aside);
-            } catch (IOException e) {
-                // Left where it is: the next build removes it all the same.
-            }
+            // The staging path now holds the previous site: set aside for the next build to make
+            // its site in (its unchanged files are hard links shared with the new site, so it
+            // costs little space). Where it cannot be moved, it is left where it is: the next
+            // build takes it over all the same.
+            setAside();
         }
     }
 
@@ -777,15 +772,7 @@ public final class SiteOutput implements AutoCloseable {
             emptied.add(staging.resolve(key));
         }
         for (Path dir : emptied) {
-            for (Path d = dir; d != null && d.startsWith(staging) && !d.equals(staging); d = d.getParent()) {
-                if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                    continue; // deleted already, from another of its files
-                }
-                if (!isEmpty(d)) {
-                    break;
-                }
-                Files.delete(d);
-            }
+            deleteEmptyFolders(dir, staging);
         }
     }
 
@@ -806,9 +793,7 @@ public final class SiteOutput implements AutoCloseable {
         for (String key : gone) {
             Path file = target.resolve(key);
             Files.deleteIfExists(file);
-            for (Path dir = file.getParent(); dir != null && !dir.equals(target) && isEmpty(dir); dir = dir.getParent()) {
-                Files.delete(dir);
-            }
+            deleteEmptyFolders(file.getParent(), target);
         }
         removed = gone.size();
         Path manifest = staging.resolve(Manifest.FILE);
@@ -818,14 +803,32 @@ public final class SiteOutput implements AutoCloseable {
         deleteTree(staging); // only folders are left in it
     }
 
+    /** Deletes {@code dir} and its parents up to {@code root} (kept), as long as each is empty; one already gone is passed over. */
+    private static void deleteEmptyFolders(Path dir, Path root) throws IOException {
+        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+            if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // deleted already, from another of its files
+            }
+            if (!isEmpty(d)) {
+                break;
+            }
+            Files.delete(d);
+        }
+    }
+
+    /** A new name beside the output folder for a site set aside ({@link #leftovers} finds it). */
+    private Path asidePath() {
+        return target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+    }
+
     /** Moves the staging folder aside for the next build; {@code false} when it cannot. */
     private boolean setAside() {
         try {
             if (survey != null) {
                 survey.join();
             }
-            move(staging, target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-"
-                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())));
+            move(staging, asidePath());
             return true;
         } catch (IOException | InterruptedException e) {
             return false;
@@ -834,8 +837,7 @@ public final class SiteOutput implements AutoCloseable {
 
     /** The fallback where folders cannot be swapped: the previous site aside, the new one in. */
     private void renameTwice() throws IOException {
-        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        Path old = asidePath();
         move(target, old);
         try {
             move(staging, target);

@@ -1,11 +1,13 @@
 package dev.gazette.related;
 
 import java.io.ByteArrayInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -213,29 +215,23 @@ final class LatentSpace {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-        StringBuilder settings = new StringBuilder().append(FORMAT).append(' ').append(DIMENSIONS).append(' ')
-                .append(DOCUMENTS_PER_DIMENSION).append(' ').append(OVERSAMPLING).append(' ').append(POWER_ITERATIONS)
-                .append(' ').append(MAX_TERMS).append(' ').append(FIT_TERMS).append(' ').append(MIN_DF).append(' ')
-                .append(terms.length).append('\n');
-        digest.update(settings.toString().getBytes(StandardCharsets.UTF_8));
-        byte[] number = new byte[8];
-        for (int d = 0; d < terms.length; d++) {
-            update(digest, number, terms[d].length);
-            for (int k = 0; k < terms[d].length; k++) {
-                byte[] term = vocabulary[terms[d][k]].getBytes(StandardCharsets.UTF_8);
-                update(digest, number, term.length);
-                digest.update(term);
-                update(digest, number, Float.floatToIntBits(weights[d][k]));
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new DigestOutputStream(OutputStream.nullOutputStream(), digest), 1 << 16))) {
+            for (int setting : new int[] {FORMAT, DIMENSIONS, DOCUMENTS_PER_DIMENSION, OVERSAMPLING, POWER_ITERATIONS, MAX_TERMS,
+                    FIT_TERMS, MIN_DF, terms.length}) {
+                out.writeInt(setting);
             }
+            for (int d = 0; d < terms.length; d++) {
+                out.writeInt(terms[d].length);
+                for (int k = 0; k < terms[d].length; k++) {
+                    out.writeUTF(vocabulary[terms[d][k]]);
+                    out.writeFloat(weights[d][k]);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a digest cannot fail", e);
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void update(MessageDigest digest, byte[] scratch, int value) {
-        for (int i = 0; i < 4; i++) {
-            scratch[i] = (byte) (value >>> (24 - 8 * i));
-        }
-        digest.update(scratch, 0, 4);
     }
 
     /** The space as bytes: its terms (by string, in id order, which is their order) and their loadings. */
