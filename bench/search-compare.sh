@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Gazette's search against Pagefind's on one synthetic archive of N articles, built once.
-# usage: bench/search-compare.sh N     (run from the project's root; needs chromium, node and npm)
+# usage: bench/search-compare.sh N             (run from the project's root; needs chromium, node and npm)
+#        bench/search-compare.sh --corpus DIR  (the Markdown articles of DIR instead of a synthetic archive,
+#                                               e.g. ../shared/bench/realnews/wikinews-fr-100/articles)
 # Prints, for each: bytes per query (a two-word query in a fresh browser, every file the search
 # downloads: scripts, index, the metadata of the 10 results shown), the index's size on disk, the
 # indexing time, and known-item success (3 distinctive words of an article find it in the top 5,
@@ -8,16 +10,27 @@
 # (GEN= to point elsewhere), in ${BENCH_WORK:-/tmp/gazette-search}/N. Pagefind (npm `pagefind`,
 # PAGEFIND_VERSION, default 1.6.0) is installed into a temporary folder for the run.
 set -euo pipefail
-N=${1:?usage: bench/search-compare.sh N}
+CORPUS=
+if [ "${1:-}" = --corpus ]; then
+  CORPUS=${2:?usage: bench/search-compare.sh --corpus DIR}
+  [ -d "$CORPUS" ] || { echo "no folder $CORPUS" >&2; exit 2; }
+  N=$(find "$CORPUS" -maxdepth 1 -name '*.md' | wc -l)
+  WORK=${BENCH_WORK:-/tmp/gazette-search}/$(basename "$(cd "$CORPUS/.." && pwd)")
+else
+  N=${1:?usage: bench/search-compare.sh N | --corpus DIR}
+  WORK=${BENCH_WORK:-/tmp/gazette-search}/$N
+fi
 GEN=${GEN:-../shared/bench/gen_corpus.py}
-WORK=${BENCH_WORK:-/tmp/gazette-search}/$N
 PAGEFIND_VERSION=${PAGEFIND_VERSION:-1.6.0}
 [ -x ./gazette ] || { echo "run from the project's root" >&2; exit 2; }
-[ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set GEN=)" >&2; exit 2; }
+[ -n "$CORPUS" ] || [ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set GEN=)" >&2; exit 2; }
 ./gazette --version >/dev/null   # packages the jar if needed
 (cd src/test/browser && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund >/dev/null; })
+if [ -n "$CORPUS" ]; then
+  rm -rf "$WORK"; mkdir -p "$WORK/articles"
+  cp "$CORPUS"/*.md "$WORK/articles/"
 # The corpus is deterministic: one left by an earlier run of the same size is reused.
-if [ "$(ls "$WORK/articles" 2>/dev/null | wc -l)" != "$N" ]; then
+elif [ "$(ls "$WORK/articles" 2>/dev/null | wc -l)" != "$N" ]; then
   rm -rf "$WORK"; mkdir -p "$WORK"
   python3 "$GEN" "$WORK/articles" "$N" >/dev/null
 fi
