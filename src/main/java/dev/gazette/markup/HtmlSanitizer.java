@@ -91,20 +91,28 @@ public final class HtmlSanitizer {
      * display.
      */
     public static String plainText(String sanitizedHtml) {
-        StringBuilder text = new StringBuilder(sanitizedHtml.length());
-        boolean inTag = false;
+        // By runs between tags, not character by character: this reads every body once per build.
+        int n = sanitizedHtml.length();
+        StringBuilder text = new StringBuilder(n);
         boolean entities = false;
-        for (int i = 0; i < sanitizedHtml.length(); i++) {
-            char c = sanitizedHtml.charAt(i);
-            if (inTag) {
-                inTag = c != '>';
-            } else if (c == '<') {
-                inTag = true;
-                text.append(' ');
-            } else {
-                entities |= c == '&';
-                text.append(c);
+        int amp = sanitizedHtml.indexOf('&'); // the next '&' at or after i, or one inside a tag behind it
+        int i = 0;
+        while (i < n) {
+            int tag = sanitizedHtml.indexOf('<', i);
+            int end = tag < 0 ? n : tag;
+            if (!entities && amp >= 0) {
+                if (amp < i) {
+                    amp = sanitizedHtml.indexOf('&', i);
+                }
+                entities = amp >= 0 && amp < end;
             }
+            text.append(sanitizedHtml, i, end);
+            if (tag < 0) {
+                break;
+            }
+            text.append(' ');
+            int close = sanitizedHtml.indexOf('>', tag + 1);
+            i = close < 0 ? n : close + 1;
         }
         return entities ? Parser.unescapeEntities(text.toString(), false) : text.toString();
     }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Ranks, for one document, the others most related to it: text similarity (TF-IDF over title,
@@ -236,23 +238,38 @@ public final class RelatedIndex {
     /** Analyzes {@code doc}'s text; {@code defaultLanguage} for a document that names none. */
     public static Analysis analyze(RelatedDocument doc, TextAnalyzer analyzer, String defaultLanguage) {
         String language = doc.language() == null ? defaultLanguage : doc.language();
-        Map<String, float[]> counts = new HashMap<>();
+        // Counted by the term's characters: a string is made once per distinct term, not per token.
+        CharArrayMap<float[]> counts = new CharArrayMap<>(256, false);
         String[] texts = {doc.title(), doc.lead(), doc.body()};
         float[] boosts = {TITLE_BOOST, LEAD_BOOST, BODY_BOOST};
         for (int i = 0; i < texts.length; i++) {
             float boost = boosts[i];
-            TextAnalyzer.TermSink count = t -> counts.computeIfAbsent(t.toString(), k -> new float[1])[0] += boost;
+            TextAnalyzer.TermSink count = t -> count(counts, t, boost);
             analyzer.analyze(texts[i], language, count);
             analyzer.names(texts[i], language, count);
         }
-        TextAnalyzer.kicker(doc.title(), k -> counts.computeIfAbsent(k.toString(), x -> new float[1])[0] += KICKER_BOOST);
-        String[] terms = counts.keySet().toArray(String[]::new);
+        TextAnalyzer.kicker(doc.title(), k -> count(counts, k, KICKER_BOOST));
+        String[] terms = new String[counts.size()];
+        int at = 0;
+        for (Object term : counts.keySet()) {
+            terms[at++] = new String((char[]) term);
+        }
         Arrays.sort(terms);
         float[] weights = new float[terms.length];
         for (int i = 0; i < terms.length; i++) {
             weights[i] = counts.get(terms[i])[0];
         }
         return new Analysis(terms, weights);
+    }
+
+    private static void count(CharArrayMap<float[]> counts, CharSequence term, float weight) {
+        // A token's characters straight from its buffer: CharArrayMap reads a CharSequence a call per character.
+        float[] sum = term instanceof CharTermAttribute t ? counts.get(t.buffer(), 0, t.length()) : counts.get(term);
+        if (sum == null) {
+            sum = new float[1];
+            counts.put(term, sum);
+        }
+        sum[0] += weight;
     }
 
     /**

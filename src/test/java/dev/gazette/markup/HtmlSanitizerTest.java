@@ -116,4 +116,46 @@ class HtmlSanitizerTest {
         assertEquals('\u0001', removed.first());
         assertEquals("body", removed.field());
     }
+
+    @Test
+    void plainTextIsTheTextBetweenTagsWithEntitiesDecoded() {
+        assertEquals(" Le  chef  & l’équipe ", HtmlSanitizer.plainText("<p>Le <a href=\"?a=1&amp;b=2\">chef</a> &amp; l’équipe</p>"));
+        assertEquals("sans balise", HtmlSanitizer.plainText("sans balise"));
+        assertEquals("a ", HtmlSanitizer.plainText("a<b unterminated"));
+    }
+
+    /** Seeded: the run-by-run scan gives what a character-by-character one does, on tag and entity soup. */
+    @Test
+    void plainTextMatchesACharacterByCharacterScan() {
+        java.util.Random random = new java.util.Random(20261201);
+        String[] pieces = {"<p>", "</p>", "<a href=\"x?a&amp;b\">", "</a>", "&amp;", "&eacute;", "&#8217;", "texte ", "é", "’", "&", ">", " ", "<br>", "<"};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder html = new StringBuilder();
+            int n = random.nextInt(30);
+            for (int i = 0; i < n; i++) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String h = html.toString();
+            assertEquals(referencePlainText(h), HtmlSanitizer.plainText(h), h);
+        }
+    }
+
+    private static String referencePlainText(String html) {
+        StringBuilder text = new StringBuilder();
+        boolean inTag = false;
+        boolean entities = false;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (inTag) {
+                inTag = c != '>';
+            } else if (c == '<') {
+                inTag = true;
+                text.append(' ');
+            } else {
+                entities |= c == '&';
+                text.append(c);
+            }
+        }
+        return entities ? org.jsoup.parser.Parser.unescapeEntities(text.toString(), false) : text.toString();
+    }
 }
