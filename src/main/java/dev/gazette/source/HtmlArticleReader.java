@@ -89,6 +89,8 @@ final class HtmlArticleReader {
     private static final Pattern BYLINE_END = Pattern.compile(
             "(?iu)\\s*(?:\\s[-–—]\\s|[|·•]|,?\\s*(?:publié|mis à jour|modifié|last updated|last modified|updated|published|posted)\\b"
             + "|\\s+le\\s+\\d|,?\\s+(?:" + MONTHS + ")\\.?\\s*\\d|\\s*\\d|\\s*\\(|\\s+(?:in|à|en|em|aus|in der)\\s+\\p{Lu}).*$");
+    /** Co-authors a byline names in brackets after the first ("(avec …)", "(with …)"); other brackets hold a place or a role. */
+    private static final Pattern CO_AUTHORS = Pattern.compile("(?iu)\\s*\\((?:avec|with|con|com|mit|met)\\s+([^()]+)\\)");
     /** Words that say what a person does, not who: a byline naming one holds a role after the name. */
     private static final Pattern ROLE = Pattern.compile("(?iu)\\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor"
             + "|staff|critic|producer|analyst|photographer|envoyée? spéciale?|correspondante?|rédact(?:eur|rice)|journaliste)\\b");
@@ -123,6 +125,10 @@ final class HtmlArticleReader {
     private static final List<String> DATE_METAS = List.of("article:published_time", "datePublished", "DC.date.issued",
             "dcterms.issued", "DC.date.created", "dcterms.created", "DC.date", "dc.date", "date", "pubdate", "publishdate",
             "publish-date", "og:published_time", "sailthru.date", "parsely-pub-date", "cXenseParse:recs:publishtime");
+
+    /** Meta tags naming the update time, after {@code article:modified_time}: the same vocabularies as {@link #DATE_METAS}. */
+    private static final List<String> UPDATE_METAS = List.of("og:updated_time", "dateModified", "DC.date.modified", "dcterms.modified",
+            "last-modified", "lastmod");
 
     private HtmlArticleReader() {
     }
@@ -692,8 +698,18 @@ final class HtmlArticleReader {
             if (found == null) {
                 found = meta("article:modified_time");
             }
+            for (int i = 0; found == null && i < UPDATE_METAS.size(); i++) {
+                found = meta(UPDATE_METAS.get(i));
+            }
             if (found == null) {
-                found = meta("og:updated_time");
+                // Microdata on the printed time ("Mis à jour le <time itemprop="dateModified" datetime>"), as for the publication date.
+                for (Element e : doc.select("[itemprop=dateModified]:not(meta)")) {
+                    String value = plain(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
+                    if (value != null) {
+                        found = new Found(value, "the `itemprop=\"dateModified\"` element", line(e));
+                        break;
+                    }
+                }
             }
             if (found == null) {
                 return null;
@@ -807,6 +823,8 @@ final class HtmlArticleReader {
             if (TIMESTAMP.matcher(rest).lookingAt()) {
                 return;
             }
+            // "Jane Doe (avec John Roe et Ann Poe)": the people in the brackets wrote it too.
+            rest = CO_AUTHORS.matcher(rest).replaceFirst(", $1");
             rest = BYLINE_END.matcher(rest).replaceFirst("");
             List<String> parts = new ArrayList<>();
             for (String part : NAME_SEPARATORS.split(rest)) {

@@ -64,6 +64,18 @@ class HtmlDatesTest {
         assertEquals(EXPECTED.toInstant(), p.article().date().toInstant(), body);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<p>Mis à jour le <time itemprop=\"dateModified\" datetime=\"2015-07-11T09:00:00-04:00\">11.07.2015 à 09h00</time></p>",
+            "<meta itemprop=\"dateModified\" content=\"2015-07-11T09:00:00-04:00\">",
+            "<meta name=\"DC.date.modified\" content=\"2015-07-11T13:00:00Z\">",
+    })
+    void readsTheUpdateTimeFromEveryMarkup(String markup) {
+        ParsedSource p = read("<meta name=\"date\" content=\"2015-07-10T09:53:00-04:00\">", markup, CTX);
+        assertNotNull(p.article(), () -> describe(p));
+        assertEquals(OffsetDateTime.parse("2015-07-11T09:00:00-04:00").toInstant(), p.article().lastModified().toInstant(), markup);
+    }
+
     @Test
     void aDateWithoutOffsetIsReadInTheZoneThePageStates() {
         ParsedSource p = read("<meta name=\"date\" content=\"2015-07-10 09:53\">"

@@ -79,6 +79,8 @@ class HtmlExtractionTest {
             "<p class=byline>By Kim Lee, BBC News</p>|Kim Lee",
             "<p class=byline>By Sam Ortiz, Political Editor</p>|Sam Ortiz",
             "<p class=byline>Par Claire Dubois (Bruxelles, correspondante)</p>|Claire Dubois",
+            "<p class=byline>Par <a href=/j/julie>Julie Marchand</a> (avec Paul Renaud et Inès Gautier)</p>|Julie Marchand; Paul Renaud; Inès Gautier",
+            "<p class=byline>By Jane Doe (with John Roe)</p>|Jane Doe; John Roe",
             "<p class=byline>Von Jan Becker</p>|Jan Becker",
             "<p class=byline>By Reuters</p>|Reuters",
             "<p class=byline>Helen Ward in Aberdeen</p>|Helen Ward",
