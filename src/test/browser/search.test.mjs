@@ -34,6 +34,7 @@ async function searchPage(context = chromium) {
 async function results(page) {
   return page.$$eval("#search-results .search-result", (items) => items.map((li) => ({
     url: li.querySelector("a").getAttribute("href"),
+    title: li.querySelector("a").textContent,
     rubric: li.querySelector(".kicker")?.textContent ?? "",
     marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
   })));
@@ -54,6 +55,9 @@ test("typing “Lavrov” lists the seed article first, the word highlighted", a
     assert.ok(found.length >= 2, "several articles name Lavrov");
     assert.ok(found[0].url.endsWith(SEED), "the seed article comes first: " + found[0].url);
     assert.ok(found[0].marks.some((m) => m === "Lavrov"), "the word is marked in the result");
+    assert.ok(found.length <= 10 && !(await page.isVisible("#search-more")), "no “more results” button when every result is shown");
+    // A result is typeset as the article's page shows it (no-break space before the colon in French).
+    assert.ok(found.every((r) => !/\p{L}:\s/u.test(r.title)), "titles typeset: " + found.map((r) => r.title));
     // Once the shards are loaded (the first time), results follow the last key within the target.
     await type(page, "Lavrov Bourita");
     await type(page, "Lavrov Bourita");
@@ -112,6 +116,7 @@ test("without JavaScript, the header's form leads to a search page that says whe
     await Promise.all([page.waitForURL(/recherche\/\?q=Lavrov/), page.press("#masthead-q", "Enter")]);
     assert.equal(await page.isVisible("#search-form"), false, "the script's form is hidden");
     assert.equal(await page.isVisible(".search-without-script"), true);
+    assert.equal(await page.isVisible("#search-more"), false, "no button that needs the script");
     const links = await page.$$eval(".search-without-script a", (as) => as.map((a) => a.getAttribute("href")));
     assert.ok(links.includes("../archives/"), "it links to the archive: " + links);
     assert.ok(links.includes("../rubriques/"), "and to the rubrics");

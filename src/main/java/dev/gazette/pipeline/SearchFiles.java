@@ -16,6 +16,7 @@ import dev.gazette.related.TextAnalyzer;
 import dev.gazette.render.DateLabels;
 import dev.gazette.render.SearchPage;
 import dev.gazette.render.SiteUrls;
+import dev.gazette.render.Typeset;
 import dev.gazette.search.SearchDocument;
 import dev.gazette.search.SearchIndex;
 import java.nio.file.Path;
@@ -311,8 +312,9 @@ final class SearchFiles {
         // The snippet needs the body's start only: its text from the HTML's first tags, cut after a tag.
         int cut = html.length() <= SNIPPET_HTML ? html.length() : html.lastIndexOf('>', SNIPPET_HTML) + 1;
         String body = cut <= 0 ? "" : HtmlSanitizer.plainText(html.substring(0, cut));
+        // What a result shows is typeset as the article's pages show it (the analysis reads the text as written).
         return new SearchDocument(index.id(i), day(a, config), urls.article(a),
-                a.title(), a.lead(), body, language, analysis, a.rubric() == null ? null : facet(a.rubric()),
+                Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), Typeset.text(config, a, body), language, analysis, a.rubric() == null ? null : facet(a.rubric()),
                 a.tags().stream().map(SearchFiles::facet).toList(), dates.iso(a.date()), dates.day(a.date()));
     }
 

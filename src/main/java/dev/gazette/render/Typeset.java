@@ -11,17 +11,17 @@ import dev.gazette.text.FrenchTypography;
  * the JSON-LD and the news sitemap all go through here, so that a reader sees one headline wherever
  * it is shown (page, feed reader, search result). The model keeps the text as the editor wrote it.
  */
-final class Typeset {
+public final class Typeset {
 
     private Typeset() {
     }
 
-    static boolean french(SiteConfig config, Article a) {
+    public static boolean french(SiteConfig config, Article a) {
         return FrenchTypography.appliesTo(a.language() == null ? config.language() : a.language());
     }
 
     /** Plain text of {@code a} (its title, lead, caption) as shown. */
-    static String text(SiteConfig config, Article a, String text) {
+    public static String text(SiteConfig config, Article a, String text) {
         return french(config, a) ? FrenchTypography.text(text) : text;
     }
 
