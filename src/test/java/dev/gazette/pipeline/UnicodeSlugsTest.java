@@ -3,6 +3,7 @@ package dev.gazette.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gazette.text.UrlPaths;
@@ -75,6 +76,17 @@ class UnicodeSlugsTest {
         Element story = article.selectFirst("article.story");
         assertEquals("rtl", story.attr("dir"));
         assertEquals("ar", story.attr("lang"));
+        // The French site's own words in it (byline, dateline) are laid out left to right.
+        for (String label : List.of("p.byline", "p.dateline")) {
+            assertEquals("fr", story.selectFirst(label).attr("lang"), label);
+            assertEquals("ltr", story.selectFirst(label).attr("dir"), label);
+        }
+        // On the home page, its card is right to left, and the card's French labels left to right.
+        Element card = home.select("article.card[lang=ar]").first();
+        assertNotNull(card, "the Arabic article's card names its language");
+        assertEquals("rtl", card.attr("dir"));
+        assertEquals("ltr", card.selectFirst("p.card-meta").attr("dir"));
+        assertTrue(home.select("article.card:not([lang])").stream().noneMatch(c -> c.hasAttr("dir")), "French cards need no dir");
         assertEquals(BASE + UrlPaths.encode(ARABIC), article.selectFirst("link[rel=canonical]").attr("href"));
         String jsonLd = article.select("script[type=application/ld+json]").html();
         assertTrue(jsonLd.contains(BASE + UrlPaths.encode(ARABIC)), jsonLd);
