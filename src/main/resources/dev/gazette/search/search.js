@@ -186,14 +186,29 @@ async function start(form) {
     return first;
   }
 
+  /** The writing direction of a language, as the theme's layout.dirOf gives it. */
+  function dirOf(lang) {
+    // The theme's list of languages written right to left (layout.rtlLanguages), on the form.
+    const rtl = (form?.dataset.rtl || "").split(" ");
+    return rtl.includes(String(lang).toLowerCase().split(/[-_]/)[0]) ? "rtl" : "ltr";
+  }
+
+  /** Marks `el` as written in `lang`, with its direction when it differs from the text around it. */
+  function langDir(el, lang, around) {
+    el.lang = lang;
+    if (dirOf(lang) !== dirOf(around)) el.dir = dirOf(lang);
+  }
+
   function result(d) {
     const li = document.createElement("li");
     li.className = "search-result";
-    if (d.lang) li.lang = d.lang;
+    const site = document.documentElement.lang;
+    if (d.lang) langDir(li, d.lang, site);
     if (d.r) {
       const kicker = document.createElement("p");
       kicker.className = "kicker";
       kicker.textContent = d.r[1];
+      if (d.lang) langDir(kicker, site, d.lang);
       li.append(kicker);
     }
     const h = document.createElement("h2");
@@ -211,6 +226,7 @@ async function start(form) {
     }
     const m = document.createElement("p");
     m.className = "card-meta";
+    if (d.lang) langDir(m, site, d.lang);
     const time = document.createElement("time");
     time.dateTime = d.d;
     time.textContent = d.l;
