@@ -142,6 +142,7 @@ public final class TextAnalyzer {
         return switch (lang) {
             case "fr" -> words(FRENCH_STOPS);
             case "en" -> words(ENGLISH_STOPS);
+            case "ar" -> words(ArabicAnalyzer.getDefaultStopSet());
             default -> List.of();
         };
     }

@@ -11,14 +11,15 @@ const LETTER = /\p{L}/u;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * An analyzer for `language` ("fr", "en", anything else: split and lower-cased only), with the
+ * An analyzer for `language` ("fr", "en", "ar", anything else: split and lower-cased only), with the
  * build's `data` for it: { stop: [...], elisions: [...] }.
  */
 export function analyzer(language, data = {}) {
   const lang = primary(language);
   const stop = new Set(data.stop || []);
   const elisions = new Set(data.elisions || []);
-  const chain = lang === "fr" ? (t) => french(t, stop, elisions) : lang === "en" ? (t) => english(t, stop) : (t) => t.toLowerCase();
+  const chain = lang === "fr" ? (t) => french(t, stop, elisions) : lang === "en" ? (t) => english(t, stop)
+    : lang === "ar" ? (t) => arabic(t, stop) : (t) => t.toLowerCase();
   /** The term of one word as segmented, or null when the analysis drops it. */
   function term(word) {
     const t = chain(word);
@@ -104,6 +105,62 @@ function english(token, stop) {
   t = t.toLowerCase();
   if (stop.has(t)) return null;
   return fold(porter(t));
+}
+
+/**
+ * Lucene's ArabicAnalyzer after the tokenizer: lower case, decimal digits of every script made
+ * ASCII (DecimalDigitFilter), stop words (before normalization, as Lucene does: its list is not
+ * normalized), ArabicNormalizer, then ArabicStemmer.
+ */
+function arabic(token, stop) {
+  let t = decimalDigits(token.toLowerCase());
+  if (stop.has(t)) return null;
+  return arabicStem(arabicNormalize(t));
+}
+
+const DIGIT = /\p{Nd}/u;
+
+/** DecimalDigitFilter: each decimal digit (Arabic-Indic ٣, Devanagari ३…) as its ASCII digit. */
+function decimalDigits(t) {
+  if (ASCII.test(t)) return t;
+  let out = "";
+  for (const ch of t) {
+    const cp = ch.codePointAt(0);
+    if (cp > 0x7f && DIGIT.test(ch)) {
+      // Unicode lays each script's digits out as one run from zero to nine, runs back to back.
+      let zero = cp;
+      while (DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+      out += String((cp - zero) % 10);
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** Lucene's ArabicNormalizer: alef with hamza or madda to alef, teh marbuta to heh, alef maksura to yeh, no tatweel or harakat. */
+function arabicNormalize(t) {
+  return t.replace(/[\u0622\u0623\u0625]/g, "\u0627").replace(/\u0649/g, "\u064a").replace(/\u0629/g, "\u0647")
+    .replace(/[\u0640\u064b-\u0652]/g, "");
+}
+
+const AR_PREFIXES = ["\u0627\u0644", "\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0644\u0644", "\u0648"];
+const AR_SUFFIXES = ["\u0647\u0627", "\u0627\u0646", "\u0627\u062a", "\u0648\u0646", "\u064a\u0646", "\u064a\u0647", "\u064a\u0629",
+  "\u0647", "\u0629", "\u064a"];
+
+/** Lucene's ArabicStemmer: the first prefix that leaves enough of the word, then every suffix in turn that does. */
+function arabicStem(t) {
+  for (const p of AR_PREFIXES) {
+    const enough = p.length === 1 ? t.length >= 4 : t.length >= p.length + 2;
+    if (enough && t.startsWith(p)) {
+      t = t.slice(p.length);
+      break;
+    }
+  }
+  for (const s of AR_SUFFIXES) {
+    if (t.length >= s.length + 2 && t.endsWith(s)) t = t.slice(0, t.length - s.length);
+  }
+  return t;
 }
 
 // ASCIIFoldingFilter, for the letters news text has: compatibility decomposition without its

@@ -30,7 +30,7 @@ class AnalyzerParityTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"fr", "en"})
+    @ValueSource(strings = {"fr", "en", "ar"})
     void browserTermsAreTheBuildTerms(String language) throws Exception {
         requireNode();
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("src/test/resources/search/words-" + language + ".txt")));
