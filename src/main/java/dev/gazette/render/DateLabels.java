@@ -36,6 +36,13 @@ public final class DateLabels {
             this.datelineDay = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
             this.day = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
             this.month = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+        } else if (language.equals("ar")) {
+            // "11 شتنبر 2025، 10:00": the month named as the locale names it (ar-MA: the Maghreb's
+            // months), Western digits as Maghreb newspapers print them, the Arabic comma.
+            this.dateline = DateTimeFormatter.ofPattern("d MMMM yyyy، HH:mm", locale);
+            this.datelineDay = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+            this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+            this.month = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
         } else {
             this.dateline = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
             this.datelineDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);

@@ -44,6 +44,15 @@ class DateLabelsTest {
     }
 
     @Test
+    void arabicOfMorocco() {
+        DateLabels labels = new DateLabels(Locale.forLanguageTag("ar-MA"), CASABLANCA);
+        assertEquals("9 شتنبر 2025، 18:36", labels.dateline(T), "the Maghreb's month names, Western digits");
+        assertEquals("9 شتنبر 2025", labels.day(T));
+        assertEquals("9 شتنبر 2025", labels.dateline(T, true), "a day without a time shows no midnight");
+        assertEquals("2025-09-09T18:36:00+01:00", labels.iso(T));
+    }
+
+    @Test
     void english() {
         DateLabels labels = new DateLabels(Locale.ENGLISH, CASABLANCA);
         assertEquals("September 9, 2025, 6:36 PM", labels.dateline(T));
