@@ -66,11 +66,11 @@ test("axe finds no violation on an Arabic edition of the sample (right to left, 
   const config = join(ar, "site.yml");
   writeFileSync(config, readFileSync(config, "utf8").replace(/^language: .*$/m, "language: ar-MA"));
   writeFileSync(join(ar, "articles", "hadiqa.md"), "---\ntitle: \"افتتاح حديقة جديدة على ضفاف أبي رقراق\"\n"
-    + "date: 2025-09-13T10:00:00+01:00\ncategory: مجتمع\nauthor: سلمى بناني\n---\n"
+    + "date: 2025-09-12T10:00:00+01:00\ncategory: مجتمع\nauthor: سلمى بناني\n---\n"
     + "أعلنت بلدية الرباط عن افتتاح حديقة عمومية جديدة على ضفاف أبي رقراق، بعد أشغال دامت سنتين.\n");
   const edition = await serve(ar);
   try {
-    for (const path of ["", "mjtm/hadiqa/", PAGES.article, "recherche/?q=" + encodeURIComponent("حديقة")]) {
+    for (const path of ["", "mjtm/hadiqa/", PAGES.rubric, "recherche/?q=" + encodeURIComponent("حديقة")]) {
       assert.equal((await fetch(edition.url + path)).status, 200, "the edition serves " + (path || "/"));
       for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
         assert.deepEqual(await violations(edition.url + path, viewport), [], `Arabic edition, ${path || "/"} at ${viewport.width}px`);
