@@ -603,8 +603,9 @@ public final class RelatedIndex {
     private static double dot(QueryVector q, Scratch s, int at) {
         int[] ids = s.candidateIds[at];
         float[] weights = s.candidateWeights[at];
-        // QueryVector.get, written out: this loop is most of the lists' time, and the quick JIT
-        // compiler a build runs with does not inline three calls deep.
+        // The query's lookup (its filter bit, then its slot) written out here, its only use: this
+        // loop is most of the lists' time, and the quick JIT compiler a build runs with does not
+        // inline three calls deep.
         long[] filter = q.filter;
         int[] keys = q.keys;
         float[] values = q.values;
@@ -958,15 +959,6 @@ public final class RelatedIndex {
                 filter[b >>> 6] |= 1L << b;
             }
             values[i] += weight;
-        }
-
-        float get(int term) {
-            int b = bit(term);
-            if ((filter[b >>> 6] & (1L << b)) == 0) {
-                return 0f;
-            }
-            int i = slot(term);
-            return keys[i] < 0 ? 0f : values[i];
         }
 
         /** The squared length, summed in the order the terms came in. */

@@ -138,12 +138,16 @@ public final class TextAnalyzer {
      * own. For analysers outside Java (the search page's) that must drop the same words.
      */
     public static List<String> stopWords(String language) {
-        String lang = primary(language);
+        return words(stopSet(primary(language)));
+    }
+
+    /** The stop words of a primary language subtag, as its analyzer drops them; none for the others. */
+    private static CharArraySet stopSet(String lang) {
         return switch (lang) {
-            case "fr" -> words(FRENCH_STOPS);
-            case "en" -> words(ENGLISH_STOPS);
-            case "ar" -> words(ArabicAnalyzer.getDefaultStopSet());
-            default -> List.of();
+            case "fr" -> FRENCH_STOPS;
+            case "en" -> ENGLISH_STOPS;
+            case "ar" -> ArabicAnalyzer.getDefaultStopSet();
+            default -> CharArraySet.EMPTY_SET;
         };
     }
 
@@ -258,7 +262,7 @@ public final class TextAnalyzer {
         }
         String lang = primary(language);
         String[] connectors = lang.equals("en") ? EN_CONNECTORS : lang.equals("fr") ? FR_CONNECTORS : new String[0];
-        CharArraySet stops = lang.equals("en") ? ENGLISH_STOPS : lang.equals("fr") ? FRENCH_STOPS : CharArraySet.EMPTY_SET;
+        CharArraySet stops = stopSet(lang);
         List<String> run = new ArrayList<>();
         // A hand-made scanner, not a regular expression: it runs over every body, and makes
         // strings only of capitalised words and connectors. It reads a copy of the characters:

@@ -603,12 +603,7 @@ final class HtmlArticleReader {
             }
             // Microdata: `<meta itemprop content>` is read above; `<span itemprop>` and `<time>`
             // carry the date in `content`, `datetime` or their text.
-            for (Element e : doc.select("[itemprop=datePublished]:not(meta)")) {
-                String value = plain(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
-                if (value != null) {
-                    candidates.add(new Found(value, "the `itemprop=\"datePublished\"` element", line(e)));
-                }
-            }
+            candidates.addAll(microdata("datePublished"));
             // A `<time>` in the article first; else the page's first, which sites print beside
             // the headline, outside the `<article>` element.
             for (Element scope : List.of(container, doc)) {
@@ -689,6 +684,22 @@ final class HtmlArticleReader {
             return ctx.zone();
         }
 
+        /**
+         * The dates of the page's elements marked {@code itemprop=name}, but metas (read with the
+         * other metas): a {@code <time>} or {@code <span>} carries it in {@code datetime},
+         * {@code content} or its text.
+         */
+        private List<Found> microdata(String name) {
+            List<Found> out = new ArrayList<>();
+            for (Element e : doc.select("[itemprop=" + name + "]:not(meta)")) {
+                String value = plain(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
+                if (value != null) {
+                    out.add(new Found(value, "the `itemprop=\"" + name + "\"` element", line(e)));
+                }
+            }
+            return out;
+        }
+
         private ZonedDateTime updated(ZonedDateTime date) {
             Found found = null;
             String modified = ldText("dateModified");
@@ -703,13 +714,7 @@ final class HtmlArticleReader {
             }
             if (found == null) {
                 // Microdata on the printed time ("Mis à jour le <time itemprop="dateModified" datetime>"), as for the publication date.
-                for (Element e : doc.select("[itemprop=dateModified]:not(meta)")) {
-                    String value = plain(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
-                    if (value != null) {
-                        found = new Found(value, "the `itemprop=\"dateModified\"` element", line(e));
-                        break;
-                    }
-                }
+                found = microdata("dateModified").stream().findFirst().orElse(null);
             }
             if (found == null) {
                 return null;
