@@ -7,8 +7,6 @@ import dev.gazette.related.RelatedIndex;
 import dev.gazette.source.ParsedSource;
 import dev.gazette.text.ContentHash;
 import java.nio.ByteBuffer;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -129,7 +127,7 @@ public final class BuildCache {
         byte[] bytes = read(entry("sources", key));
         if (bytes != null) {
             try {
-                ParsedSource parsed = Codec.decode(new DataInputStream(new ByteArrayInputStream(bytes)));
+                ParsedSource parsed = Codec.decode(new ByteReader(bytes));
                 hits.incrementAndGet();
                 return Optional.of(parsed);
             } catch (IOException | RuntimeException e) {
@@ -161,7 +159,8 @@ public final class BuildCache {
         if (bytes == null) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try {
+            ByteReader in = new ByteReader(bytes);
             int n = in.readInt();
             if (n < 0 || n > bytes.length) {
                 return Optional.empty();
@@ -208,7 +207,8 @@ public final class BuildCache {
         if (bytes == null) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try {
+            ByteReader in = new ByteReader(bytes);
             if (!in.readUTF().equals(key)) {
                 return Optional.empty();
             }

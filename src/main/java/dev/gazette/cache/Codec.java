@@ -7,7 +7,6 @@ import dev.gazette.model.SourceFormat;
 import dev.gazette.model.Term;
 import dev.gazette.source.ParsedSource;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +83,7 @@ final class Codec {
     }
 
     /** The parsed source in {@code in}; throws on anything that is not exactly what {@link #encode} wrote. */
-    static ParsedSource decode(DataInputStream in) throws IOException {
+    static ParsedSource decode(ByteReader in) throws IOException {
         if (in.readInt() != LAYOUT) {
             throw new IOException("another layout");
         }
@@ -145,16 +144,15 @@ final class Codec {
         out.write(bytes);
     }
 
-    private static String string(DataInputStream in) throws IOException {
+    private static String string(ByteReader in) throws IOException {
         int n = in.readInt();
         if (n == -1) {
             return null;
         }
-        if (n < 0 || n > in.available()) {
+        if (n < 0 || n > in.remaining()) {
             throw new IOException("bad length");
         }
-        byte[] bytes = in.readNBytes(n);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(in.readBytes(n), StandardCharsets.UTF_8);
     }
 
     private static void strings(DataOutputStream out, List<String> list) throws IOException {
@@ -164,7 +162,7 @@ final class Codec {
         }
     }
 
-    private static List<String> strings(DataInputStream in) throws IOException {
+    private static List<String> strings(ByteReader in) throws IOException {
         int n = count(in);
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -173,9 +171,9 @@ final class Codec {
         return list;
     }
 
-    private static int count(DataInputStream in) throws IOException {
+    private static int count(ByteReader in) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > in.available()) {
+        if (n < 0 || n > in.remaining()) {
             throw new IOException("bad count");
         }
         return n;
@@ -189,7 +187,7 @@ final class Codec {
         }
     }
 
-    private static Term term(DataInputStream in) throws IOException {
+    private static Term term(ByteReader in) throws IOException {
         return in.readBoolean() ? new Term(string(in), string(in)) : null;
     }
 
@@ -202,7 +200,7 @@ final class Codec {
         }
     }
 
-    private static ZonedDateTime date(DataInputStream in) throws IOException {
+    private static ZonedDateTime date(ByteReader in) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }

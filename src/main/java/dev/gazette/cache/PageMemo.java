@@ -1,8 +1,6 @@
 package dev.gazette.cache;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
@@ -54,7 +52,8 @@ public final class PageMemo {
         byte[] bytes = BuildCache.read(file);
         Map<String, Output> previous = new HashMap<>();
         if (bytes != null) {
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            try {
+                ByteReader in = new ByteReader(bytes);
                 if (in.readUTF().equals(cache.version())) {
                     int n = in.readInt();
                     for (int i = 0; i < n; i++) {

@@ -4,9 +4,8 @@ import dev.gazette.cache.BuildCache;
 import dev.gazette.model.Problem;
 import dev.gazette.render.PageKind;
 import dev.gazette.text.ContentHash;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
+import dev.gazette.cache.ByteReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -235,7 +234,8 @@ final class UpToDate {
         if (payload.isEmpty() || payload.get().length == 0) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload.get()))) {
+        try {
+            ByteReader in = new ByteReader(payload.get());
             long lookTime = in.readLong();
             String inputs = in.readUTF();
             int n = in.readInt();
@@ -315,34 +315,33 @@ final class UpToDate {
     }
 
     private static BuildReport decodeReport(byte[] bytes, long startNanos) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            List<Problem> problems = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                Problem.Severity severity = Problem.Severity.valueOf(in.readUTF());
-                String file = in.readUTF();
-                int line = in.readInt();
-                String field = readNullable(in);
-                String message = in.readUTF();
-                String fix = readNullable(in);
-                problems.add(new Problem(severity, file, line, field, message, fix));
-            }
-            Map<PageKind, Integer> pages = new LinkedHashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                pages.put(PageKind.valueOf(in.readUTF()), in.readInt());
-            }
-            int articles = in.readInt();
-            List<SkippedArticle> skipped = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                skipped.add(new SkippedArticle(in.readUTF(), in.readUTF(), readNullable(in)));
-            }
-            long files = in.readLong();
-            Map<String, Integer> web = new LinkedHashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                web.put(in.readUTF(), in.readInt());
-            }
-            long millis = (System.nanoTime() - startNanos) / 1_000_000;
-            return new BuildReport(true, problems, pages, 0, articles, skipped, 0, files, 0, 0, Map.of("up-to-date", millis), millis, web);
+        ByteReader in = new ByteReader(bytes);
+        List<Problem> problems = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            Problem.Severity severity = Problem.Severity.valueOf(in.readUTF());
+            String file = in.readUTF();
+            int line = in.readInt();
+            String field = readNullable(in);
+            String message = in.readUTF();
+            String fix = readNullable(in);
+            problems.add(new Problem(severity, file, line, field, message, fix));
         }
+        Map<PageKind, Integer> pages = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            pages.put(PageKind.valueOf(in.readUTF()), in.readInt());
+        }
+        int articles = in.readInt();
+        List<SkippedArticle> skipped = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            skipped.add(new SkippedArticle(in.readUTF(), in.readUTF(), readNullable(in)));
+        }
+        long files = in.readLong();
+        Map<String, Integer> web = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            web.put(in.readUTF(), in.readInt());
+        }
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        return new BuildReport(true, problems, pages, 0, articles, skipped, 0, files, 0, 0, Map.of("up-to-date", millis), millis, web);
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {
@@ -352,7 +351,7 @@ final class UpToDate {
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    private static String readNullable(ByteReader in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 

@@ -302,18 +302,37 @@ public final class RelatedIndex {
         }
 
         // Text. Term ids were handed out in whatever order threads met the terms: renumber them in
-        // the terms' order, so that every sum below runs in the same order on every build.
-        String[] all = b.termIds.keySet().toArray(String[]::new);
-        Arrays.sort(all);
-        int[] renumber = new int[all.length];
-        for (int id = 0; id < all.length; id++) {
-            renumber[b.termIds.get(all[id])] = id;
-        }
-        int[] df = new int[all.length];
+        // the terms' order, so that every sum below runs in the same order on every build. Only
+        // the terms two documents share at least are sorted (about half of an archive's words are
+        // met once, and can relate nothing): sorting the whole vocabulary was a third of this
+        // set-up's time, on one core. The order is the strings' own, however the sort is split.
+        String[] byBuilderId = new String[b.termIds.size()];
+        b.termIds.forEach((term, id) -> byBuilderId[id] = term);
+        int[] builderDf = new int[byBuilderId.length];
         for (int d = 0; d < n; d++) {
             for (int id : b.terms[d]) {
-                df[renumber[id]]++;
+                builderDf[id]++;
             }
+        }
+        int shared = 0;
+        for (int df : builderDf) {
+            shared += df >= 2 ? 1 : 0;
+        }
+        String[] all = new String[shared];
+        for (int id = 0, at = 0; id < byBuilderId.length; id++) {
+            if (builderDf[id] >= 2) {
+                all[at++] = byBuilderId[id];
+            }
+        }
+        Arrays.parallelSort(all);
+        // A term met once keeps no number: it is UNIQUE wherever it is met.
+        int[] renumber = new int[byBuilderId.length];
+        Arrays.fill(renumber, -1);
+        int[] df = new int[all.length];
+        for (int t = 0; t < all.length; t++) {
+            int id = b.termIds.get(all[t]);
+            renumber[id] = t;
+            df[t] = builderDf[id];
         }
         // Only terms that can relate two documents are kept: in two at least, and not in most.
         // That leaves out about half of an archive's words (each met once), and their memory; but
@@ -350,7 +369,8 @@ public final class RelatedIndex {
         for (int d = 0; d < n; d++) {
             int[] ids = b.terms[d];
             for (int k = 0; k < ids.length; k++) {
-                ids[k] = keptId[renumber[ids[k]]];
+                int t = renumber[ids[k]];
+                ids[k] = t < 0 ? UNIQUE : keptId[t];
             }
         }
         // Per document, independent: run in parallel (in the caller's pool, when it has one).
@@ -459,14 +479,16 @@ public final class RelatedIndex {
      * archive's own pruning, one of six new articles measured at 10,000 articles refitted the space
      * for that alone, and a real article's new names make it likelier).
      *
-     * @param terms each document's term ids, as the builder numbered them ({@code renumber} maps them in term order)
+     * @param terms each document's term ids, as the builder numbered them ({@code renumber} maps them in term order, a term met once in the archive to -1)
      */
     private static void sampleVectors(int[] sample, int[][] terms, float[][] frequencies, int[] renumber, int[] keptId,
                                       int vocabulary, int[][] outTerms, float[][] outWeights) {
         int[] df = new int[vocabulary];
         for (int d : sample) {
             for (int id : terms[d]) {
-                df[renumber[id]]++;
+                if (renumber[id] >= 0) {
+                    df[renumber[id]]++;
+                }
             }
         }
         int s = sample.length;
@@ -474,10 +496,15 @@ public final class RelatedIndex {
         for (int i = 0; i < s; i++) {
             int[] ids = terms[sample[i]];
             float[] tf = frequencies[sample[i]];
+            // A term met once in the archive is met once in the sample too, and weighs nothing here.
             long[] byTerm = new long[ids.length];
+            int shared = 0;
             for (int k = 0; k < ids.length; k++) {
-                byTerm[k] = ((long) renumber[ids[k]] << 32) | k;
+                if (renumber[ids[k]] >= 0) {
+                    byTerm[shared++] = ((long) renumber[ids[k]] << 32) | k;
+                }
             }
+            byTerm = Arrays.copyOf(byTerm, shared);
             Arrays.sort(byTerm);
             double[] weight = new double[ids.length];
             double norm = 0;
