@@ -205,9 +205,13 @@ public final class SiteIndex {
     }
 
     private static List<List<Integer>> resolvePins(List<Article> articles, Map<String, Integer> bySlug, List<Problem> problems) {
+        // Titles are slugged only when some article names a related one by title (saved pages do):
+        // slugging every title was a tenth of loading an archive from the cache.
         Map<String, Integer> byTitle = new HashMap<>();
-        for (int i = 0; i < articles.size(); i++) {
-            byTitle.putIfAbsent(Slugs.of(articles.get(i).title()), i);
+        if (articles.stream().anyMatch(a -> !a.relatedTitles().isEmpty())) {
+            for (int i = 0; i < articles.size(); i++) {
+                byTitle.putIfAbsent(Slugs.of(articles.get(i).title()), i);
+            }
         }
         List<List<Integer>> pins = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
