@@ -69,6 +69,12 @@ public final class FrenchTypography {
         if (html == null || html.isEmpty()) {
             return html;
         }
+        String streamed = Streamed.typeset(html);
+        return streamed != null ? streamed : parsed(html);
+    }
+
+    /** {@link #html} through a parse of the fragment: for what {@link Streamed} does not read. */
+    static String parsed(String html) {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         Run run = new Run();
@@ -103,6 +109,256 @@ public final class FrenchTypography {
             }
         });
         return doc.body().html();
+    }
+
+    /**
+     * {@link #html} in one pass over the markup, without building its tree: the same texts, in the
+     * same order, typeset by the same {@link Run}, with the same blocks and skipped elements, and
+     * only the texts that change written again. For the markup Gazette itself writes (the
+     * sanitizer's: double-quoted attributes, the base entities only, no comment), whose parse
+     * prints it back as it is; anything else ({@code null}) goes through the parse. Parsing and
+     * printing every article's body again was a seventh of rendering a site
+     * (profiled: a cold build of 10,000 articles).
+     */
+    static final class Streamed {
+
+        private Streamed() {
+        }
+
+        /** What a tag says: its name, whether it closes, its {@code lang} (or {@code null}), and where it ends. */
+        private record Tag(String name, boolean closing, String lang, int end) {
+        }
+
+        /** Tags that make the parse build what the markup does not say: never streamed. */
+        private static final Set<String> PARSE_ONLY = Set.of("html", "head", "body", "template", "title", "noscript", "iframe",
+                "frameset", "plaintext", "xmp", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "select", "option");
+
+        static String typeset(String html) {
+            StringBuilder out = null; // made at the first text that changes
+            int copied = 0; // html before this is in out already
+            Run run = new Run();
+            boolean[] printedAlike = new boolean[1];
+            java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+            int at = 0;
+            int n = html.length();
+            while (at < n) {
+                if (html.charAt(at) == '<') {
+                    Tag tag = tag(html, at);
+                    if (tag == null) {
+                        return null;
+                    }
+                    at = tag.end();
+                    if (tag.closing()) {
+                        if (open.isEmpty() || !open.pop().equals(tag.name())) {
+                            return null; // an end tag the parse would match otherwise
+                        }
+                        if (BLOCKS.contains(tag.name())) {
+                            run.newBlock();
+                        }
+                        continue;
+                    }
+                    boolean empty = org.jsoup.parser.Tag.valueOf(tag.name()).isEmpty();
+                    if (LEFT_AS_WRITTEN.contains(tag.name()) || (tag.lang() != null && !appliesTo(tag.lang()))) {
+                        // As the parse's filter: the element is skipped whole, and its tail is not seen.
+                        run.prev = 'a';
+                        if (!empty) {
+                            at = skipElement(html, at, tag.name(), printedAlike);
+                            if (at < 0) {
+                                return null;
+                            }
+                        }
+                        continue;
+                    }
+                    if (BLOCKS.contains(tag.name())) {
+                        run.newBlock();
+                        if (empty) {
+                            run.newBlock(); // a leaf's tail comes right after its head
+                        }
+                    }
+                    if (!empty) {
+                        open.push(tag.name());
+                    }
+                    continue;
+                }
+                int textEnd = html.indexOf('<', at);
+                if (textEnd < 0) {
+                    textEnd = n;
+                }
+                String text = decode(html, at, textEnd, printedAlike);
+                if (text == null) {
+                    return null;
+                }
+                String typeset = run.apply(text);
+                if (!typeset.equals(text) || !printedAlike[0]) {
+                    if (out == null) {
+                        out = new StringBuilder(n + 64);
+                    }
+                    out.append(html, copied, at);
+                    escape(typeset, out);
+                    copied = textEnd;
+                }
+                at = textEnd;
+            }
+            if (!open.isEmpty()) {
+                return null; // left open: the parse closes it somewhere
+            }
+            return out == null ? html : out.append(html, copied, n).toString();
+        }
+
+        private static boolean isNameChar(char c) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
+        }
+
+        /**
+         * The tag at {@code at}, when the parse's printer would write it as it stands: a lowercase
+         * name, then each attribute as one space, a lowercase name, {@code ="}, a value with no
+         * {@code <}, {@code >}, no-break space or entity but {@code &amp;} and {@code &quot;}, and
+         * {@code "}; an end tag as {@code </name>}. {@code null} for anything else ("<br />", a
+         * comment, an attribute without a value, a tag the parse adds elements around).
+         */
+        private static Tag tag(String html, int at) {
+            int n = html.length();
+            boolean closing = at + 1 < n && html.charAt(at + 1) == '/';
+            int i = at + (closing ? 2 : 1);
+            int nameStart = i;
+            while (i < n && isNameChar(html.charAt(i))) {
+                i++;
+            }
+            if (i == nameStart || i >= n) {
+                return null;
+            }
+            String name = html.substring(nameStart, i);
+            if (PARSE_ONLY.contains(name) || name.charAt(0) < 'a') {
+                return null;
+            }
+            if (closing) {
+                return html.charAt(i) == '>' ? new Tag(name, true, null, i + 1) : null;
+            }
+            String lang = null;
+            while (i < n && html.charAt(i) == ' ') {
+                int attributeStart = ++i;
+                while (i < n && (isNameChar(html.charAt(i)) || html.charAt(i) == '_' || html.charAt(i) == ':')) {
+                    i++;
+                }
+                if (i == attributeStart || i + 1 >= n || html.charAt(i) != '=' || html.charAt(i + 1) != '"') {
+                    return null;
+                }
+                String attribute = html.substring(attributeStart, i);
+                int valueStart = i + 2;
+                int close = html.indexOf('"', valueStart);
+                if (close < 0) {
+                    return null;
+                }
+                for (int k = valueStart; k < close; k++) {
+                    char c = html.charAt(k);
+                    if (c == '<' || c == '>' || c == NBSP
+                            || c == '&' && !html.startsWith("&amp;", k) && !html.startsWith("&quot;", k)) {
+                        return null;
+                    }
+                }
+                if (attribute.equals("lang")) {
+                    if (lang != null) {
+                        return null;
+                    }
+                    lang = html.substring(valueStart, close).replace("&quot;", "\"").replace("&amp;", "&");
+                }
+                i = close + 1;
+            }
+            return i < n && html.charAt(i) == '>' ? new Tag(name, false, lang, i + 1) : null;
+        }
+
+        /**
+         * Past the end tag of the element {@code name} whose content starts at {@code from}
+         * (counting the same elements nested in it), when all of its markup is printed back as it
+         * stands; -1 otherwise.
+         */
+        private static int skipElement(String html, int from, String name, boolean[] printedAlike) {
+            int depth = 1;
+            int i = from;
+            while (true) {
+                int lt = html.indexOf('<', i);
+                if (lt < 0 || decode(html, i, lt, printedAlike) == null || !printedAlike[0]) {
+                    return -1;
+                }
+                Tag tag = tag(html, lt);
+                if (tag == null) {
+                    return -1;
+                }
+                if (tag.name().equals(name)) {
+                    depth += tag.closing() ? -1 : 1;
+                    if (depth == 0) {
+                        return tag.end();
+                    }
+                }
+                i = tag.end();
+            }
+        }
+
+        /**
+         * A text's characters, its entities read: the four the sanitizer writes, and {@code &quot;},
+         * which flexmark writes in plain prose; {@code null} for any other. {@code printedAlike[0]}
+         * says whether the parse's printer writes the text back as it stands (not so for {@code
+         * &quot;}, a {@code >} or a no-break space as they are: it prints {@code "}, {@code &gt;},
+         * {@code &nbsp;}).
+         */
+        private static String decode(String html, int from, int to, boolean[] printedAlike) {
+            printedAlike[0] = true;
+            StringBuilder text = null;
+            int i = from;
+            while (i < to) {
+                char c = html.charAt(i);
+                if (c == '>' || c == NBSP) {
+                    printedAlike[0] = false;
+                }
+                if (c != '&') {
+                    if (text != null) {
+                        text.append(c);
+                    }
+                    i++;
+                    continue;
+                }
+                if (text == null) {
+                    text = new StringBuilder(to - from).append(html, from, i);
+                }
+                if (html.startsWith("&amp;", i)) {
+                    text.append('&');
+                    i += 5;
+                } else if (html.startsWith("&lt;", i)) {
+                    text.append('<');
+                    i += 4;
+                } else if (html.startsWith("&gt;", i)) {
+                    text.append('>');
+                    i += 4;
+                } else if (html.startsWith("&nbsp;", i)) {
+                    text.append(NBSP);
+                    i += 6;
+                } else if (html.startsWith("&quot;", i)) {
+                    text.append('"');
+                    i += 6;
+                    printedAlike[0] = false;
+                } else {
+                    return null;
+                }
+                if (i > to) {
+                    return null;
+                }
+            }
+            return text == null ? html.substring(from, to) : text.toString();
+        }
+
+        /** A text as the parse's printer writes it: the base entities, in a text (not an attribute). */
+        private static void escape(String text, StringBuilder out) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case NBSP -> out.append("&nbsp;");
+                    default -> out.append(c);
+                }
+            }
+        }
     }
 
     /** One pass over consecutive texts; {@link #prev} carries the last character from one text node to the next. */
