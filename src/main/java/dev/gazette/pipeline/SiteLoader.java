@@ -211,8 +211,12 @@ public final class SiteLoader {
         String settings = "zone=" + config.timeZone().getId() + ";language=" + config.language()
                 + (config.slugs() == dev.gazette.model.SlugRule.ASCII ? "" : ";slugs=" + config.slugs().setting());
         progress.step("parse", files.size());
-        // One instance of each tag, rubric and author name for the whole archive, not one per article.
-        Map<Term, Term> terms = new ConcurrentHashMap<>();
+        // One instance of each tag, rubric and author name for the whole archive, not one per
+        // article. Keyed by name and slug, not by the term (equal by slug alone): "Relations
+        // bilatérales" and "Relations bilaterales" are one tag, but each article keeps the spelling
+        // its editor wrote; keyed by the term, whichever thread met the tag first gave every
+        // article its spelling, and two builds of the sample could differ (the feeds' categories).
+        Map<String, Term> terms = new ConcurrentHashMap<>();
         Map<String, String> names = new ConcurrentHashMap<>();
         List<ParsedSource> results = Pools.inPool(pool, () -> files.parallelStream().map(f -> {
             ParsedSource r = read(root, f, ctx, settings);
@@ -220,7 +224,7 @@ public final class SiteLoader {
             if (r.article() == null) {
                 return r;
             }
-            Article a = r.article().withSharedTerms(t -> terms.computeIfAbsent(t, k -> k), n -> names.computeIfAbsent(n, k -> k));
+            Article a = r.article().withSharedTerms(t -> terms.computeIfAbsent(t.name() + '\n' + t.slug(), k -> t), n -> names.computeIfAbsent(n, k -> k));
             // Kept in the file of bodies as soon as read: the bodies are never all in memory.
             return new ParsedSource(bodies == null ? a : a.withBody(bodies.keep(a.body())), r.problems());
         }).toList());
