@@ -7,7 +7,7 @@
 #   cold (no cache, no previous site), no change, one new article, another, one article's body edited,
 #   one article's tags changed, a template edited, site.yml edited.
 # Each line: wall time (JVM start included), pages rendered, files written / unchanged / removed,
-# peak RSS. JVM options: GAZETTE_JAVA_OPTS, as for ./gazette.
+# peak RSS; each case's steps (--timings) go to steps.txt beside the site. JVM options: GAZETTE_JAVA_OPTS, as for ./gazette.
 set -euo pipefail
 N=${1:?usage: bench/incremental.sh N}
 GEN=${GEN:-../shared/bench/gen_corpus.py}
@@ -27,7 +27,7 @@ cd "$WORK"
 
 printf '%-22s %8s %9s %9s %10s %8s %9s\n' case wall_s rendered written unchanged removed rss_mib
 measure() { # label
-  /usr/bin/time -f "%e %M" -o time.txt java $OPTS -jar "$JAR" build --quiet --source articles --templates templates \
+  /usr/bin/time -f "%e %M" -o time.txt java $OPTS -jar "$JAR" build --quiet --timings --source articles --templates templates \
     --out site-out --config site.yml --cache .gazette --now 2030-01-01T00:00:00Z >build.log 2>&1 \
     || { echo "$1: build failed" >&2; tail -5 build.log >&2; exit 1; }
   read -r wall kb <time.txt
@@ -38,6 +38,8 @@ measure() { # label
   unchanged=$(sed -E 's/.* ([0-9]+) unchanged.*/\1/' <<<"$line")
   removed=$(sed -E 's/.* ([0-9]+) removed.*/\1/' <<<"$line")
   printf '%-22s %8s %9s %9s %10s %8s %9d\n' "$1" "$wall" "$rendered" "$written" "$unchanged" "$removed" $((kb / 1024))
+  # Each case's steps (--timings), beside the table: where its time went.
+  printf '%-22s %s\n' "$1" "$(grep '^Steps: ' build.log | sed 's/^Steps: //')" >>steps.txt
 }
 
 first=$(ls articles | sed -n 1p)
@@ -60,3 +62,4 @@ printf '\n<#-- edited -->\n' >>templates/article.ftlh
 measure "template edited"
 sed -i 's/^description: .*/description: Une autre description./' site.yml
 measure "site.yml edited"
+echo "steps of each case (--timings): $WORK/steps.txt"
