@@ -239,7 +239,7 @@ public final class RelatedIndex {
     public static Analysis analyze(RelatedDocument doc, TextAnalyzer analyzer, String defaultLanguage) {
         String language = doc.language() == null ? defaultLanguage : doc.language();
         // Counted by the term's characters: a string is made once per distinct term, not per token.
-        CharArrayMap<float[]> counts = new CharArrayMap<>(256, false);
+        CharArrayMap<float[]> counts = new CharArrayMap<>(512, false);
         String[] texts = {doc.title(), doc.lead(), doc.body()};
         float[] boosts = {TITLE_BOOST, LEAD_BOOST, BODY_BOOST};
         for (int i = 0; i < texts.length; i++) {
@@ -250,16 +250,20 @@ public final class RelatedIndex {
         }
         TextAnalyzer.kicker(doc.title(), k -> count(counts, k, KICKER_BOOST));
         String[] terms = new String[counts.size()];
+        float[] sums = new float[terms.length];
         int at = 0;
-        for (Object term : counts.keySet()) {
-            terms[at++] = new String((char[]) term);
+        for (Map.Entry<Object, float[]> e : counts.entrySet()) {
+            terms[at] = new String((char[]) e.getKey());
+            sums[at++] = e.getValue()[0];
         }
-        Arrays.sort(terms);
+        int[] order = Terms.sortedOrder(terms);
+        String[] sorted = new String[terms.length];
         float[] weights = new float[terms.length];
-        for (int i = 0; i < terms.length; i++) {
-            weights[i] = counts.get(terms[i])[0];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = terms[order[i]];
+            weights[i] = sums[order[i]];
         }
-        return new Analysis(terms, weights);
+        return new Analysis(sorted, weights);
     }
 
     private static void count(CharArrayMap<float[]> counts, CharSequence term, float weight) {
@@ -1030,9 +1034,11 @@ public final class RelatedIndex {
 
     /** The {@code size} best candidates by their accumulated scores, in position order. */
     private int[] shortlist(int doc, Scratch s, int size) {
-        Comparator<RelatedMatch> ranking = ranking();
-        PriorityQueue<RelatedMatch> best = new PriorityQueue<>(size + 1, ranking.reversed());
-        double floor = Double.NEGATIVE_INFINITY;
+        // A bounded heap of positions and totals, worst on top, in the order of ranking(): a
+        // queue of matches with a comparator chain was a seventh of the lists' time.
+        int[] heapDoc = new int[size];
+        double[] heapScore = new double[size];
+        int held = 0;
         for (int i = 0; i < s.count; i++) {
             int c = s.touched[i];
             if (!s.seen[c]) {
@@ -1042,22 +1048,73 @@ public final class RelatedIndex {
             // before reading anything else of theirs (with an archive's worth of candidates, every
             // array read is a cache miss), then score without building a match, and without the
             // time signal (an exp) when even its full weight would not lift them in.
-            if (best.size() >= size && s.keywords[c] == 0 && maxScore(weights.text() * s.text[c] + weights.group()) < floor) {
+            boolean full = held == size;
+            double floor = full ? heapScore[0] : Double.NEGATIVE_INFINITY;
+            if (full && s.keywords[c] == 0 && maxScore(weights.text() * s.text[c] + weights.group()) < floor) {
                 continue;
             }
-            double total = total(doc, c, s.text[c], s.keywords[c], best.size() >= size ? floor : Double.NEGATIVE_INFINITY);
-            if (Double.isNaN(total) || (best.size() >= size && total < floor)) {
+            double total = total(doc, c, s.text[c], s.keywords[c], floor);
+            if (Double.isNaN(total) || (full && !ranksAbove(total, c, heapScore[0], heapDoc[0]))) {
                 continue;
             }
-            best.add(score(doc, c, s.text[c], s.keywords[c]));
-            if (best.size() > size) {
-                best.poll();
-            }
-            if (best.size() >= size) {
-                floor = best.peek().score();
+            if (full) {
+                siftDown(heapDoc, heapScore, held, c, total);
+            } else {
+                siftUp(heapDoc, heapScore, held++, c, total);
             }
         }
-        return best.stream().mapToInt(RelatedMatch::document).sorted().toArray();
+        int[] out = Arrays.copyOf(heapDoc, held);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** Whether candidate {@code a} with total {@code sa} ranks before {@code b} with {@code sb}, as {@link #ranking} orders them. */
+    private boolean ranksAbove(double sa, int a, double sb, int b) {
+        if (sa != sb) {
+            return sa > sb;
+        }
+        if (epochSeconds[a] != epochSeconds[b]) {
+            return epochSeconds[a] > epochSeconds[b];
+        }
+        return keys[a].compareTo(keys[b]) < 0;
+    }
+
+    /** Adds {@code c} at the end of a heap of {@code held} entries, worst on top, and restores its order. */
+    private void siftUp(int[] docs, double[] scores, int held, int c, double score) {
+        int at = held;
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!ranksAbove(scores[parent], docs[parent], score, c)) {
+                break; // the parent is the worse: it stays above
+            }
+            docs[at] = docs[parent];
+            scores[at] = scores[parent];
+            at = parent;
+        }
+        docs[at] = c;
+        scores[at] = score;
+    }
+
+    /** Replaces the top (worst) entry of a full heap by {@code c}, and restores its order. */
+    private void siftDown(int[] docs, double[] scores, int held, int c, double score) {
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= held) {
+                break;
+            }
+            if (child + 1 < held && ranksAbove(scores[child], docs[child], scores[child + 1], docs[child + 1])) {
+                child++; // the worse of the two children
+            }
+            if (!ranksAbove(score, c, scores[child], docs[child])) {
+                break;
+            }
+            docs[at] = docs[child];
+            scores[at] = scores[child];
+            at = child;
+        }
+        docs[at] = c;
+        scores[at] = score;
     }
 
     /** Accumulates, for every candidate, its text dot product (strongest terms) and its keyword dot product with {@code doc}. */
