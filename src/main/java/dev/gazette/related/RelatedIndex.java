@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.CharArrayMap;
@@ -153,8 +152,7 @@ public final class RelatedIndex {
         private final String[] groups;
         private final int[][] terms;
         private final float[][] frequencies;
-        private final Map<String, Integer> termIds = new ConcurrentHashMap<>(1 << 16);
-        private final AtomicInteger nextTermId = new AtomicInteger();
+        private final TermIds termIds = new TermIds();
         private final AtomicInteger added = new AtomicInteger();
         private LatentStore latentStore;
 
@@ -189,9 +187,7 @@ public final class RelatedIndex {
             float[] tf = analysis.weights().clone();
             for (int k = 0; k < ids.length; k++) {
                 String term = analysis.terms()[k];
-                // get() first: computeIfAbsent locks its bin even when the term is known, and nearly all are.
-                Integer id = termIds.get(term);
-                ids[k] = id != null ? id : termIds.computeIfAbsent(term, x -> nextTermId.getAndIncrement());
+                ids[k] = termIds.idOf(term);
             }
             terms[position] = ids;
             frequencies[position] = tf;
@@ -310,8 +306,7 @@ public final class RelatedIndex {
         // the terms two documents share at least are sorted (about half of an archive's words are
         // met once, and can relate nothing): sorting the whole vocabulary was a third of this
         // set-up's time, on one core. The order is the strings' own, however the sort is split.
-        String[] byBuilderId = new String[b.termIds.size()];
-        b.termIds.forEach((term, id) -> byBuilderId[id] = term);
+        String[] byBuilderId = b.termIds.byId();
         int[] builderDf = new int[byBuilderId.length];
         for (int d = 0; d < n; d++) {
             for (int id : b.terms[d]) {

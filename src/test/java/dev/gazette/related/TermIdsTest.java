@@ -1,0 +1,58 @@
+package dev.gazette.related;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class TermIdsTest {
+
+    @Test
+    void oneIdPerTermFromManyThreads() {
+        Random random = new Random(20261202);
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            terms.add(Integer.toString(random.nextInt(40_000), 36));
+        }
+        // Strings with one hash: "Aa" and "BB" hash alike, and so do all their concatenations.
+        for (String a : new String[] {"Aa", "BB"}) {
+            for (String b : new String[] {"Aa", "BB"}) {
+                for (String c : new String[] {"Aa", "BB"}) {
+                    terms.add(a + b + c);
+                }
+            }
+        }
+        terms.add("");
+        terms.add("sergueï lavrov");
+        TermIds ids = new TermIds();
+        Map<String, Integer> seen = new ConcurrentHashMap<>();
+        IntStream.range(0, 8).parallel().forEach(shift -> {
+            for (int k = 0; k < terms.size(); k++) {
+                String term = new String(terms.get((k + shift * 7919) % terms.size())); // equal, not the same object
+                int id = ids.idOf(term);
+                Integer before = seen.putIfAbsent(term, id);
+                assertEquals(before == null ? id : before, id, term);
+            }
+        });
+        int distinct = new HashSet<>(terms).size();
+        assertEquals(distinct, ids.size());
+        String[] byId = ids.byId();
+        Map<String, Integer> back = new HashMap<>();
+        for (int id = 0; id < byId.length; id++) {
+            back.put(byId[id], id);
+            assertEquals(id, ids.get(byId[id]));
+        }
+        assertEquals(distinct, back.size());
+        assertEquals(seen, back);
+        assertEquals(-1, ids.get("jamais vu"));
+        assertNotEquals(ids.get("AaAaAa"), ids.get("BBBBBB"));
+    }
+}
