@@ -28,5 +28,5 @@ fi
 ./gazette --version >/dev/null   # builds the jar if needed, outside the measurement
 # Bodies are held while the site loads: give large corpora room (override with GAZETTE_JAVA_OPTS).
 export GAZETTE_JAVA_OPTS=${GAZETTE_JAVA_OPTS:--XX:+UseSerialGC -Xmx$(( N >= 50000 ? 8 : 2 ))g}
-/usr/bin/time -f "process: wall %e s, peak RSS %M KB (loading the sources included)" \
+/usr/bin/time -f "process: wall %e s, CPU user %U s, sys %S s, peak RSS %M KB (loading the sources included)" \
   ./gazette related --stats --future --source "$SOURCE"

@@ -72,6 +72,7 @@ final class RelatedCommand implements Callable<Integer> {
             long start = System.nanoTime();
             SiteLoader.Loaded site = SiteLoader.load(options, pool);
             long loaded = System.nanoTime();
+            long loadedCpu = processCpuNanos();
             for (Problem p : site.problems()) {
                 if (p.isError()) {
                     err.println(p.describe());
@@ -84,11 +85,14 @@ final class RelatedCommand implements Callable<Integer> {
             int limit = count != null ? count : site.config().relatedPageSize();
             RelatedIndex.Builder builder = RelatedContent.analyze(site.index(), site.config(), pool);
             long analyzed = System.nanoTime();
+            long analyzedCpu = processCpuNanos();
             RelatedIndex related = RelatedContent.build(builder, pool);
             long indexed = System.nanoTime();
+            long indexedCpu = processCpuNanos();
             if (stats) {
                 List<List<Integer>> lists = RelatedContent.lists(related, limit, pool);
                 long listed = System.nanoTime();
+                long listedCpu = processCpuNanos();
                 long withAny = lists.stream().filter(l -> !l.isEmpty()).count();
                 long links = lists.stream().mapToLong(List::size).sum();
                 out.printf(Locale.ROOT, "Related step for %d articles on %d threads: analysis %d ms, index %d ms, lists %d ms; "
@@ -99,6 +103,12 @@ final class RelatedCommand implements Callable<Integer> {
                                 + "heap in use %.0f MiB.%n", links, withAny, lists.size(),
                         lists.isEmpty() ? 0.0 : (double) withAny / lists.size(), related.estimatedBytes() / 1048576.0,
                         usedHeapMiB());
+                if (loadedCpu >= 0) {
+                    // CPU time, all threads and the collector's: steadier than wall time on a shared machine.
+                    out.printf(Locale.ROOT, "CPU time of the related step: analysis %d ms, index %d ms, lists %d ms; total %d ms.%n",
+                            millis(loadedCpu, analyzedCpu), millis(analyzedCpu, indexedCpu), millis(indexedCpu, listedCpu),
+                            millis(loadedCpu, listedCpu));
+                }
             }
             if (article != null) {
                 Optional<Integer> position = find(site.index(), article);
@@ -190,6 +200,12 @@ final class RelatedCommand implements Callable<Integer> {
 
     private static long millis(long from, long to) {
         return (to - from) / 1_000_000;
+    }
+
+    /** The process's CPU time so far, in nanoseconds, or -1 where the JVM does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static double usedHeapMiB() {

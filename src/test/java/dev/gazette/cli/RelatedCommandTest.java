@@ -102,6 +102,7 @@ class RelatedCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Related step for 3 articles"), r.out());
         assertTrue(r.out().contains("coverage"), r.out());
+        assertTrue(r.out().matches("(?s).*CPU time of the related step: analysis \\d+ ms, index \\d+ ms, lists \\d+ ms; total \\d+ ms\\..*"), r.out());
     }
 
     @Test
