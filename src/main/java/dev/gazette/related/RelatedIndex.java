@@ -810,9 +810,20 @@ public final class RelatedIndex {
 
     /** Best first: score, then the newer document, then the key. */
     private Comparator<RelatedMatch> ranking() {
-        return Comparator.comparingDouble(RelatedMatch::score).reversed()
-                .thenComparing(m -> -epochSeconds[m.document()])
-                .thenComparing(m -> keys[m.document()]);
+        return (x, y) -> rankOrder(x.score(), x.document(), y.score(), y.document());
+    }
+
+    /**
+     * {@link #ranking}'s order on a score and a position, without a match: negative when {@code a}
+     * with {@code sa} comes first. The shortlist's heap orders by it too.
+     */
+    private int rankOrder(double sa, int a, double sb, int b) {
+        int byScore = Double.compare(sb, sa);
+        if (byScore != 0) {
+            return byScore;
+        }
+        int byTime = Long.compare(epochSeconds[b], epochSeconds[a]);
+        return byTime != 0 ? byTime : keys[a].compareTo(keys[b]);
     }
 
     /**
@@ -1080,15 +1091,9 @@ public final class RelatedIndex {
         return out;
     }
 
-    /** Whether candidate {@code a} with total {@code sa} ranks before {@code b} with {@code sb}, as {@link #ranking} orders them. */
+    /** Whether candidate {@code a} with total {@code sa} ranks before {@code b} with {@code sb}. */
     private boolean ranksAbove(double sa, int a, double sb, int b) {
-        if (sa != sb) {
-            return sa > sb;
-        }
-        if (epochSeconds[a] != epochSeconds[b]) {
-            return epochSeconds[a] > epochSeconds[b];
-        }
-        return keys[a].compareTo(keys[b]) < 0;
+        return rankOrder(sa, a, sb, b) < 0;
     }
 
     /** Adds {@code c} at the end of a heap of {@code held} entries, worst on top, and restores its order. */
