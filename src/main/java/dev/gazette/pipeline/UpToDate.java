@@ -1,11 +1,11 @@
 package dev.gazette.pipeline;
 
 import dev.gazette.cache.BuildCache;
+import dev.gazette.cache.ByteReader;
 import dev.gazette.model.Problem;
 import dev.gazette.render.PageKind;
 import dev.gazette.text.ContentHash;
 import java.io.ByteArrayOutputStream;
-import dev.gazette.cache.ByteReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
