@@ -34,6 +34,7 @@ public record HeadView(String ogType, String title, String description, String u
     public HeadView {
         tags = List.copyOf(tags);
         feeds = List.copyOf(feeds);
-        jsonLd = List.copyOf(jsonLd);
+        // An article's blocks stay as they are, written out only when the page is rendered.
+        jsonLd = jsonLd instanceof JsonLdBlocks ? jsonLd : List.copyOf(jsonLd);
     }
 }

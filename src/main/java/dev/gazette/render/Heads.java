@@ -64,21 +64,21 @@ final class Heads {
         // The page's title and description are the article's, typeset (see SitePlanner): not typeset again.
         String title = page.title();
         String lead = page.description();
-        List<String> jsonLd = new ArrayList<>(2);
+        List<String> jsonLd = List.of();
         if (!config.baseUrl().isEmpty()) {
             String url = config.baseUrl() + urls.article(a);
             List<NewsArticleFacts.Author> authors = a.authorTerms(index.slugRule()).stream().map(t -> new NewsArticleFacts.Author(index.canonicalAuthor(t).name(),
                     config.baseUrl() + urls.author(t), config.isOrganizationAuthor(t.name()))).toList();
-            jsonLd.add(JsonLd.newsArticle(new NewsArticleFacts(url, title, lead, a.date().withZoneSameInstant(config.timeZone()),
-                    a.lastModified().withZoneSameInstant(config.timeZone()), authors, shared, rubric == null ? null : rubric.name(),
-                    tags, a.language() == null ? config.language() : a.language(), config.title(), config.baseUrl(), logo)));
             List<JsonLd.Crumb> trail = new ArrayList<>(3);
             trail.add(new JsonLd.Crumb(config.title(), config.baseUrl()));
             if (rubric != null) {
                 trail.add(new JsonLd.Crumb(rubric.name(), config.baseUrl() + urls.rubric(rubric)));
             }
             trail.add(new JsonLd.Crumb(title, url));
-            jsonLd.add(JsonLd.breadcrumbs(trail));
+            // Written out only if the page is rendered: see JsonLdBlocks.
+            jsonLd = new JsonLdBlocks(new NewsArticleFacts(url, title, lead, a.date().withZoneSameInstant(config.timeZone()),
+                    a.lastModified().withZoneSameInstant(config.timeZone()), authors, shared, rubric == null ? null : rubric.name(),
+                    tags, a.language() == null ? config.language() : a.language(), config.title(), config.baseUrl(), logo), trail);
         }
         // og:title and the description are the page's h1 and lead, typeset as they are (see Typeset).
         String alt = Typeset.text(config, a, a.caption().isEmpty() ? a.title() : a.caption());

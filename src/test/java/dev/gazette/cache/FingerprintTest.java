@@ -78,6 +78,45 @@ class FingerprintTest {
         assertNotEquals(once, Fingerprint.of("ctx", new Page("tag", List.of(t, t, new Teaser("Titre", "Chapô", 4)), Map.of()), shared).orElseThrow());
     }
 
+    /** A list computed from its inputs that counts how often it is read. */
+    private static final class Costly extends java.util.AbstractList<String> implements Fingerprint.Derived {
+        final Teaser inputs;
+        int reads;
+
+        Costly(Teaser inputs) {
+            this.inputs = inputs;
+        }
+
+        @Override
+        public Object inputs() {
+            return inputs;
+        }
+
+        @Override
+        public String get(int i) {
+            reads++;
+            return inputs.title() + "!";
+        }
+
+        @Override
+        public int size() {
+            reads++;
+            return 1;
+        }
+    }
+
+    @Test
+    void aDerivedValueIsFingerprintedByItsInputsWithoutBeingComputed() {
+        Costly a = new Costly(new Teaser("Sergueï Lavrov", "", 1));
+        Costly b = new Costly(new Teaser("Sergueï Lavrov", "", 1));
+        assertEquals(of(new Page("article", List.of(), Map.of("jsonLd", a))), of(new Page("article", List.of(), Map.of("jsonLd", b))));
+        assertEquals(0, a.reads + b.reads, "fingerprinting must not compute the value");
+        assertNotEquals(of(new Page("article", List.of(), Map.of("jsonLd", a))), of(new Page("article", List.of(), Map.of("jsonLd", new Costly(new Teaser("Sergueï Lavrov", "", 2))))));
+        // Not the same as the list it computes, nor as its inputs alone: the derivation is part of the value.
+        assertNotEquals(of(List.of("Sergueï Lavrov!")), of(a));
+        assertNotEquals(of(new Teaser("Sergueï Lavrov", "", 1)), of(a));
+    }
+
     @Test
     void aValueOfAnUnknownTypeMakesNoFingerprint() {
         assertTrue(Fingerprint.of("ctx", List.of(new Object())).isEmpty());

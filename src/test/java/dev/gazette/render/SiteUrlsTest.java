@@ -39,6 +39,27 @@ class SiteUrlsTest {
         assertEquals("sujets/maroc/", urls.tag(Term.of("Maroc")));
     }
 
+    @ParameterizedTest
+    @CsvSource({"0,4,0000", "7,4,0007", "2025,4,2025", "12345,4,12345", "9,2,09", "31,2,31", "-7,4,-007"})
+    void digitsArePaddedAsTheRootLocalesFormat(int value, int width, String expected) {
+        assertEquals(expected, SiteUrls.digits(value, width));
+        assertEquals(String.format(java.util.Locale.ROOT, "%0" + width + "d", value), SiteUrls.digits(value, width));
+    }
+
+    @Test
+    void archiveMonthsAndDatesAreInAsciiDigitsWhateverTheMachinesLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            // Arabic in Egypt formats numbers with Arabic-Indic digits: URLs must not depend on the machine.
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG-u-nu-arab"));
+            SiteUrls urls = new SiteUrls(new Permalinks("{year}/{month}/{day}/{slug}/", "sujets/{slug}/", "sections/{slug}/"));
+            assertEquals("2025/01/02/autre/", urls.article(WITHOUT_RUBRIC));
+            assertEquals("archives/2025/09/", DEFAULTS.archiveMonth(java.time.YearMonth.of(2025, 9)));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     @Test
     void termIndexesFallBackWhenThePatternHasNoFolder() {
         SiteUrls urls = new SiteUrls(new Permalinks("{slug}/", "{slug}/", "r-{slug}/"));
