@@ -263,7 +263,15 @@ public final class TemplateEngine {
 
         @Override
         public void write(String s, int offset, int length) {
-            text.append(s, offset, offset + length);
+            // FreeMarker writes whole strings through here. A whole string is appended in bulk;
+            // a range of one is copied a character at a time (each through charAt and its bounds
+            // check), as soon as the page holds one character past Latin-1 (a French narrow
+            // no-break space does): that was a sixth of the templates' time.
+            if (offset == 0 && length == s.length()) {
+                text.append(s);
+            } else {
+                text.append(s, offset, offset + length);
+            }
         }
 
         @Override
