@@ -124,10 +124,18 @@ public final class BuildCache {
 
     /** The parsed source stored under {@code key}, if there is a whole one. */
     public Optional<ParsedSource> source(String key) {
+        return source(key, Codec.HELD);
+    }
+
+    /**
+     * As {@link #source(String)}, its article's body made by {@code bodyOf} from the body's UTF-8
+     * bytes (a build's file of bodies keeps them as they are).
+     */
+    public Optional<ParsedSource> source(String key, java.util.function.Function<byte[], Body> bodyOf) {
         byte[] bytes = read(entry("sources", key));
         if (bytes != null) {
             try {
-                ParsedSource parsed = Codec.decode(new ByteReader(bytes));
+                ParsedSource parsed = Codec.decode(new ByteReader(bytes), bodyOf);
                 hits.incrementAndGet();
                 return Optional.of(parsed);
             } catch (IOException | RuntimeException e) {

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The binary form of a parsed source in the cache. Written by hand rather than with Java
@@ -84,6 +85,18 @@ final class Codec {
 
     /** The parsed source in {@code in}; throws on anything that is not exactly what {@link #encode} wrote. */
     static ParsedSource decode(ByteReader in) throws IOException {
+        return decode(in, HELD);
+    }
+
+    /** A body held in memory, from its UTF-8 bytes. */
+    static final Function<byte[], Body> HELD = utf8 -> Body.of(new String(utf8, StandardCharsets.UTF_8));
+
+    /**
+     * As {@link #decode(ByteReader)}, the body made by {@code bodyOf} from its UTF-8 bytes: a
+     * build keeps them in its file of bodies as they are, without decoding them into a string
+     * only to encode them again.
+     */
+    static ParsedSource decode(ByteReader in, Function<byte[], Body> bodyOf) throws IOException {
         if (in.readInt() != LAYOUT) {
             throw new IOException("another layout");
         }
@@ -114,7 +127,7 @@ final class Codec {
             }
             List<String> authors = strings(in);
             String lead = string(in);
-            String body = string(in);
+            Body body = bodyOf.apply(utf8(in));
             String image = string(in);
             String caption = string(in);
             boolean draft = in.readBoolean();
@@ -128,7 +141,7 @@ final class Codec {
                 throw new IOException("bad featured weight");
             }
             boolean dateOnly = in.readBoolean();
-            article = new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, Body.of(body), image, caption,
+            article = new Article(source, format, slug, title, date, updated, rubric, tags, authors, lead, body, image, caption,
                     draft, language, pins, relatedTitles, aliases, legacySlug, featured, dateOnly);
         }
         return new ParsedSource(article, list);
@@ -153,6 +166,15 @@ final class Codec {
             throw new IOException("bad length");
         }
         return new String(in.readBytes(n), StandardCharsets.UTF_8);
+    }
+
+    /** A string written by {@link #string(DataOutputStream, String)} that cannot be null (a body), as its UTF-8 bytes. */
+    private static byte[] utf8(ByteReader in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.remaining()) {
+            throw new IOException("bad length");
+        }
+        return in.readBytes(n);
     }
 
     private static void strings(DataOutputStream out, List<String> list) throws IOException {

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,15 +50,18 @@ final class BodyImages {
     private BodyImages() {
     }
 
-    /** @param keep where a rewritten body goes (the build's file of bodies, or memory) */
+    /**
+     * @param keep          where a rewritten body goes (the build's file of bodies, or memory)
+     * @param holdsImageTag whether a body's HTML holds {@link BodyStore#IMAGE_TAG}: only those are
+     *                      read and parsed
+     */
     static Result resolve(SiteIndex index, SiteUrls urls, Path sourceRoot, ImageSizes sizes, ForkJoinPool pool,
-                          Function<String, Body> keep) {
+                          Function<String, Body> keep, Predicate<Body> holdsImageTag) {
         ImageFiles files = new ImageFiles(sourceRoot);
         List<Rewrite> rewrites = Pools.inPool(pool, () -> IntStream.range(0, index.size()).parallel()
                 .mapToObj(i -> {
                     Article a = index.article(i);
-                    String html = a.bodyHtml();
-                    return html.contains("<img") ? rewrite(a, html, urls.article(a), files, sizes, keep) : null;
+                    return holdsImageTag.test(a.body()) ? rewrite(a, a.bodyHtml(), urls.article(a), files, sizes, keep) : null;
                 })
                 .filter(java.util.Objects::nonNull)
                 .toList());

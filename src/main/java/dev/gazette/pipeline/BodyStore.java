@@ -45,11 +45,45 @@ final class BodyStore implements Closeable {
 
     /** Keeps {@code html} in the store; the empty body stays in memory (it costs nothing). */
     Body keep(String html) {
-        if (html.isEmpty()) {
-            return Body.EMPTY;
+        return html.isEmpty() ? Body.EMPTY : keep(html.getBytes(StandardCharsets.UTF_8), html.contains(IMAGE_TAG));
+    }
+
+    /**
+     * Keeps the body whose HTML is {@code utf8} (the build cache's copy of a parsed source holds
+     * it so): its bytes as they are, not decoded into a string and encoded again.
+     */
+    Body keepUtf8(byte[] utf8) {
+        return utf8.length == 0 ? Body.EMPTY : keep(utf8, holdsImageTag(utf8));
+    }
+
+    private Body keep(byte[] bytes, boolean imageTag) {
+        return new Kept(this, append(bytes), bytes.length, ContentHash.raw(bytes, bytes.length), imageTag);
+    }
+
+    /** What a body's HTML holds when it has an image: the sanitizer writes tags in lower case. */
+    static final String IMAGE_TAG = "<img";
+
+    /**
+     * Whether {@code body}'s HTML holds {@link #IMAGE_TAG}, as {@code html().contains} says; for a
+     * body of this store, known since it was kept, without reading it back (every build asks of
+     * every body, and most have none).
+     */
+    boolean holdsImageTag(Body body) {
+        return body instanceof Kept k && k.store == this ? k.imageTag : body.html().contains(IMAGE_TAG);
+    }
+
+    /**
+     * {@code String.contains} on the text these UTF-8 bytes encode: the tag is ASCII, and no byte
+     * of a character past ASCII is below 0x80 in UTF-8, so the bytes hold it exactly where the
+     * text does.
+     */
+    static boolean holdsImageTag(byte[] utf8) {
+        for (int i = 0, last = utf8.length - 4; i <= last; i++) {
+            if (utf8[i] == '<' && utf8[i + 1] == 'i' && utf8[i + 2] == 'm' && utf8[i + 3] == 'g') {
+                return true;
+            }
         }
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        return new Kept(this, append(bytes), bytes.length, ContentHash.raw(bytes, bytes.length));
+        return false;
     }
 
     /** Keeps {@code body} in the store unless it is there already. */
@@ -127,12 +161,15 @@ final class BodyStore implements Closeable {
         private final int length;
         /** The 16 bytes of the hash, not its 32 digits: a million bodies then keep 40 MB less. */
         private final byte[] hash;
+        /** Whether the HTML holds {@link #IMAGE_TAG}. */
+        private final boolean imageTag;
 
-        Kept(BodyStore store, long offset, int length, byte[] hash) {
+        Kept(BodyStore store, long offset, int length, byte[] hash, boolean imageTag) {
             this.store = store;
             this.offset = offset;
             this.length = length;
             this.hash = hash;
+            this.imageTag = imageTag;
         }
 
         @Override

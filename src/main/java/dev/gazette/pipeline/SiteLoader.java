@@ -176,7 +176,8 @@ public final class SiteLoader {
             return SourceReader.read(root, relative, ctx); // reports why the file cannot be read
         }
         String key = cache.sourceKey(relative, bytes, settings);
-        return cache.source(key).orElseGet(() -> {
+        // Kept in the file of bodies as read from the cache, as UTF-8 (see BodyStore#keepUtf8).
+        return (bodies == null ? cache.source(key) : cache.source(key, bodies::keepUtf8)).orElseGet(() -> {
             ParsedSource parsed = SourceReader.parse(relative, bytes, ctx);
             cache.putSource(key, parsed);
             return parsed;

@@ -112,6 +112,8 @@ public final class RelatedIndex {
     private final byte[][] vectorOf;
     /** Each document's latent coordinates (unit length, ×127 in a byte each), or {@code null} without a latent space. */
     private final byte[][] latentOf;
+    /** Each document's latent coordinates' squared length, in the bytes' units: counted once, not at each cosine. */
+    private final long[] latentSquares;
     /**
      * The postings of every term, one after the other (term {@code t}'s from {@code
      * postingStart[t]} to {@code postingStart[t + 1]}): the documents posted under it, strongest
@@ -386,6 +388,16 @@ public final class RelatedIndex {
         latentOf = latent == null ? null : new byte[n][];
         if (latent != null) {
             IntStream.range(0, n).parallel().forEach(d -> latentOf[d] = quantize(latent.project(vectorTerms[d], vectorWeights[d])));
+        }
+        latentSquares = latentOf == null ? null : new long[n];
+        if (latentOf != null) {
+            for (int d = 0; d < n; d++) {
+                long squares = 0;
+                for (byte x : latentOf[d]) {
+                    squares += x * x;
+                }
+                latentSquares[d] = squares;
+            }
         }
         // Postings under each document's strongest terms.
         int[] postingCounts = new int[vocabulary.length];
@@ -670,14 +682,11 @@ public final class RelatedIndex {
         byte[] x = latentOf[a];
         byte[] y = latentOf[b];
         long dot = 0;
-        long nx = 0;
-        long ny = 0;
         for (int i = 0; i < x.length; i++) {
             dot += x[i] * y[i];
-            nx += x[i] * x[i];
-            ny += y[i] * y[i];
         }
-        return dot <= 0 ? 0 : dot / Math.sqrt((double) nx * ny);
+        // Integer sums: the same cosine, to the bit, as when the lengths were summed here.
+        return dot <= 0 ? 0 : dot / Math.sqrt((double) latentSquares[a] * latentSquares[b]);
     }
 
     /**
@@ -1388,7 +1397,7 @@ public final class RelatedIndex {
     public long estimatedBytes() {
         long bytes = 0;
         for (int d = 0; d < size; d++) {
-            bytes += 16L + vectorOf[d].length + (latentOf == null ? 0 : 16L + latentOf[d].length);
+            bytes += 16L + vectorOf[d].length + (latentOf == null ? 0 : 16L + latentOf[d].length + 8);
             bytes += 16L + keywordsOf[d].length * 4L + 16L + pins[d].length * 4L;
             bytes += 8 + 4 + 8 + 4 + 4 + 8 + 4 * 4; // per-document slots: times, group, ranks, keyword norm, array references
             bytes += 40L + keys[d].length(); // a key string (Latin-1)

@@ -61,6 +61,48 @@ class BodyStoreTest {
     }
 
     @Test
+    void bodiesKeptAsTheirBytesAreTheBodiesKeptAsTheirText() throws IOException {
+        Random random = new Random(20261202L);
+        try (BodyStore store = BodyStore.create(dir.resolve("bodies"))) {
+            for (int i = 0; i < 200; i++) {
+                String text = i % 3 == 0 ? body(random) + "<img src=\"a.png\">" : body(random);
+                Body fromText = store.keep(text);
+                Body fromBytes = store.keepUtf8(text.getBytes(StandardCharsets.UTF_8));
+                assertEquals(fromText, fromBytes, "body " + i);
+                assertEquals(text, fromBytes.html());
+                assertEquals(fromText.knownHash(), fromBytes.knownHash());
+                assertEquals(text.contains("<img"), store.holdsImageTag(fromBytes), "body " + i);
+                assertEquals(text.contains("<img"), store.holdsImageTag(fromText), "body " + i);
+            }
+            assertSame(Body.EMPTY, store.keepUtf8(new byte[0]));
+        }
+    }
+
+    @Test
+    void theImageTagIsFoundInTheBytesExactlyWhereTheTextHasIt() {
+        Random random = new Random(7);
+        String alphabet = "<imgIMG é’سلام😀>";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                b.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            String text = b.toString();
+            assertEquals(text.contains("<img"), BodyStore.holdsImageTag(text.getBytes(StandardCharsets.UTF_8)), text);
+        }
+        // A body of another store, or held in memory, is asked by its text.
+        assertTrue(BodyStore.holdsImageTag("<p><img src=x></p>".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aBodyFromElsewhereIsAskedByItsText() throws IOException {
+        try (BodyStore store = BodyStore.create(dir.resolve("bodies"))) {
+            assertTrue(store.holdsImageTag(Body.of("<figure><img src=\"a.png\"></figure>")));
+            assertEquals(false, store.holdsImageTag(Body.of("<p>Pas d’image</p>")));
+        }
+    }
+
+    @Test
     void anEmptyBodyStaysInMemoryAndAKeptOneIsNotKeptTwice() throws IOException {
         try (BodyStore store = BodyStore.create(dir.resolve("bodies"))) {
             assertSame(Body.EMPTY, store.keep(""));
