@@ -285,9 +285,15 @@ public final class SiteBuilder {
         if (bodies != null) {
             bodies.close(); // its file goes with the staging folder's scratch, before the commit
         }
-        out.commit();
-        if (memo != null) {
-            memo.save();
+        // The page memo is written while the site is committed, on the pool, idle by now: both are
+        // the work of one thread (sorting and writing a line per file). A memo saved for a commit
+        // that then failed only names pages the next build finds changed and renders again.
+        java.util.concurrent.CompletableFuture<Void> memoSaved = memo == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.runAsync(memo::save, pool);
+        try {
+            out.commit();
+        } finally {
+            memoSaved.join();
         }
         SearchFiles.saveState(cache, out, search);
         if (rebuilds != null) {
