@@ -255,27 +255,42 @@ final class WebFiles {
         dev.gazette.cache.Fingerprint.Shared shared = new dev.gazette.cache.Fingerprint.Shared(java.util.Set.of(dev.gazette.web.FeedItem.class));
         // As for pages: a write error is kept until every worker has stopped, then thrown.
         java.util.concurrent.atomic.AtomicReference<java.io.UncheckedIOException> writeError = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.Future<?> feedsWritten = pool.submit(() -> feeds.parallelStream().forEach(job -> {
+            if (writeError.get() != null) {
+                return;
+            }
+            try {
+                var feed = job.feed().get();
+                // As pages: a feed whose data has not changed is kept from the previous site.
+                String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed, shared).orElse(null);
+                String rss = fingerprint == null ? null : fingerprint + "|rss";
+                String atom = fingerprint == null ? null : fingerprint + "|atom";
+                if (!KeptFiles.keep(memo, rss, job.rssFile(), out)) {
+                    KeptFiles.remember(memo, rss, out.write(job.rssFile(), FeedWriter.rss(feed)));
+                }
+                if (!KeptFiles.keep(memo, atom, job.atomFile(), out)) {
+                    KeptFiles.remember(memo, atom, out.write(job.atomFile(), FeedWriter.atom(feed)));
+                }
+            } catch (java.io.UncheckedIOException e) {
+                writeError.compareAndSet(null, e);
+            }
+        }));
+        // The sitemap is written on this thread while the pool writes the feeds: it is one
+        // writer's work, in the order of its URLs, and it used to leave the pool idle after them.
+        // Whatever it throws waits for the feeds' workers to stop, as their own errors do.
+        counts.put("feeds", feeds.size() * 2); // first in the summary, as the feeds were written first
+        List<String> sitemapFiles = List.of();
+        RuntimeException sitemapError = null;
         try {
-            pool.submit(() -> feeds.parallelStream().forEach(job -> {
-                if (writeError.get() != null) {
-                    return;
-                }
-                try {
-                    var feed = job.feed().get();
-                    // As pages: a feed whose data has not changed is kept from the previous site.
-                    String fingerprint = memo == null ? null : dev.gazette.cache.Fingerprint.of("feed", feed, shared).orElse(null);
-                    String rss = fingerprint == null ? null : fingerprint + "|rss";
-                    String atom = fingerprint == null ? null : fingerprint + "|atom";
-                    if (!KeptFiles.keep(memo, rss, job.rssFile(), out)) {
-                        KeptFiles.remember(memo, rss, out.write(job.rssFile(), FeedWriter.rss(feed)));
-                    }
-                    if (!KeptFiles.keep(memo, atom, job.atomFile(), out)) {
-                        KeptFiles.remember(memo, atom, out.write(job.atomFile(), FeedWriter.atom(feed)));
-                    }
-                } catch (java.io.UncheckedIOException e) {
-                    writeError.compareAndSet(null, e);
-                }
-            })).get();
+            SitemapWriter sitemap = SitemapWriter.standard(out::write, config.baseUrl());
+            planner.sitemap(sitemap);
+            sitemapFiles = sitemap.finish();
+            counts.put("sitemap URLs", (int) sitemap.urls());
+        } catch (RuntimeException e) {
+            sitemapError = e;
+        }
+        try {
+            feedsWritten.get();
             if (writeError.get() != null) {
                 throw writeError.get();
             }
@@ -285,12 +300,9 @@ final class WebFiles {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        counts.put("feeds", feeds.size() * 2);
-
-        SitemapWriter sitemap = SitemapWriter.standard(out::write, config.baseUrl());
-        planner.sitemap(sitemap);
-        List<String> sitemapFiles = sitemap.finish();
-        counts.put("sitemap URLs", (int) sitemap.urls());
+        if (sitemapError != null) {
+            throw sitemapError;
+        }
 
         NewsSitemap news = new NewsSitemap(out::write, config.baseUrl(), config.title(), config.language(), now);
         planner.news(news);

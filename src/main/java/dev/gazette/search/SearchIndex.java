@@ -213,7 +213,7 @@ public final class SearchIndex {
     }
 
     private static int[] shardsIn(byte[] list) {
-        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(list);
+        InputStream in = new ArrayInput(list);
         List<Integer> out = new ArrayList<>();
         try {
             for (int gap = Records.readVarint(in), previous = 0; gap >= 0; gap = Records.readVarint(in)) {
@@ -373,7 +373,7 @@ public final class SearchIndex {
 
     /** A shard's terms with their postings (key, weight), in its order. */
     private static Map<String, List<long[]>> decodeShard(byte[] bytes) {
-        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(bytes);
+        InputStream in = new ArrayInput(bytes);
         Map<String, List<long[]>> terms = new java.util.LinkedHashMap<>();
         try {
             int count = Records.readVarint(in);
@@ -393,6 +393,39 @@ public final class SearchIndex {
             throw new IllegalStateException("a previous shard cannot be read: " + e.getMessage(), e);
         }
         return terms;
+    }
+
+    /**
+     * A byte array read as a stream, as {@code ByteArrayInputStream} reads it but without taking
+     * a lock for every byte: a publish decodes the shards it patches a byte at a time, on one thread.
+     */
+    private static final class ArrayInput extends InputStream {
+        private final byte[] bytes;
+        private int at;
+
+        ArrayInput(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return at < bytes.length ? bytes[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            java.util.Objects.checkFromIndexSize(offset, length, into.length);
+            if (length == 0) {
+                return 0;
+            }
+            if (at >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(length, bytes.length - at);
+            System.arraycopy(bytes, at, into, offset, n);
+            at += n;
+            return n;
+        }
     }
 
     /** A group's postings as they wait: for each, the term (UTF-8, its length first), the key and the weight. */
