@@ -90,8 +90,8 @@ class BodyStoreTest {
             String text = b.toString();
             assertEquals(text.contains("<img"), BodyStore.holdsImageTag(text.getBytes(StandardCharsets.UTF_8)), text);
         }
-        // A body of another store, or held in memory, is asked by its text.
         assertTrue(BodyStore.holdsImageTag("<p><img src=x></p>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(false, BodyStore.holdsImageTag("<im".getBytes(StandardCharsets.UTF_8)), "shorter than the tag");
     }
 
     @Test
