@@ -69,7 +69,12 @@ final class BodyStore implements Closeable {
      * every body, and most have none).
      */
     boolean holdsImageTag(Body body) {
-        return body instanceof Kept k && k.store == this ? k.imageTag : body.html().contains(IMAGE_TAG);
+        return body instanceof Kept k && k.store == this ? k.imageTag : htmlHoldsImageTag(body);
+    }
+
+    /** Whether {@code body}'s HTML holds {@link #IMAGE_TAG}, read from its text: for a body in no store. */
+    static boolean htmlHoldsImageTag(Body body) {
+        return body.html().contains(IMAGE_TAG);
     }
 
     /**

@@ -199,7 +199,7 @@ public final class SiteBuilder {
         ImageSizes sizes = new ImageSizes();
         BodyImages.Result bodyImages = BodyImages.resolve(index, new SiteUrls(config.permalinks()), options.source(), sizes, pool,
                 bodies == null ? Body::of : bodies::keep,
-                bodies == null ? b -> b.html().contains(BodyStore.IMAGE_TAG) : bodies::holdsImageTag);
+                bodies == null ? BodyStore::htmlHoldsImageTag : bodies::holdsImageTag);
         problems.addAll(bodyImages.problems());
         // The index from here on holds the bodies as published: later steps need no side map.
         index = index.withBodies(bodyImages.bodies());

@@ -386,18 +386,17 @@ public final class RelatedIndex {
         // document's coordinates do not depend on anything but what the index holds).
         LatentSpace latent = latentSpace(sampleTerms, sampleWeights, b.latentStore);
         latentOf = latent == null ? null : new byte[n][];
+        latentSquares = latent == null ? null : new long[n];
         if (latent != null) {
-            IntStream.range(0, n).parallel().forEach(d -> latentOf[d] = quantize(latent.project(vectorTerms[d], vectorWeights[d])));
-        }
-        latentSquares = latentOf == null ? null : new long[n];
-        if (latentOf != null) {
-            for (int d = 0; d < n; d++) {
+            IntStream.range(0, n).parallel().forEach(d -> {
+                byte[] x = quantize(latent.project(vectorTerms[d], vectorWeights[d]));
                 long squares = 0;
-                for (byte x : latentOf[d]) {
-                    squares += x * x;
+                for (byte c : x) {
+                    squares += c * c;
                 }
+                latentOf[d] = x;
                 latentSquares[d] = squares;
-            }
+            });
         }
         // Postings under each document's strongest terms.
         int[] postingCounts = new int[vocabulary.length];

@@ -73,33 +73,31 @@ final class TermIds {
         private int count;
 
         int idOf(String term, int h, AtomicInteger next) {
-            int mask = slots.length - 1;
-            for (int i = h & mask; ; i = (i + 1) & mask) {
-                long e = slots[i];
-                if (e == 0) {
-                    int id = next.getAndIncrement();
-                    slots[i] = (long) h << 32 | (id + 1L);
-                    keys[i] = term;
-                    if (++count * 2 > slots.length) {
-                        grow();
-                    }
-                    return id;
-                }
-                if ((int) (e >>> 32) == h && keys[i].equals(term)) {
-                    return (int) e - 1;
-                }
+            int i = slot(term, h);
+            if (slots[i] != 0) {
+                return (int) slots[i] - 1;
             }
+            int id = next.getAndIncrement();
+            slots[i] = (long) h << 32 | (id + 1L);
+            keys[i] = term;
+            if (++count * 2 > slots.length) {
+                grow();
+            }
+            return id;
         }
 
         int get(String term, int h) {
+            long e = slots[slot(term, h)];
+            return e == 0 ? -1 : (int) e - 1;
+        }
+
+        /** The slot that holds {@code term} (hash {@code h}), or the empty one where it would go. */
+        private int slot(String term, int h) {
             int mask = slots.length - 1;
             for (int i = h & mask; ; i = (i + 1) & mask) {
                 long e = slots[i];
-                if (e == 0) {
-                    return -1;
-                }
-                if ((int) (e >>> 32) == h && keys[i].equals(term)) {
-                    return (int) e - 1;
+                if (e == 0 || (int) (e >>> 32) == h && keys[i].equals(term)) {
+                    return i;
                 }
             }
         }

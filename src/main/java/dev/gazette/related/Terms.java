@@ -23,10 +23,9 @@ final class Terms {
         int n = terms.length;
         int[] order = new int[n];
         if (n >= 1 << 16) {
-            Integer[] boxed = new Integer[n];
-            Arrays.setAll(boxed, i -> i);
-            Arrays.sort(boxed, (a, b) -> terms[a].compareTo(terms[b]));
-            Arrays.setAll(order, i -> boxed[i]);
+            // Too many for a position in 16 bits: all compared as strings.
+            Arrays.setAll(order, i -> i);
+            byWholeString(terms, order, 0, n);
             return order;
         }
         long[] keys = new long[n];
