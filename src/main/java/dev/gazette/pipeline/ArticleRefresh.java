@@ -13,7 +13,6 @@ import dev.gazette.source.ParseContext;
 import dev.gazette.source.ParsedSource;
 import dev.gazette.source.SourceReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -90,9 +89,9 @@ public final class ArticleRefresh {
         if (job.isEmpty()) {
             return Optional.empty();
         }
-        String html;
+        byte[] html;
         try {
-            html = last.engine().render(job.get().template(), job.get().model().get());
+            html = last.engine().renderUtf8(job.get().template(), job.get().model().get());
         } catch (TemplateEngine.RenderException e) {
             return Optional.empty();
         }
@@ -104,7 +103,7 @@ public final class ArticleRefresh {
         try {
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling("." + target.getFileName() + ".refresh-" + ProcessHandle.current().pid());
-            Files.write(tmp, html.getBytes(StandardCharsets.UTF_8));
+            Files.write(tmp, html);
             rebuilds.wroteAside(page);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -340,7 +340,7 @@ public final class SiteBuilder {
                 continue;
             }
             try {
-                engine.render(job.template(), job.model().get());
+                engine.renderUtf8(job.template(), job.model().get());
             } catch (TemplateEngine.RenderException e) {
                 if (known.add(e.problem().describe())) {
                     problems.add(e.problem());
@@ -561,7 +561,7 @@ public final class SiteBuilder {
                     if (KeptFiles.keep(memo, fingerprint, job.file(), out)) {
                         return;
                     }
-                    Manifest.Entry written = out.write(job.file(), engine.render(job.template(), model));
+                    Manifest.Entry written = out.write(job.file(), engine.renderUtf8(job.template(), model));
                     rendered.incrementAndGet();
                     KeptFiles.remember(memo, fingerprint, written);
                 } catch (TemplateEngine.RenderException e) {
