@@ -19,10 +19,10 @@ import dev.gazette.render.PageKind;
 import dev.gazette.render.Redirects;
 import dev.gazette.render.SiteView;
 import dev.gazette.render.TeaserView;
-import dev.gazette.text.ContentHash;
 import dev.gazette.render.SitePlanner;
 import dev.gazette.render.SiteUrls;
 import dev.gazette.render.TemplateEngine;
+import dev.gazette.render.TemplateInputs;
 import dev.gazette.render.WebExtras;
 import dev.gazette.images.ImageInfo;
 import dev.gazette.images.ImagePaths;
@@ -216,11 +216,12 @@ public final class SiteBuilder {
                 cache, out.target().toString());
         step("related");
 
-        // The templates' fingerprint is taken before the engine reads them: a template saved in
-        // between then makes the fingerprint older than the pages, which renders them again next
-        // time, never the other way round (pages kept for ever from a template they were not made of).
+        // The templates are read for the pages' fingerprints before the engine reads them: a
+        // template saved in between then makes the fingerprint older than the pages, which renders
+        // them again next time, never the other way round (pages kept for ever from a template they
+        // were not made of).
         PageMemo memo = cache == null ? null : PageMemo.open(cache, out.target().toString());
-        String context = memo == null ? "" : renderContext(config);
+        TemplateInputs templateInputs = memo == null ? null : TemplateInputs.read(options.templates(), config.locale(), config.timeZone());
         TemplateEngine engine;
         try {
             engine = new TemplateEngine(options.templates(), config.locale(), config.timeZone());
@@ -250,7 +251,7 @@ public final class SiteBuilder {
         }
 
         progress.step("render", jobs.size());
-        Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, context);
+        Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, templateInputs);
         // Each plan holds its page's data (a quarter of a million at 10^5 articles): done with.
         jobs.clear();
         if (hasErrors()) {
@@ -368,31 +369,6 @@ public final class SiteBuilder {
                     + "); building without it.", "check that the folder is writable, or pass --no-cache."));
             return null;
         }
-    }
-
-    /**
-     * What every page's output depends on besides its model: the templates (the site's files; the
-     * default theme is part of Gazette's build, which the cache is keyed by) and the engine's locale
-     * and time zone.
-     */
-    private String renderContext(SiteConfig config) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream data = new java.io.DataOutputStream(bytes);
-        Path templates = options.templates();
-        if (Files.isDirectory(templates)) {
-            List<Path> files;
-            try (var walk = Files.walk(templates)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path f : files) {
-                byte[] content = Files.readAllBytes(f);
-                data.writeUTF(templates.relativize(f).toString());
-                data.writeInt(content.length);
-                data.write(content);
-            }
-        }
-        data.flush();
-        return ContentHash.of(bytes.toByteArray()) + "|" + config.locale().toLanguageTag() + "|" + config.timeZone().getId();
     }
 
     /**
@@ -538,10 +514,11 @@ public final class SiteBuilder {
     /**
      * Renders every page into {@code out}. With a {@code memo}, a page whose model has the
      * fingerprint of a page the previous site holds is kept from there, not rendered: the model is
-     * everything the page shows, so the same model under the same templates is the same page.
+     * everything the page shows, so the same model under the same templates is the same page (the
+     * templates its own template loads: {@link TemplateInputs}).
      */
     private Map<PageKind, Integer> render(List<PageJob> jobs, TemplateEngine engine, SiteOutput out, ForkJoinPool pool, PageMemo memo,
-                                        String context) {
+                                        TemplateInputs templateInputs) {
         Map<String, Problem> failures = new ConcurrentHashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
         // Teasers and the site's view stand in many pages' models: hash each once.
@@ -557,7 +534,7 @@ public final class SiteBuilder {
                 progress.advance();
                 try {
                     Map<String, Object> model = job.model().get();
-                    String fingerprint = memo == null ? null : Fingerprint.of(context + "\u0000" + job.template(), model, shared).orElse(null);
+                    String fingerprint = memo == null ? null : Fingerprint.of(templateInputs.of(job.template()) + "\u0000" + job.template(), model, shared).orElse(null);
                     if (KeptFiles.keep(memo, fingerprint, job.file(), out)) {
                         return;
                     }

@@ -26,7 +26,7 @@ final class TemplateRecursion {
     /** {@code <#macro name} or {@code <#function name}, in either FreeMarker syntax. */
     private static final Pattern DEFINITION = Pattern.compile("[<\\[]#(macro|function)\\s+([\\p{L}_$][\\p{L}\\p{N}_$]*)");
     /** {@code <#include "x">} and {@code <#import "x" as y>} with a literal name. */
-    private static final Pattern LOAD = Pattern.compile("[<\\[]#(include|import)\\s+[\"']([^\"']+)[\"']");
+    private static final Pattern LOAD = TemplateInputs.LOAD;
     /** More than any theme holds: a bound on the walk through includes. */
     private static final int MAX_TEMPLATES = 100;
 
@@ -57,7 +57,7 @@ final class TemplateRecursion {
             }
             Matcher load = LOAD.matcher(text);
             while (load.find()) {
-                todo.add(resolve(name, load.group(2)));
+                todo.add(TemplateInputs.resolve(name, load.group(2)));
             }
         }
         return Optional.empty();
@@ -87,25 +87,11 @@ final class TemplateRecursion {
         Matcher load = LOAD.matcher(text);
         while (load.find()) {
             // An import runs a template once per page, however often it is written: only an include recurses.
-            if (load.group(1).equals("include") && resolve(template, load.group(2)).equals(template)) {
+            if (load.group(1).equals("include") && TemplateInputs.resolve(template, load.group(2)).equals(template)) {
                 return Optional.of(new Call(template, lineOf(text, load.start()), null));
             }
         }
         return Optional.empty();
-    }
-
-    /** The name FreeMarker gives {@code target} loaded from {@code base}: relative to its folder unless it starts with {@code /}. */
-    static String resolve(String base, String target) {
-        String path = target.startsWith("/") ? target.substring(1) : base.substring(0, base.lastIndexOf('/') + 1) + target;
-        Deque<String> segments = new ArrayDeque<>();
-        for (String segment : path.split("/")) {
-            if (segment.equals("..")) {
-                segments.pollLast();
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                segments.addLast(segment);
-            }
-        }
-        return String.join("/", segments);
     }
 
     private static int lineOf(String text, int offset) {

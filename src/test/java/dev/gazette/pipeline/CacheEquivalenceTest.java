@@ -121,9 +121,7 @@ class CacheEquivalenceTest {
                 return "rename " + some.getFileName() + " to " + renamed.getFileName();
             }
             case 5 -> {
-                String theme = Files.readString(Path.of("templates/article.ftlh"));
-                Files.writeString(templates.resolve("article.ftlh"), theme.replace("</article>", "<p class=\"edited\">" + words(2) + "</p></article>"));
-                return "template";
+                return editTemplate();
             }
             case 6 -> {
                 Files.writeString(site.resolve("site.yml"), Files.readString(site.resolve("site.yml")).replaceAll("description: .*\n", "")
@@ -143,6 +141,50 @@ class CacheEquivalenceTest {
             default -> {
                 writeImage(20 + random.nextInt(100), 20 + random.nextInt(100));
                 return "image";
+            }
+        }
+    }
+
+    /**
+     * One template edit: a page's own template, the layout every page imports, a list's template,
+     * a partial that only article pages include, or a site's override removed (the theme's stands in
+     * again). Pages are kept by the templates they load: each edit must render again exactly those.
+     */
+    private String editTemplate() throws IOException {
+        switch (random.nextInt(5)) {
+            case 0 -> {
+                String theme = Files.readString(Path.of("templates/article.ftlh"));
+                Files.writeString(templates.resolve("article.ftlh"), theme.replace("</article>", "<p class=\"edited\">" + words(2) + "</p></article>"));
+                return "template article.ftlh";
+            }
+            case 1 -> {
+                String theme = Files.readString(Path.of("templates/layout.ftlh"));
+                Files.writeString(templates.resolve("layout.ftlh"), theme.replace("</footer>", "<p class=\"edited\">" + words(2) + "</p></footer>"));
+                return "template layout.ftlh";
+            }
+            case 2 -> {
+                String theme = Files.readString(Path.of("templates/list.ftlh"));
+                Files.writeString(templates.resolve("list.ftlh"), theme.replace("</h1>", " " + words(1) + "</h1>"));
+                return "template list.ftlh";
+            }
+            case 3 -> {
+                String theme = Files.readString(Path.of("templates/article.ftlh"));
+                Files.writeString(templates.resolve("article.ftlh"), theme.replace("</article>", "<#include \"parts/extra.ftl\"></article>"));
+                Files.createDirectories(templates.resolve("parts"));
+                Files.writeString(templates.resolve("parts/extra.ftl"), "<p class=\"extra\">" + words(2) + "</p>");
+                return "template parts/extra.ftl, included by article.ftlh";
+            }
+            default -> {
+                List<Path> own;
+                try (var files = Files.list(templates)) {
+                    own = files.filter(f -> f.getFileName().toString().endsWith(".ftlh")).sorted().toList();
+                }
+                if (own.isEmpty()) {
+                    return "nothing";
+                }
+                Path gone = own.get(random.nextInt(own.size()));
+                Files.delete(gone);
+                return "template override " + gone.getFileName() + " removed";
             }
         }
     }
@@ -257,6 +299,51 @@ class CacheEquivalenceTest {
             assertEquals(fresh.webFiles(), cached.webFiles(), context);
             assertEquals(fresh.filesWritten(), cached.filesWritten() + cached.filesUnchanged(), context);
         }
+    }
+
+    /**
+     * A template edit renders again the pages made with that template, or with one that loads it,
+     * and no other: a list's template leaves the articles' pages kept, the layout every page
+     * imports renders them all. The pages are still those a clean build writes.
+     */
+    @Test
+    void aTemplateEditRendersOnlyThePagesThatLoadIt() throws IOException {
+        newSite(tmp.resolve("site"), 9, 14);
+        Path out = tmp.resolve("out");
+        Path cache = tmp.resolve("cache");
+        BuildReport first = build(out, cache);
+        assertBuilt(first, "first build");
+        int lists = first.pages().entrySet().stream().filter(e -> e.getKey().template().equals("list.ftlh")).mapToInt(Map.Entry::getValue).sum();
+        int all = first.pages().values().stream().mapToInt(Integer::intValue).sum();
+        int redirects = first.pages().getOrDefault(dev.gazette.render.PageKind.REDIRECT, 0);
+
+        String list = Files.readString(Path.of("templates/list.ftlh"));
+        Files.writeString(templates.resolve("list.ftlh"), list.replace("</h1>", " (édité)</h1>"));
+        BuildReport listEdited = build(out, cache);
+        assertBuilt(listEdited, "list.ftlh edited");
+        assertTrue(lists > 0 && lists < all, "the fixture has list pages and others: " + first.pages());
+        assertEquals(lists, listEdited.pagesRendered(), "only the pages made with list.ftlh: " + listEdited.pages());
+        assertSameTree(cleanBuild("list"), out, "list.ftlh edited");
+
+        String layout = Files.readString(Path.of("templates/layout.ftlh"));
+        Files.writeString(templates.resolve("layout.ftlh"), layout.replace("</footer>", "<p>Édité.</p></footer>"));
+        BuildReport layoutEdited = build(out, cache);
+        assertBuilt(layoutEdited, "layout.ftlh edited");
+        assertTrue(redirects > 0, "the fixture has redirect pages: " + first.pages());
+        assertEquals(all - redirects, layoutEdited.pagesRendered(), "every page imports the layout, but a redirect's: " + first.pages());
+        assertSameTree(cleanBuild("layout"), out, "layout.ftlh edited");
+
+        // A template no page loads: nothing to render again.
+        Files.writeString(templates.resolve("unused.ftlh"), "<p>${nothing}</p>");
+        BuildReport unused = build(out, cache);
+        assertBuilt(unused, "unused template added");
+        assertEquals(0, unused.pagesRendered(), "no page loads unused.ftlh");
+    }
+
+    private Path cleanBuild(String name) throws IOException {
+        Path clean = tmp.resolve("clean-" + name);
+        assertBuilt(build(clean, null), "clean build " + name);
+        return clean;
     }
 
     /** The preview's series of builds: one process, the output updated in place, sources kept by size and time. */

@@ -201,7 +201,7 @@ class TemplateEngineTest {
                 TemplateRecursion.selfCall("t", "[#macro m x][@m x=1/][/#macro]").orElseThrow());
         assertTrue(TemplateRecursion.selfCall("t", "<#macro m><@mm/><@other.x/></#macro>\n<#macro n><@m/></#macro>").isEmpty());
         assertTrue(TemplateRecursion.selfCall("t", "<#function f x><#return g(x) + xf(1)></#function>").isEmpty());
-        assertEquals("lib/b.ftl", TemplateRecursion.resolve("parts/a.ftlh", "../lib/b.ftl"));
-        assertEquals("b.ftl", TemplateRecursion.resolve("parts/a.ftlh", "/b.ftl"));
+        assertEquals("lib/b.ftl", TemplateInputs.resolve("parts/a.ftlh", "../lib/b.ftl"));
+        assertEquals("b.ftl", TemplateInputs.resolve("parts/a.ftlh", "/b.ftl"));
     }
 }
