@@ -35,9 +35,29 @@ final class ViewWrapper extends DefaultObjectWrapper {
     private static final ClassValue<Map<String, Function<Object, Object>>> READERS = new ClassValue<>() {
         @Override
         protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
-            return readersOf(type);
+            return componentReaders(type);
         }
     };
+
+    /**
+     * The same, by class name, checked against the class: {@code ClassValue.get} missed its quick
+     * path on every call here and was a fifth of this wrapper's time; a class's name is a string
+     * it keeps, whose hash is kept too.
+     */
+    private static final Map<String, Readers> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Readers(Class<?> type, Map<String, Function<Object, Object>> byComponent) {
+    }
+
+    private static Map<String, Function<Object, Object>> readersOf(Class<?> type) {
+        Readers known = BY_NAME.get(type.getName());
+        if (known != null && known.type() == type) {
+            return known.byComponent();
+        }
+        Map<String, Function<Object, Object>> readers = READERS.get(type);
+        BY_NAME.putIfAbsent(type.getName(), new Readers(type, readers));
+        return readers;
+    }
 
     ViewWrapper() {
         super(Configuration.VERSION_2_3_34);
@@ -52,7 +72,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
             return new SimpleScalar(s);
         }
         if (obj instanceof Record r) {
-            Map<String, Function<Object, Object>> readers = READERS.get(r.getClass());
+            Map<String, Function<Object, Object>> readers = readersOf(r.getClass());
             if (!readers.isEmpty()) {
                 return new RecordModel(r, this, readers);
             }
@@ -86,7 +106,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
      * JavaBeans getter of its name exists ({@code getTitle()} for {@code title}), where FreeMarker's
      * rules for which to read are subtle, and the whole class when it cannot be reached from here.
      */
-    private static Map<String, Function<Object, Object>> readersOf(Class<?> type) {
+    private static Map<String, Function<Object, Object>> componentReaders(Class<?> type) {
         if (!type.isRecord() || !reachable(type) || wrappedOtherwise(type)) {
             return Map.of();
         }
@@ -106,7 +126,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
         } catch (Throwable e) {
             return Map.of(); // the generic way reads it as before
         }
-        return Map.copyOf(readers);
+        return readers; // never written again: read from any thread once published through the maps above
     }
 
     @SuppressWarnings("unchecked")
