@@ -306,6 +306,7 @@ public final class TemplateEngine {
             size = p;
         }
 
+        /** As {@link #write(char[], int, int)}, the same loop over a string: one over a {@code CharSequence} would cost an interface call a character. */
         @Override
         public void write(String s, int offset, int length) {
             Objects.checkFromIndexSize(offset, length, s.length());

@@ -153,23 +153,16 @@ class CacheEquivalenceTest {
     private String editTemplate() throws IOException {
         switch (random.nextInt(5)) {
             case 0 -> {
-                String theme = Files.readString(Path.of("templates/article.ftlh"));
-                Files.writeString(templates.resolve("article.ftlh"), theme.replace("</article>", "<p class=\"edited\">" + words(2) + "</p></article>"));
-                return "template article.ftlh";
+                return override("article.ftlh", "</article>", "<p class=\"edited\">" + words(2) + "</p></article>");
             }
             case 1 -> {
-                String theme = Files.readString(Path.of("templates/layout.ftlh"));
-                Files.writeString(templates.resolve("layout.ftlh"), theme.replace("</footer>", "<p class=\"edited\">" + words(2) + "</p></footer>"));
-                return "template layout.ftlh";
+                return override("layout.ftlh", "</footer>", "<p class=\"edited\">" + words(2) + "</p></footer>");
             }
             case 2 -> {
-                String theme = Files.readString(Path.of("templates/list.ftlh"));
-                Files.writeString(templates.resolve("list.ftlh"), theme.replace("</h1>", " " + words(1) + "</h1>"));
-                return "template list.ftlh";
+                return override("list.ftlh", "</h1>", " " + words(1) + "</h1>");
             }
             case 3 -> {
-                String theme = Files.readString(Path.of("templates/article.ftlh"));
-                Files.writeString(templates.resolve("article.ftlh"), theme.replace("</article>", "<#include \"parts/extra.ftl\"></article>"));
+                override("article.ftlh", "</article>", "<#include \"parts/extra.ftl\"></article>");
                 Files.createDirectories(templates.resolve("parts"));
                 Files.writeString(templates.resolve("parts/extra.ftl"), "<p class=\"extra\">" + words(2) + "</p>");
                 return "template parts/extra.ftl, included by article.ftlh";
@@ -187,6 +180,13 @@ class CacheEquivalenceTest {
                 return "template override " + gone.getFileName() + " removed";
             }
         }
+    }
+
+    /** The site's own copy of a theme template, with {@code from} replaced by {@code to}; what was done, for the report. */
+    private String override(String template, String from, String to) throws IOException {
+        String theme = Files.readString(Path.of("templates", template));
+        Files.writeString(templates.resolve(template), theme.replace(from, to));
+        return "template " + template;
     }
 
     private BuildReport build(Path out, Path cache) {
@@ -314,19 +314,17 @@ class CacheEquivalenceTest {
         BuildReport first = build(out, cache);
         assertBuilt(first, "first build");
         int lists = first.pages().entrySet().stream().filter(e -> e.getKey().template().equals("list.ftlh")).mapToInt(Map.Entry::getValue).sum();
-        int all = first.pages().values().stream().mapToInt(Integer::intValue).sum();
+        long all = first.totalPages();
         int redirects = first.pages().getOrDefault(dev.gazette.render.PageKind.REDIRECT, 0);
 
-        String list = Files.readString(Path.of("templates/list.ftlh"));
-        Files.writeString(templates.resolve("list.ftlh"), list.replace("</h1>", " (édité)</h1>"));
+        override("list.ftlh", "</h1>", " (édité)</h1>");
         BuildReport listEdited = build(out, cache);
         assertBuilt(listEdited, "list.ftlh edited");
         assertTrue(lists > 0 && lists < all, "the fixture has list pages and others: " + first.pages());
         assertEquals(lists, listEdited.pagesRendered(), "only the pages made with list.ftlh: " + listEdited.pages());
         assertSameTree(cleanBuild("list"), out, "list.ftlh edited");
 
-        String layout = Files.readString(Path.of("templates/layout.ftlh"));
-        Files.writeString(templates.resolve("layout.ftlh"), layout.replace("</footer>", "<p>Édité.</p></footer>"));
+        override("layout.ftlh", "</footer>", "<p>Édité.</p></footer>");
         BuildReport layoutEdited = build(out, cache);
         assertBuilt(layoutEdited, "layout.ftlh edited");
         assertTrue(redirects > 0, "the fixture has redirect pages: " + first.pages());
