@@ -53,31 +53,44 @@ public final class TemplateInputs {
     /** More templates than any theme holds: past it, a page is taken to depend on them all. */
     private static final int MAX_TEMPLATES = 200;
 
-    /** The site's template files (by path in the folder, with {@code /}), as read when this was made. */
-    private final Map<String, byte[]> siteFiles;
+    /** The site's templates (by path in the folder, with {@code /}), as read when this was made. */
+    private final Map<String, byte[]> siteTemplates;
+    /**
+     * The folder's other files (labels, assets), by path, each as the hash of its bytes: a theme's
+     * images and fonts are not held for the length of the render.
+     */
+    private final Map<String, String> otherFiles;
     private final String engine;
     private final String everyTemplate;
     private final Map<String, String> byTemplate = new ConcurrentHashMap<>();
 
-    private TemplateInputs(Map<String, byte[]> siteFiles, Locale locale, ZoneId zone) {
-        this.siteFiles = siteFiles;
+    private TemplateInputs(Map<String, byte[]> siteTemplates, Map<String, String> otherFiles, Locale locale, ZoneId zone) {
+        this.siteTemplates = siteTemplates;
+        this.otherFiles = otherFiles;
         this.engine = locale.toLanguageTag() + "|" + zone.getId();
         this.everyTemplate = hash(null);
     }
 
     /** Reads the site's template folder {@code templatesDir} (which may not exist) for an engine of {@code locale} and {@code zone}. */
     public static TemplateInputs read(Path templatesDir, Locale locale, ZoneId zone) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
+        Map<String, byte[]> templates = new TreeMap<>();
+        Map<String, String> others = new TreeMap<>();
         if (templatesDir != null && Files.isDirectory(templatesDir)) {
             List<Path> paths;
             try (var walk = Files.walk(templatesDir)) {
                 paths = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path f : paths) {
-                files.put(templatesDir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                String path = templatesDir.relativize(f).toString().replace('\\', '/');
+                byte[] bytes = Files.readAllBytes(f);
+                if (isTemplate(path)) {
+                    templates.put(path, bytes);
+                } else {
+                    others.put(path, ContentHash.of(bytes));
+                }
             }
         }
-        return new TemplateInputs(files, locale, zone);
+        return new TemplateInputs(templates, others, locale, zone);
     }
 
     /** The inputs of a page made with {@code template}, as a hash: equal hashes, same output for the same model. */
@@ -127,7 +140,7 @@ public final class TemplateInputs {
 
     /** A template's text as FreeMarker finds it: the site's file, else the default theme's. */
     private Optional<String> source(String name) {
-        byte[] own = siteFiles.get(name);
+        byte[] own = siteTemplates.get(name);
         if (own != null) {
             return Optional.of(new String(own, StandardCharsets.UTF_8));
         }
@@ -146,20 +159,22 @@ public final class TemplateInputs {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream data = new DataOutputStream(bytes)) {
             data.writeUTF(loaded == null ? "every file" : "templates loaded, other files");
-            for (Map.Entry<String, byte[]> file : siteFiles.entrySet()) {
-                String path = file.getKey();
-                if (loaded != null && isTemplate(path) && !loaded.contains(path)) {
-                    continue;
+            for (Map.Entry<String, byte[]> template : siteTemplates.entrySet()) {
+                if (loaded == null || loaded.contains(template.getKey())) {
+                    data.writeUTF(template.getKey());
+                    data.writeInt(template.getValue().length);
+                    data.write(template.getValue());
                 }
-                data.writeUTF(path);
-                data.writeInt(file.getValue().length);
-                data.write(file.getValue());
+            }
+            for (Map.Entry<String, String> other : otherFiles.entrySet()) {
+                data.writeUTF(other.getKey());
+                data.writeUTF(other.getValue());
             }
             if (loaded != null) {
                 // Which theme templates stand in where the site has none is part of the output too.
                 for (String name : loaded) {
                     data.writeUTF(name);
-                    data.writeBoolean(siteFiles.containsKey(name));
+                    data.writeBoolean(siteTemplates.containsKey(name));
                 }
             }
         } catch (IOException e) {
