@@ -265,9 +265,9 @@ public final class TemplateEngine {
      * its bytes: past the first character beyond Latin-1 (a French narrow no-break space) the
      * builder widened every piece appended to two bytes a character, each through a bounds check,
      * and the page was copied twice more. The encoding alone was a tenth of a full build's time
-     * under the quick compiler. The bytes are those of {@code text.getBytes(UTF_8)} of the whole text, to the
-     * byte: a surrogate pair split across two writes is joined, and a lone surrogate becomes
-     * {@code ?}, as the JDK's encoder does.
+     * under the quick compiler. The bytes are those of {@code text.getBytes(UTF_8)} of the whole
+     * text, to the byte: a surrogate pair split across two writes is joined, and a lone surrogate
+     * becomes {@code ?}, as the JDK's encoder does.
      */
     static final class Utf8Writer extends Writer {
         /** Below this length a string is encoded here; above it, by the JDK, then copied in bulk. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -120,22 +121,28 @@ public final class TemplateInputs {
             if (COMPUTED.matcher(text).find()) {
                 return Optional.empty();
             }
-            int literal = 0;
-            Matcher load = LOAD.matcher(text);
-            while (load.find()) {
-                literal++;
-                todo.add(resolve(name, load.group(2)));
-            }
+            List<String> loads = literalLoads(name, text);
+            todo.addAll(loads);
             int any = 0;
             Matcher directive = ANY_LOAD.matcher(text);
             while (directive.find()) {
                 any++;
             }
-            if (any != literal) {
+            if (any != loads.size()) {
                 return Optional.empty();
             }
         }
         return Optional.of(seen);
+    }
+
+    /** What the source {@code text} of {@code template} loads by a literal include or import, by the names FreeMarker gives them. */
+    static List<String> literalLoads(String template, String text) {
+        List<String> names = new ArrayList<>();
+        Matcher load = LOAD.matcher(text);
+        while (load.find()) {
+            names.add(resolve(template, load.group(2)));
+        }
+        return names;
     }
 
     /** A template's text as FreeMarker finds it: the site's file, else the default theme's. */

@@ -55,10 +55,7 @@ final class TemplateRecursion {
             if (call.isPresent()) {
                 return call;
             }
-            Matcher load = LOAD.matcher(text);
-            while (load.find()) {
-                todo.add(TemplateInputs.resolve(name, load.group(2)));
-            }
+            todo.addAll(TemplateInputs.literalLoads(name, text));
         }
         return Optional.empty();
     }

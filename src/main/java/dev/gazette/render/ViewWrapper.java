@@ -31,18 +31,11 @@ import java.util.function.Function;
  */
 final class ViewWrapper extends DefaultObjectWrapper {
 
-    /** Per record class, its components' readers by name; empty for a class FreeMarker would read otherwise. */
-    private static final ClassValue<Map<String, Function<Object, Object>>> READERS = new ClassValue<>() {
-        @Override
-        protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
-            return componentReaders(type);
-        }
-    };
-
     /**
-     * The same, by class name, checked against the class: {@code ClassValue.get} missed its quick
-     * path on every call here and was a fifth of this wrapper's time; a class's name is a string
-     * it keeps, whose hash is kept too.
+     * Per record class, by its name, its components' readers (empty for a class FreeMarker would
+     * read otherwise). By name, checked against the class, not a {@code ClassValue}, whose
+     * {@code get} missed its quick path on every call here and was a fifth of this wrapper's time:
+     * a class keeps its name, and the name its hash.
      */
     private static final Map<String, Readers> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -51,12 +44,11 @@ final class ViewWrapper extends DefaultObjectWrapper {
 
     private static Map<String, Function<Object, Object>> readersOf(Class<?> type) {
         Readers known = BY_NAME.get(type.getName());
-        if (known != null && known.type() == type) {
-            return known.byComponent();
+        if (known == null) {
+            known = BY_NAME.computeIfAbsent(type.getName(), name -> new Readers(type, componentReaders(type)));
         }
-        Map<String, Function<Object, Object>> readers = READERS.get(type);
-        BY_NAME.putIfAbsent(type.getName(), new Readers(type, readers));
-        return readers;
+        // Another class of the same name (from another class loader) is read, not kept.
+        return known.type() == type ? known.byComponent() : componentReaders(type);
     }
 
     ViewWrapper() {
