@@ -55,4 +55,40 @@ class TermIdsTest {
         assertEquals(-1, ids.get("jamais vu"));
         assertNotEquals(ids.get("AaAaAa"), ids.get("BBBBBB"));
     }
+
+    /**
+     * Terms are told apart by a 64-bit hash of their characters alone: near neighbours (one
+     * character apart, an accent, a long shared prefix, the same letters in another order) must
+     * not share one, or two words would count as one in every related list.
+     */
+    @Test
+    void nearTermsGetDistinctIds() {
+        Random random = new Random(7);
+        HashSet<String> terms = new HashSet<>();
+        String[] stems = {"russ", "lavrov", "sergueï lavrov", "conseil de sécurité", "maroc", "a", ""};
+        for (String stem : stems) {
+            for (int i = 0; i < 20_000; i++) {
+                terms.add(stem + Integer.toString(i, 36));
+                terms.add(Integer.toString(i, 36) + stem);
+            }
+        }
+        StringBuilder longPrefix = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            longPrefix.append((char) ('a' + random.nextInt(26)));
+        }
+        for (char c = 0; c < 2_000; c++) {
+            terms.add(longPrefix.toString() + c);
+            terms.add(c + longPrefix.toString());
+        }
+        TermIds ids = new TermIds();
+        HashSet<Integer> distinct = new HashSet<>();
+        for (String term : terms) {
+            distinct.add(ids.idOf(term));
+        }
+        assertEquals(terms.size(), distinct.size());
+        assertEquals(terms.size(), ids.size());
+        for (String term : terms) {
+            assertNotEquals(0L, TermIds.hash(term));
+        }
+    }
 }
