@@ -126,9 +126,9 @@ public final class RelatedContent {
         }
         String key = listsKey(index, config, limit, cache);
         return cache.relatedLists(output, key).orElseGet(() -> {
-            RelatedLists lists = byId(index, lists(index(index, config, pool, cache, output), limit, pool));
-            cache.putRelatedLists(output, key, lists, index.articles().stream().map(ArticleId::of).toList());
-            return lists;
+            List<List<Integer>> byPosition = lists(index(index, config, pool, cache, output), limit, pool);
+            cache.putRelatedLists(output, key, byPosition, index.articles().stream().map(ArticleId::of).toList());
+            return byId(index, byPosition);
         });
     }
 
