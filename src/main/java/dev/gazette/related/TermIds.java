@@ -56,7 +56,7 @@ final class TermIds {
             synchronized (s) {
                 for (int i = 0; i < s.keys.length; i++) {
                     if (s.keys[i] != null) {
-                        out[(int) s.slots[2 * i + 1] - 1] = s.keys[i];
+                        out[s.idAt(i)] = s.keys[i];
                     }
                 }
             }
@@ -65,20 +65,12 @@ final class TermIds {
     }
 
     /**
-     * A 64-bit hash of the term's characters, never 0 (an empty slot): FNV-1a over the UTF-16
-     * units, its bits then mixed (MurmurHash3's finalizer) so that the top ones, which choose the
-     * stripe, and the bottom ones, which choose the slot, both depend on every character.
+     * A 64-bit hash of the term's characters, never 0 (an empty slot): the terms' seed of the
+     * latent space ({@link LatentSpace#seed}), whose mixed bits let the top ones choose the
+     * stripe and the bottom ones the slot.
      */
     static long hash(String term) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0, n = term.length(); i < n; i++) {
-            h = (h ^ term.charAt(i)) * 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
+        long h = LatentSpace.seed(term);
         return h == 0 ? 1 : h;
     }
 
@@ -92,7 +84,7 @@ final class TermIds {
         int idOf(String term, long h, AtomicInteger next) {
             int i = slot(h);
             if (slots[2 * i] != 0) {
-                return (int) slots[2 * i + 1] - 1;
+                return idAt(i);
             }
             int id = next.getAndIncrement();
             slots[2 * i] = h;
@@ -106,7 +98,12 @@ final class TermIds {
 
         int get(long h) {
             int i = slot(h);
-            return slots[2 * i] == 0 ? -1 : (int) slots[2 * i + 1] - 1;
+            return slots[2 * i] == 0 ? -1 : idAt(i);
+        }
+
+        /** The id of the term in the (full) slot {@code i}. */
+        int idAt(int i) {
+            return (int) slots[2 * i + 1] - 1;
         }
 
         /** The slot that holds the term of hash {@code h}, or the empty one where it would go. */

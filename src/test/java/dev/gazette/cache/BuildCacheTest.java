@@ -2,12 +2,16 @@ package dev.gazette.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gazette.model.ArticleId;
+import dev.gazette.model.RelatedLists;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,20 +68,20 @@ class BuildCacheTest {
     @Test
     void relatedListsNumberedByPositionComeBackByIdAndOnlyUnderTheirKey() throws Exception {
         BuildCache cache = BuildCache.open(tmp.resolve(".gazette"));
-        java.util.List<dev.gazette.model.ArticleId> ids = java.util.List.of(new dev.gazette.model.ArticleId("a.md"),
-                new dev.gazette.model.ArticleId("politique/b.md"), new dev.gazette.model.ArticleId("c é.md"));
-        cache.putRelatedLists("site-out", "k1", java.util.List.of(java.util.List.of(2, 1), java.util.List.of(), java.util.List.of(0)), ids);
-        dev.gazette.model.RelatedLists back = cache.relatedLists("site-out", "k1").orElseThrow();
-        assertEquals(java.util.List.of(ids.get(2), ids.get(1)), back.of(ids.get(0)));
-        assertEquals(java.util.List.of(), back.of(ids.get(1)));
-        assertEquals(java.util.List.of(ids.get(0)), back.of(ids.get(2)));
+        List<ArticleId> ids = List.of(new ArticleId("a.md"),
+                new ArticleId("politique/b.md"), new ArticleId("c é.md"));
+        cache.putRelatedLists("site-out", "k1", List.of(List.of(2, 1), List.of(), List.of(0)), ids);
+        RelatedLists back = cache.relatedLists("site-out", "k1").orElseThrow();
+        assertEquals(List.of(ids.get(2), ids.get(1)), back.of(ids.get(0)));
+        assertEquals(List.of(), back.of(ids.get(1)));
+        assertEquals(List.of(ids.get(0)), back.of(ids.get(2)));
         assertEquals(3, back.size());
         assertTrue(cache.relatedLists("site-out", "k2").isEmpty(), "another key's lists are not these");
         assertTrue(cache.relatedLists("other-out", "k1").isEmpty(), "another output folder's entry");
         // A position past the articles (a damaged entry) is no list at all, never a wrong one.
-        cache.putRelatedLists("site-out", "k3", java.util.List.of(java.util.List.of(3), java.util.List.of(), java.util.List.of()), ids);
+        cache.putRelatedLists("site-out", "k3", List.of(List.of(3), List.of(), List.of()), ids);
         assertTrue(cache.relatedLists("site-out", "k3").isEmpty());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> cache.putRelatedLists("site-out", "k4", java.util.List.of(java.util.List.of()), ids));
+        assertThrows(IllegalArgumentException.class,
+                () -> cache.putRelatedLists("site-out", "k4", List.of(List.of()), ids));
     }
 }
