@@ -13,6 +13,7 @@ import dev.gazette.related.LatentStore;
 import dev.gazette.related.RelatedDocument;
 import dev.gazette.related.RelatedIndex;
 import dev.gazette.related.RelatedMatch;
+import dev.gazette.related.RelatedState;
 import dev.gazette.related.RelatedWeights;
 import dev.gazette.related.TextAnalyzer;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,9 @@ public final class RelatedContent {
      * For each article (by index position), its related articles, best first, at most {@code
      * limit}; from {@code cache} (may be {@code null}; its entry for the folder {@code output}) when every input of the engine is what it
      * was: each article's text analysis, tags, rubric, date and pins, in index order, and the
-     * settings. Then neither the index nor the lists are computed again.
+     * settings. Then neither the index nor the lists are computed again. Else the index is
+     * built, and only the lists that something they read has changed in are computed again
+     * (see {@link RelatedIndex#lists}); the others are kept from the last build's state.
      */
     static RelatedLists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
         if (cache == null) {
@@ -126,11 +129,17 @@ public final class RelatedContent {
         }
         String key = listsKey(index, config, limit, cache);
         return cache.relatedLists(output, key).orElseGet(() -> {
-            List<List<Integer>> byPosition = lists(index(index, config, pool, cache, output), limit, pool);
-            cache.putRelatedLists(output, key, byPosition, index.articles().stream().map(ArticleId::of).toList());
-            return byId(index, byPosition);
+            RelatedIndex related = index(index, config, pool, cache, output);
+            RelatedState previous = RelatedState.read(cache.ownPayload(STATE, output).orElse(null));
+            RelatedIndex.Lists lists = Pools.inPool(pool, () -> related.lists(limit, previous));
+            cache.putOwnPayload(STATE, output, lists.state().bytes());
+            cache.putRelatedLists(output, key, lists.byPosition(), index.articles().stream().map(ArticleId::of).toList());
+            return byId(index, lists.byPosition());
         });
     }
+
+    /** The cache's kind of entry for the related lists' state, one per output folder. */
+    static final String STATE = "related-state";
 
     /** The engine's lists, which number documents by index position, by article id. */
     private static RelatedLists byId(SiteIndex index, List<List<Integer>> lists) {

@@ -139,6 +139,11 @@ public final class RelatedIndex {
     private final int[] rankToDoc;
     private final int[] docRank;
     private final ThreadLocal<Scratch> scratch;
+    /** The documents the statistics (idf) are counted over: the latent space's sample. */
+    private final int sampleSize;
+    /** A digest of what every list depends on beyond its documents: the sample's contents, the settings. */
+    private final long statistics;
+    private final String[] groupNames;
 
     /** Collects documents, possibly from many threads, then builds the index. */
     public static final class Builder {
@@ -334,38 +339,54 @@ public final class RelatedIndex {
             renumber[id] = t;
             df[t] = builderDf[id];
         }
+        // The statistics are the sample's (LatentSpace#sample: below LatentSpace.SAMPLE articles,
+        // the whole archive): a term's idf and whether it is too common to tell articles apart
+        // come from its document frequency in the sample, so that a new article that does not
+        // join the sample moves no other article's weights, and the lists of the articles it
+        // does not reach can be kept from the last build (RelatedState). With the archive's own
+        // frequencies, one more article moved every idf, so every list was computed again.
+        long[] documentKeys = new long[n];
+        for (int d = 0; d < n; d++) {
+            documentKeys[d] = LatentSpace.seed(keys[d]);
+        }
+        int[] sample = LatentSpace.sample(documentKeys);
+        int sampled = sample.length;
+        int[] sampleDf = new int[all.length];
+        for (int d : sample) {
+            for (int id : b.terms[d]) {
+                if (renumber[id] >= 0) {
+                    sampleDf[renumber[id]]++;
+                }
+            }
+        }
         // Only terms that can relate two documents are kept: in two at least, and not in most.
         // That leaves out about half of an archive's words (each met once), and their memory; but
         // a document's unique words still count in its vector's length, as in the cosine over the
         // whole vocabulary: an article half about something no other has is only half as near
         // (measured: p@5 0.299 → 0.31 on the French corpus, 0.56 → 0.59 on the English one).
-        double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * n);
+        double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * sampled);
         int[] keptId = new int[all.length];
         int kept = 0;
         for (int t = 0; t < all.length; t++) {
-            keptId[t] = df[t] > maxDf ? COMMON : df[t] < 2 ? UNIQUE : kept++;
+            keptId[t] = sampleDf[t] > maxDf ? COMMON : df[t] < 2 ? UNIQUE : kept++;
         }
         vocabulary = new String[kept];
         float[] idf = new float[kept];
         for (int t = 0; t < all.length; t++) {
             if (keptId[t] >= 0) {
                 vocabulary[keptId[t]] = all[t];
-                // BM25's idf: a term most documents have is worth next to nothing, even in a small archive.
-                idf[keptId[t]] = (float) Math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
+                idf[keptId[t]] = idf(sampled, sampleDf[t]);
             }
         }
-        // The latent space is fitted on a sample of the archive, weighted by the sample's own
-        // document frequencies: so that it is a function of the sample alone, and a new article
-        // that does not join the sample leaves it exactly as it was (the archive's idf moves with
-        // every article, and with it the space, which re-rendered most related pages at each publish).
-        long[] documentKeys = new long[n];
-        for (int d = 0; d < n; d++) {
-            documentKeys[d] = LatentSpace.seed(keys[d]);
-        }
-        int[] sample = LatentSpace.sample(documentKeys);
+        this.sampleSize = sampled;
+        this.statistics = statistics(sample, b, byBuilderId);
+        // The latent space is fitted on the same sample, weighted by the sample's own document
+        // frequencies: so that it is a function of the sample alone, and a new article that does
+        // not join the sample leaves it exactly as it was (with the archive's idf, the space moved
+        // with every article, which re-rendered most related pages at each publish).
         int[][] sampleTerms = new int[sample.length][];
         float[][] sampleWeights = new float[sample.length][];
-        sampleVectors(sample, b.terms, b.frequencies, renumber, keptId, all.length, sampleTerms, sampleWeights);
+        sampleVectors(sample, b.terms, b.frequencies, renumber, keptId, sampleDf, sampleTerms, sampleWeights);
         for (int d = 0; d < n; d++) {
             int[] ids = b.terms[d];
             for (int k = 0; k < ids.length; k++) {
@@ -424,22 +445,41 @@ public final class RelatedIndex {
         IntStream.range(0, vocabulary.length).parallel().forEach(t -> sortByWeight(postingDocs, postingWeights, postingStart[t], postingStart[t + 1]));
 
         // Keywords and groups, interned in position order.
+        // Numbered in the names' order, as the terms: sums over a document's keywords then run in
+        // the same order whatever other articles the archive holds, and a list kept from the last
+        // build (RelatedState) is the one this build would compute.
         Map<String, Integer> keywordIds = new HashMap<>();
         Map<String, Integer> groupIds = new HashMap<>();
+        String[] names = Arrays.stream(b.keywords).flatMap(Arrays::stream).distinct().sorted().toArray(String[]::new);
+        for (String name : names) {
+            keywordIds.put(name, keywordIds.size());
+        }
+        String[] groupNamed = Arrays.stream(b.groups).filter(java.util.Objects::nonNull).distinct().sorted().toArray(String[]::new);
+        for (String name : groupNamed) {
+            groupIds.put(name, groupIds.size());
+        }
+        groupNames = groupNamed;
         keywordsOf = new int[n][];
         groupOf = new int[n];
         for (int i = 0; i < n; i++) {
-            keywordsOf[i] = Arrays.stream(b.keywords[i]).mapToInt(k -> keywordIds.computeIfAbsent(k, x -> keywordIds.size()))
-                    .sorted().toArray();
-            groupOf[i] = b.groups[i] == null ? -1 : groupIds.computeIfAbsent(b.groups[i], x -> groupIds.size());
+            keywordsOf[i] = Arrays.stream(b.keywords[i]).mapToInt(keywordIds::get).sorted().toArray();
+            groupOf[i] = b.groups[i] == null ? -1 : groupIds.get(b.groups[i]);
         }
         keywordNames = new String[keywordIds.size()];
         keywordIds.forEach((name, id) -> keywordNames[id] = name);
         keywordPostings = postings(keywordIds.size(), r -> keywordsOf[rankToDoc[r]]);
         groupPostings = postings(groupIds.size(), r -> groupOf[rankToDoc[r]] < 0 ? new int[0] : new int[] {groupOf[rankToDoc[r]]});
+        // A keyword's rarity, as a term's, from the sample (a keyword no sampled article has is as
+        // rare as one the sample has once): a new article outside the sample moves no other's.
+        int[] sampleKeywordDf = new int[keywordIds.size()];
+        for (int d : sample) {
+            for (int k : keywordsOf[d]) {
+                sampleKeywordDf[k]++;
+            }
+        }
         keywordIdf = new double[keywordIds.size()];
         for (int k = 0; k < keywordIdf.length; k++) {
-            keywordIdf[k] = Math.log(1.0 + (double) n / keywordPostings[k].length);
+            keywordIdf[k] = Math.log(1.0 + (double) sampled / Math.max(1, sampleKeywordDf[k]));
         }
         keywordNorm = new double[n];
         for (int i = 0; i < n; i++) {
@@ -489,17 +529,10 @@ public final class RelatedIndex {
      * for that alone, and a real article's new names make it likelier).
      *
      * @param terms each document's term ids, as the builder numbered them ({@code renumber} maps them in term order, a term met once in the archive to -1)
+     * @param df each term's document frequency in the sample, in term order
      */
     private static void sampleVectors(int[] sample, int[][] terms, float[][] frequencies, int[] renumber, int[] keptId,
-                                      int vocabulary, int[][] outTerms, float[][] outWeights) {
-        int[] df = new int[vocabulary];
-        for (int d : sample) {
-            for (int id : terms[d]) {
-                if (renumber[id] >= 0) {
-                    df[renumber[id]]++;
-                }
-            }
-        }
+                                      int[] df, int[][] outTerms, float[][] outWeights) {
         int s = sample.length;
         double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * s);
         for (int i = 0; i < s; i++) {
@@ -556,7 +589,7 @@ public final class RelatedIndex {
         double norm = 0;
         long[] ranked = new long[ids.length];
         int count = 0;
-        double uniqueIdf = Math.log(1.0 + (size - 1 + 0.5) / 1.5);
+        double uniqueIdf = Math.log(1.0 + (sampleSize - 1 + 0.5) / 1.5);
         for (int k = 0; k < ids.length; k++) {
             if (ids[k] == UNIQUE) {
                 double w = (1 + Math.log(tf[k])) * uniqueIdf;
@@ -588,6 +621,16 @@ public final class RelatedIndex {
         terms[d] = t;
         weights[d] = w;
         vectorOf[d] = encode(t, q);
+    }
+
+    /**
+     * BM25's idf of a term in {@code df} of {@code n} documents (at least one: a term the sample
+     * lacks is as rare as the rarest it holds): a term most documents have is worth next to
+     * nothing, even in a small archive.
+     */
+    private static float idf(int n, int df) {
+        int d = Math.max(1, df);
+        return (float) Math.log(1.0 + (n - d + 0.5) / (d + 0.5));
     }
 
     /** A weight in (0, 1] as its log-scale byte ({@link #WEIGHT_STEPS}). */
@@ -888,6 +931,272 @@ public final class RelatedIndex {
         ranked.sort(ranking());
         out.addAll(ranked.subList(0, Math.min(wanted, ranked.size())));
         return List.copyOf(out);
+    }
+
+    /** Every document's list, by position, and the state a next build keeps lists from. */
+    public record Lists(List<List<Integer>> byPosition, RelatedState state, int computed) {
+    }
+
+    /**
+     * The related documents of every document, at most {@code limit} each, as {@link #find}
+     * gives them; those of {@code previous} (the last build's, may be {@code null}) kept for the
+     * documents nothing their list reads has changed in: the statistics, the document itself,
+     * the postings heads of the terms it queries by, and its keywords' and group's time windows.
+     * Each candidate a query reads is in one of those, and a changed document changes the digest
+     * of each head and window it is in, so a kept list is the list {@link #find} would give
+     * (RelatedStateTest checks it against lists computed afresh). The documents it pins come
+     * first whatever they hold; which they are is in its own digest. Runs its parallel parts in
+     * the caller's pool.
+     */
+    public Lists lists(int limit, RelatedState previous) {
+        int n = size;
+        long[] documentKey = new long[n];
+        IntStream.range(0, n).parallel().forEach(d -> documentKey[d] = LatentSpace.seed(keys[d]));
+        long[] termKey = new long[vocabulary.length];
+        IntStream.range(0, termKey.length).parallel().forEach(t -> termKey[t] = LatentSpace.seed(vocabulary[t]));
+        long[] digest = new long[n];
+        int[][] queryTerms = new int[n][];
+        IntStream.range(0, n).parallel().forEach(d -> {
+            int[] ids = new int[VECTOR_TERMS];
+            float[] w = new float[VECTOR_TERMS];
+            int m = decode(d, ids, w);
+            digest[d] = digest(d, ids, w, m, documentKey, termKey);
+            int[] strongest = strongest(Arrays.copyOf(w, m), QUERY_TERMS);
+            for (int i = 0; i < strongest.length; i++) {
+                strongest[i] = ids[strongest[i]];
+            }
+            queryTerms[d] = strongest;
+        });
+        boolean[] queried = new boolean[vocabulary.length];
+        for (int[] terms : queryTerms) {
+            for (int t : terms) {
+                queried[t] = true;
+            }
+        }
+        long[] head = new long[vocabulary.length];
+        IntStream.range(0, vocabulary.length).parallel().filter(t -> queried[t]).forEach(t -> {
+            long h = 0x51ed27a1c3f5b9d7L;
+            for (int j = postingStart[t], to = Math.min(postingStart[t + 1], j + POSTINGS_READ); j < to; j++) {
+                h = mix(mix(h, digest[postingDocs[j]]), postingWeights[j]);
+            }
+            head[t] = h;
+        });
+        long[][] keywordDigests = sequences(keywordPostings, digest);
+        long[][] groupDigests = sequences(groupPostings, digest);
+        long stats = mix(statistics, limit);
+
+        boolean[] compute = new boolean[n];
+        int[][] kept = new int[n][];
+        boolean fresh = previous == null || previous.statistics != stats || !distinct(documentKey);
+        if (fresh) {
+            Arrays.fill(compute, true);
+        } else {
+            Map<Long, Integer> before = new HashMap<>(previous.size() * 2);
+            for (int i = 0; i < previous.size(); i++) {
+                before.put(previous.documents[i], i);
+            }
+            for (int d = 0; d < n; d++) {
+                Integer was = before.get(documentKey[d]);
+                compute[d] = was == null || previous.digests[was] != digest[d];
+            }
+            boolean[] headChanged = new boolean[vocabulary.length];
+            for (int t = 0; t < vocabulary.length; t++) {
+                if (queried[t]) {
+                    Long was = previous.head(termKey[t]);
+                    headChanged[t] = was == null || was != head[t];
+                }
+            }
+            for (int d = 0; d < n; d++) {
+                for (int t : queryTerms[d]) {
+                    compute[d] |= headChanged[t];
+                }
+            }
+            for (int k = 0; k < keywordPostings.length; k++) {
+                windowsChanged(keywordPostings[k], keywordDigests[k], previous.keyword(LatentSpace.seed(keywordNames[k])),
+                        KEYWORD_WINDOW, compute);
+            }
+            for (int g = 0; g < groupPostings.length; g++) {
+                windowsChanged(groupPostings[g], groupDigests[g], previous.group(LatentSpace.seed(groupNames[g])),
+                        GROUP_WINDOW, compute);
+            }
+            Map<Long, Integer> now = new HashMap<>(n * 2);
+            for (int d = 0; d < n; d++) {
+                now.put(documentKey[d], d);
+            }
+            for (int d = 0; d < n; d++) {
+                if (!compute[d]) {
+                    int[] was = previous.lists[before.get(documentKey[d])];
+                    int[] list = new int[was.length];
+                    for (int i = 0; i < was.length && list != null; i++) {
+                        Integer at = now.get(previous.documents[was[i]]);
+                        if (at == null) {
+                            list = null; // cannot be, as its document changed: computed, to be safe
+                        } else {
+                            list[i] = at;
+                        }
+                    }
+                    kept[d] = list;
+                    compute[d] = list == null;
+                }
+            }
+        }
+        int[][] lists = new int[n][];
+        IntStream.range(0, n).parallel().forEach(d -> lists[d] = compute[d]
+                ? find(d, limit).stream().mapToInt(RelatedMatch::document).toArray() : kept[d]);
+        int computed = 0;
+        for (boolean c : compute) {
+            computed += c ? 1 : 0;
+        }
+        List<List<Integer>> byPosition = new ArrayList<>(n);
+        for (int[] list : lists) {
+            byPosition.add(Arrays.stream(list).boxed().toList());
+        }
+        return new Lists(byPosition, state(stats, documentKey, digest, lists, termKey, queried, head, keywordDigests, groupDigests),
+                computed);
+    }
+
+    /** Marks the documents of {@code posting} whose window of {@code window} can have changed between {@code before} (may be {@code null}) and {@code now}. */
+    private void windowsChanged(int[] posting, long[] now, long[] before, int window, boolean[] compute) {
+        int a = now.length;
+        int b = before == null ? -1 : before.length;
+        int common = Math.min(a, Math.max(b, 0));
+        int prefix = 0;
+        while (prefix < common && now[prefix] == before[prefix]) {
+            prefix++;
+        }
+        if (prefix == a && a == b) {
+            return;
+        }
+        int suffix = 0;
+        while (suffix < common - prefix && now[a - 1 - suffix] == before[b - 1 - suffix]) {
+            suffix++;
+        }
+        // A document's window is read from the entries at most `window` places from its own, or
+        // from the whole posting when it is that short: outside the changed run and that margin,
+        // it reads what it read.
+        int from = a <= window || b <= window ? 0 : Math.max(0, prefix - window);
+        int to = a <= window || b <= window ? a : Math.min(a, a - suffix + window);
+        for (int i = from; i < to; i++) {
+            compute[rankToDoc[posting[i]]] = true;
+        }
+    }
+
+    private long[][] sequences(int[][] postings, long[] digest) {
+        long[][] out = new long[postings.length][];
+        for (int k = 0; k < postings.length; k++) {
+            long[] seq = new long[postings[k].length];
+            for (int i = 0; i < seq.length; i++) {
+                seq[i] = digest[rankToDoc[postings[k][i]]];
+            }
+            out[k] = seq;
+        }
+        return out;
+    }
+
+    private static boolean distinct(long[] keys) {
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A digest of everything of document {@code d} that a list reads: key, date, vector, latent coordinates, keywords, group, pins. */
+    private long digest(int d, int[] ids, float[] w, int m, long[] documentKey, long[] termKey) {
+        long h = mix(mix(0x2545f4914f6cdd1dL, documentKey[d]), epochSeconds[d]);
+        for (int i = 0; i < m; i++) {
+            h = mix(mix(h, termKey[ids[i]]), Float.floatToIntBits(w[i]));
+        }
+        h = mix(h, m);
+        if (latentOf != null) {
+            for (byte x : latentOf[d]) {
+                h = mix(h, x);
+            }
+        }
+        h = mix(h, keywordsOf[d].length);
+        for (int k : keywordsOf[d]) {
+            h = mix(h, LatentSpace.seed(keywordNames[k]));
+        }
+        h = mix(h, groupOf[d] < 0 ? 0 : LatentSpace.seed(groupNames[groupOf[d]]));
+        h = mix(h, pins[d].length);
+        for (int p : pins[d]) {
+            h = mix(h, p >= 0 && p < size ? documentKey[p] : p);
+        }
+        return h;
+    }
+
+    /** One step of a 64-bit digest: the value folded in, then mixed (Murmur3's finalizer). */
+    private static long mix(long h, long value) {
+        long x = (h ^ value) * 0x9E3779B97F4A7C15L;
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        return x;
+    }
+
+    /** A digest of what the statistics are counted from: the sample's documents as analysed, and the settings. */
+    private static long statistics(int[] sample, Builder b, String[] byBuilderId) {
+        long h = mix(LatentSpace.seed(String.valueOf(b.weights)), sample.length);
+        for (int d : sample) {
+            h = mix(h, LatentSpace.seed(b.keys[d]));
+            int[] ids = b.terms[d];
+            for (int k = 0; k < ids.length; k++) {
+                h = mix(mix(h, LatentSpace.seed(byBuilderId[ids[k]])), Float.floatToIntBits(b.frequencies[d][k]));
+            }
+            h = mix(h, ids.length);
+            for (String keyword : b.keywords[d]) {
+                h = mix(h, LatentSpace.seed(keyword));
+            }
+            h = mix(h, b.keywords[d].length);
+        }
+        return h;
+    }
+
+    private RelatedState state(long stats, long[] documentKey, long[] digest, int[][] lists, long[] termKey, boolean[] queried,
+                               long[] head, long[][] keywordDigests, long[][] groupDigests) {
+        int q = 0;
+        for (boolean x : queried) {
+            q += x ? 1 : 0;
+        }
+        long[][] pairs = new long[q][];
+        for (int t = 0, at = 0; t < queried.length; t++) {
+            if (queried[t]) {
+                pairs[at++] = new long[] {termKey[t], head[t]};
+            }
+        }
+        Arrays.sort(pairs, (x, y) -> Long.compare(x[0], y[0]));
+        long[] terms = new long[q];
+        long[] heads = new long[q];
+        for (int i = 0; i < q; i++) {
+            terms[i] = pairs[i][0];
+            heads[i] = pairs[i][1];
+        }
+        long[][] keywordsSorted = byName(keywordNames, keywordDigests);
+        long[][] groupsSorted = byName(groupNames, groupDigests);
+        return new RelatedState(stats, documentKey, digest, lists, terms, heads, keywordsSorted[0],
+                Arrays.copyOfRange(keywordsSorted, 1, keywordsSorted.length), groupsSorted[0],
+                Arrays.copyOfRange(groupsSorted, 1, groupsSorted.length));
+    }
+
+    /** The names' hashes, sorted, as row 0; then each name's sequence in that order. */
+    private static long[][] byName(String[] names, long[][] sequences) {
+        Integer[] order = new Integer[names.length];
+        long[] keys = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            order[i] = i;
+            keys[i] = LatentSpace.seed(names[i]);
+        }
+        Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
+        long[][] out = new long[names.length + 1][];
+        out[0] = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[0][i] = keys[order[i]];
+            out[i + 1] = sequences[order[i]];
+        }
+        return out;
     }
 
     /**
@@ -1197,18 +1506,27 @@ public final class RelatedIndex {
         return top;
     }
 
-    /** Writes to {@code out} the up-to-{@code window} entries of {@code posting} nearest to {@code rank}; returns how many. */
-    private static int nearest(int[] posting, int rank, int window, int[] out) {
+    /**
+     * Writes to {@code out} the up-to-{@code window} entries of {@code posting} (time ranks,
+     * ascending) nearest in time to the document at {@code rank}; returns how many. Nearness is
+     * in seconds, not in ranks: then which articles are near depends on theirs and this one's
+     * dates only, not on how many articles of other subjects came out between them, and an
+     * article added elsewhere in the archive changes no other's window (RelatedState relies on it).
+     * Ties: the earlier.
+     */
+    private int nearest(int[] posting, int rank, int window, int[] out) {
         if (posting.length <= window) {
             System.arraycopy(posting, 0, out, 0, posting.length);
             return posting.length;
         }
+        long time = epochSeconds[rankToDoc[rank]];
         int at = Arrays.binarySearch(posting, rank);
         int hi = at >= 0 ? at + 1 : -at - 1;
         int lo = (at >= 0 ? at : hi) - 1;
         int taken = 0;
         while (taken < window && (lo >= 0 || hi < posting.length)) {
-            boolean takeLow = hi >= posting.length || (lo >= 0 && rank - posting[lo] <= posting[hi] - rank);
+            boolean takeLow = hi >= posting.length
+                    || (lo >= 0 && time - epochSeconds[rankToDoc[posting[lo]]] <= epochSeconds[rankToDoc[posting[hi]]] - time);
             out[taken++] = takeLow ? posting[lo--] : posting[hi++];
         }
         return taken;
