@@ -987,17 +987,15 @@ public final class RelatedIndex {
 
         boolean[] compute = new boolean[n];
         int[][] kept = new int[n][];
-        boolean fresh = previous == null || previous.statistics != stats || !distinct(documentKey);
+        KeyIndex now = new KeyIndex(documentKey);
+        KeyIndex before = previous == null ? null : new KeyIndex(previous.documents);
+        boolean fresh = previous == null || previous.statistics != stats || !now.distinct() || !before.distinct();
         if (fresh) {
             Arrays.fill(compute, true);
         } else {
-            Map<Long, Integer> before = new HashMap<>(previous.size() * 2);
-            for (int i = 0; i < previous.size(); i++) {
-                before.put(previous.documents[i], i);
-            }
             for (int d = 0; d < n; d++) {
-                Integer was = before.get(documentKey[d]);
-                compute[d] = was == null || previous.digests[was] != digest[d];
+                int was = before.positionOf(documentKey[d]);
+                compute[d] = was < 0 || previous.digests[was] != digest[d];
             }
             boolean[] headChanged = new boolean[vocabulary.length];
             for (int t = 0; t < vocabulary.length; t++) {
@@ -1019,17 +1017,13 @@ public final class RelatedIndex {
                 windowsChanged(groupPostings[g], groupDigests[g], previous.group(LatentSpace.seed(groupNames[g])),
                         GROUP_WINDOW, compute);
             }
-            Map<Long, Integer> now = new HashMap<>(n * 2);
-            for (int d = 0; d < n; d++) {
-                now.put(documentKey[d], d);
-            }
             for (int d = 0; d < n; d++) {
                 if (!compute[d]) {
-                    int[] was = previous.lists[before.get(documentKey[d])];
+                    int[] was = previous.lists[before.positionOf(documentKey[d])];
                     int[] list = new int[was.length];
                     for (int i = 0; i < was.length && list != null; i++) {
-                        Integer at = now.get(previous.documents[was[i]]);
-                        if (at == null) {
+                        int at = now.positionOf(previous.documents[was[i]]);
+                        if (at < 0) {
                             list = null; // cannot be, as its document changed: computed, to be safe
                         } else {
                             list[i] = at;
@@ -1053,6 +1047,41 @@ public final class RelatedIndex {
         }
         return new Lists(byPosition, state(stats, documentKey, digest, lists, termKey, queried, head, keywordDigests, groupDigests),
                 computed);
+    }
+
+    /**
+     * Positions by 64-bit key, in two sorted arrays: a map of boxed keys cost about 64 bytes an
+     * article where this costs 12, and a million articles must fit the heap's budget.
+     */
+    private static final class KeyIndex {
+        private final long[] keys;
+        private final int[] positions;
+        private final boolean distinct;
+
+        KeyIndex(long[] byPosition) {
+            keys = byPosition.clone();
+            Arrays.sort(keys);
+            boolean unique = true;
+            for (int i = 1; i < keys.length; i++) {
+                unique &= keys[i] != keys[i - 1];
+            }
+            distinct = unique;
+            positions = new int[keys.length];
+            for (int i = 0; i < byPosition.length; i++) {
+                positions[Arrays.binarySearch(keys, byPosition[i])] = i;
+            }
+        }
+
+        /** Whether no two positions share a key (else a key's position is one of theirs). */
+        boolean distinct() {
+            return distinct;
+        }
+
+        /** The position of {@code key}, or -1. */
+        int positionOf(long key) {
+            int at = Arrays.binarySearch(keys, key);
+            return at >= 0 ? positions[at] : -1;
+        }
     }
 
     /** Marks the documents of {@code posting} whose window of {@code window} can have changed between {@code before} (may be {@code null}) and {@code now}. */
@@ -1091,17 +1120,6 @@ public final class RelatedIndex {
             out[k] = seq;
         }
         return out;
-    }
-
-    private static boolean distinct(long[] keys) {
-        long[] sorted = keys.clone();
-        Arrays.sort(sorted);
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A digest of everything of document {@code d} that a list reads: key, date, vector, latent coordinates, keywords, group, pins. */
