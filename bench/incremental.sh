@@ -7,7 +7,7 @@
 #   cold (no cache, no previous site), no change, one new article, another, one article's body edited,
 #   one article's tags changed, a template edited, site.yml edited.
 # Each line: wall time (JVM start included), pages rendered, files written / unchanged / removed,
-# peak RSS; each case's steps (--timings) go to steps.txt beside the site. JVM options: GAZETTE_JAVA_OPTS, as for ./gazette.
+# peak RSS, related lists computed (the others were kept); each case's steps (--timings) go to steps.txt beside the site. JVM options: GAZETTE_JAVA_OPTS, as for ./gazette.
 set -euo pipefail
 N=${1:?usage: bench/incremental.sh N}
 GEN=${GEN:-../shared/bench/gen_corpus.py}
@@ -25,7 +25,7 @@ cp -r templates "$WORK/templates"
 printf 'title: Gazette bench\ndescription: Incremental build bench.\nbaseUrl: https://bench.example/\nlanguage: fr\ntimeZone: Africa/Casablanca\n' >"$WORK/site.yml"
 cd "$WORK"
 
-printf '%-22s %8s %9s %9s %10s %8s %9s\n' case wall_s rendered written unchanged removed rss_mib
+printf '%-22s %8s %9s %9s %10s %8s %9s %9s\n' case wall_s rendered written unchanged removed rss_mib lists
 measure() { # label
   /usr/bin/time -f "%e %M" -o time.txt java $OPTS -jar "$JAR" build --quiet --timings --source articles --templates templates \
     --out site-out --config site.yml --cache .gazette --now 2030-01-01T00:00:00Z >build.log 2>&1 \
@@ -37,7 +37,9 @@ measure() { # label
   written=$(sed -E 's/.*files: ([0-9]+) written.*/\1/' <<<"$line")
   unchanged=$(sed -E 's/.* ([0-9]+) unchanged.*/\1/' <<<"$line")
   removed=$(sed -E 's/.* ([0-9]+) removed.*/\1/' <<<"$line")
-  printf '%-22s %8s %9s %9s %10s %8s %9d\n' "$1" "$wall" "$rendered" "$written" "$unchanged" "$removed" $((kb / 1024))
+  # Related lists the engine computed (the others were kept); "-" when the related step did not run.
+  local lists; lists=$(sed -nE 's/^Related lists: ([0-9]+) computed.*/\1/p' build.log)
+  printf '%-22s %8s %9s %9s %10s %8s %9d %9s\n' "$1" "$wall" "$rendered" "$written" "$unchanged" "$removed" $((kb / 1024)) "${lists:--}"
   # Each case's steps (--timings), beside the table: where its time went.
   printf '%-22s %s\n' "$1" "$(grep '^Steps: ' build.log | sed 's/^Steps: //')" >>steps.txt
 }

@@ -116,10 +116,18 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code Steps: config 27 ms, parse 140 ms, …}: each step's wall time, for {@code --timings}. */
+    /**
+     * {@code Steps: config 27 ms, parse 140 ms, …}: each step's wall time, for {@code --timings};
+     * then, when the related step ran, how many lists it computed and kept.
+     */
     static String steps(BuildReport report) {
-        return "Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
+        String steps = "Steps: " + report.stepMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
                 .collect(Collectors.joining(", ")) + ".";
+        if (!report.stepMillis().containsKey("related")) {
+            return steps;
+        }
+        return steps + System.lineSeparator() + "Related lists: " + report.relatedComputed() + " computed, "
+                + (report.articles() - report.relatedComputed()) + " kept.";
     }
 
     static String count(long n, String noun) {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param problems     every error and warning, errors first, each in source order
  * @param pages        pages of the site by kind, in planning order
  * @param pagesRendered pages rendered by the templates (the others were kept: their inputs had not changed)
+ * @param relatedComputed related lists the engine computed (the others were kept from the last build: nothing they read had changed)
  * @param articles     articles published
  * @param skipped      articles left out by the publishing rules (drafts, future), by source
  * @param filesWritten files written: new, or with bytes that changed since the previous site
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param elapsedMillis wall time of the whole build
  * @param webFiles     what was written for machines: feed files, sitemap URLs, news sitemap articles
  */
-public record BuildReport(boolean succeeded, List<Problem> problems, Map<PageKind, Integer> pages, long pagesRendered, int articles,
+public record BuildReport(boolean succeeded, List<Problem> problems, Map<PageKind, Integer> pages, long pagesRendered, int relatedComputed, int articles,
                           List<SkippedArticle> skipped, long filesWritten, long filesUnchanged, long filesRemoved, long bytesWritten, Map<String, Long> stepMillis,
                           long elapsedMillis, Map<String, Integer> webFiles) {
 

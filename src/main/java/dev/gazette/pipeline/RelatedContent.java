@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
@@ -123,19 +124,25 @@ public final class RelatedContent {
      * built, and only the lists that something they read has changed in are computed again
      * (see {@link RelatedIndex#lists}); the others are kept from the last build's state.
      */
-    static RelatedLists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
+    static Lists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
         if (cache == null) {
-            return byId(index, lists(index(index, config, pool, null, output), limit, pool));
+            return new Lists(byId(index, lists(index(index, config, pool, null, output), limit, pool)), index.size());
         }
         String key = listsKey(index, config, limit, cache);
-        return cache.relatedLists(output, key).orElseGet(() -> {
-            RelatedIndex related = index(index, config, pool, cache, output);
-            RelatedState previous = RelatedState.read(cache.ownPayload(STATE, output).orElse(null));
-            RelatedIndex.Lists lists = Pools.inPool(pool, () -> related.lists(limit, previous));
-            cache.putOwnPayload(STATE, output, lists.state().bytes());
-            cache.putRelatedLists(output, key, lists.byPosition(), index.articles().stream().map(ArticleId::of).toList());
-            return byId(index, lists.byPosition());
-        });
+        Optional<RelatedLists> cached = cache.relatedLists(output, key);
+        if (cached.isPresent()) {
+            return new Lists(cached.get(), 0);
+        }
+        RelatedIndex related = index(index, config, pool, cache, output);
+        RelatedState previous = RelatedState.read(cache.ownPayload(STATE, output).orElse(null));
+        RelatedIndex.Lists lists = Pools.inPool(pool, () -> related.lists(limit, previous));
+        cache.putOwnPayload(STATE, output, lists.state().bytes());
+        cache.putRelatedLists(output, key, lists.byPosition(), index.articles().stream().map(ArticleId::of).toList());
+        return new Lists(byId(index, lists.byPosition()), lists.computed());
+    }
+
+    /** Every article's related list, by id, and how many of them the engine computed (the others were kept). */
+    record Lists(RelatedLists byId, int computed) {
     }
 
     /** The cache's kind of entry for the related lists' state, one per output folder. */

@@ -212,8 +212,9 @@ public final class SiteBuilder {
         step("most-read");
         progress.step("related", 0);
 
-        RelatedLists related = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()), pool,
-                cache, out.target().toString());
+        RelatedContent.Lists relatedLists = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()),
+                pool, cache, out.target().toString());
+        RelatedLists related = relatedLists.byId();
         step("related");
 
         // The templates are read for the pages' fingerprints before the engine reads them: a
@@ -306,7 +307,7 @@ public final class SiteBuilder {
                     "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
         }
         step("write");
-        BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), index.size(), skipped, out.filesWritten(),
+        BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), relatedLists.computed(), index.size(), skipped, out.filesWritten(),
                 out.filesUnchanged(), out.filesRemoved(), out.bytesWritten(), steps, millisSince(start), web);
         if (upToDate != null) {
             List<java.time.Instant> dates = new ArrayList<>(index.size() + skipped.size());
@@ -590,7 +591,7 @@ public final class SiteBuilder {
     }
 
     private BuildReport failed(long start, int articles) {
-        return new BuildReport(false, sorted(problems), Map.of(), 0, articles, skippedArticles, 0, 0, 0, 0, steps, millisSince(start), Map.of());
+        return new BuildReport(false, sorted(problems), Map.of(), 0, 0, articles, skippedArticles, 0, 0, 0, 0, steps, millisSince(start), Map.of());
     }
 
     /** Errors first, so they are what a user sees; otherwise the order they were found in. */

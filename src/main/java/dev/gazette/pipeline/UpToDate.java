@@ -341,7 +341,7 @@ final class UpToDate {
             web.put(in.readUTF(), in.readInt());
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        return new BuildReport(true, problems, pages, 0, articles, skipped, 0, files, 0, 0, Map.of("up-to-date", millis), millis, web);
+        return new BuildReport(true, problems, pages, 0, 0, articles, skipped, 0, files, 0, 0, Map.of("up-to-date", millis), millis, web);
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {

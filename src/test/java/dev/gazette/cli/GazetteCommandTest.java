@@ -253,11 +253,15 @@ class GazetteCommandTest {
         tinySite(tmp);
         Run r = run(buildArgs(tmp, "--future", "--timings"));
         assertEquals(0, r.exit(), r.err());
-        assertEquals(2, r.outLines().size(), r.out());
+        assertEquals(3, r.outLines().size(), r.out());
         Matcher m = SUMMARY.matcher(r.outLines().get(0));
         assertTrue(m.matches(), r.out());
         assertEquals("3", m.group(2));
         assertTrue(r.outLines().get(1).startsWith("Steps: config "), r.out());
+        assertEquals("Related lists: 3 computed, 0 kept.", r.outLines().get(2), "a first build computes every list");
+        Run again = run(buildArgs(tmp, "--future", "--timings"));
+        assertEquals(2, again.outLines().size(), "nothing changed: no related step, " + again.out());
+        assertTrue(again.outLines().get(1).startsWith("Steps: up-to-date "), again.out());
     }
 
     @Test
