@@ -66,6 +66,8 @@ public final class SiteBuilder {
     private List<SkippedArticle> skippedArticles = List.of();
     private final AtomicLong rendered = new AtomicLong();
     private final Map<String, Long> steps = new LinkedHashMap<>();
+    /** Related lists the engine computed in this build (the others were kept), once the related step ran. */
+    private int relatedComputed;
     private long stepStart;
 
     /** What this process kept from its earlier builds into the same output, or {@code null}. */
@@ -215,6 +217,7 @@ public final class SiteBuilder {
         RelatedContent.Lists relatedLists = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()),
                 pool, cache, out.target().toString());
         RelatedLists related = relatedLists.byId();
+        relatedComputed = relatedLists.computed();
         step("related");
 
         // The templates are read for the pages' fingerprints before the engine reads them: a
@@ -307,7 +310,7 @@ public final class SiteBuilder {
                     "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
         }
         step("write");
-        BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), relatedLists.computed(), index.size(), skipped, out.filesWritten(),
+        BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), relatedComputed, index.size(), skipped, out.filesWritten(),
                 out.filesUnchanged(), out.filesRemoved(), out.bytesWritten(), steps, millisSince(start), web);
         if (upToDate != null) {
             List<java.time.Instant> dates = new ArrayList<>(index.size() + skipped.size());
@@ -591,7 +594,7 @@ public final class SiteBuilder {
     }
 
     private BuildReport failed(long start, int articles) {
-        return new BuildReport(false, sorted(problems), Map.of(), 0, 0, articles, skippedArticles, 0, 0, 0, 0, steps, millisSince(start), Map.of());
+        return new BuildReport(false, sorted(problems), Map.of(), 0, relatedComputed, articles, skippedArticles, 0, 0, 0, 0, steps, millisSince(start), Map.of());
     }
 
     /** Errors first, so they are what a user sees; otherwise the order they were found in. */
