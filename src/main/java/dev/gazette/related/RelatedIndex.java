@@ -144,6 +144,8 @@ public final class RelatedIndex {
     /** A digest of what every list depends on beyond its documents: the sample's contents, the settings. */
     private final long statistics;
     private final String[] groupNames;
+    /** Each document's key hashed ({@link LatentSpace#seed}): the sample's choice, and the related state's names. */
+    private final long[] documentKeys;
 
     /** Collects documents, possibly from many threads, then builds the index. */
     public static final class Builder {
@@ -345,7 +347,7 @@ public final class RelatedIndex {
         // join the sample moves no other article's weights, and the lists of the articles it
         // does not reach can be kept from the last build (RelatedState). With the archive's own
         // frequencies, one more article moved every idf, so every list was computed again.
-        long[] documentKeys = new long[n];
+        documentKeys = new long[n];
         for (int d = 0; d < n; d++) {
             documentKeys[d] = LatentSpace.seed(keys[d]);
         }
@@ -950,8 +952,8 @@ public final class RelatedIndex {
      */
     public Lists lists(int limit, RelatedState previous) {
         int n = size;
-        long[] documentKey = new long[n];
-        IntStream.range(0, n).parallel().forEach(d -> documentKey[d] = LatentSpace.seed(keys[d]));
+        long[] keywordKey = Arrays.stream(keywordNames).mapToLong(LatentSpace::seed).toArray();
+        long[] groupKey = Arrays.stream(groupNames).mapToLong(LatentSpace::seed).toArray();
         long[] termKey = new long[vocabulary.length];
         IntStream.range(0, termKey.length).parallel().forEach(t -> termKey[t] = LatentSpace.seed(vocabulary[t]));
         long[] digest = new long[n];
@@ -960,12 +962,12 @@ public final class RelatedIndex {
             int[] ids = new int[VECTOR_TERMS];
             float[] w = new float[VECTOR_TERMS];
             int m = decode(d, ids, w);
-            digest[d] = digest(d, ids, w, m, documentKey, termKey);
-            int[] strongest = strongest(Arrays.copyOf(w, m), QUERY_TERMS);
-            for (int i = 0; i < strongest.length; i++) {
-                strongest[i] = ids[strongest[i]];
+            digest[d] = digest(d, ids, w, m, termKey, keywordKey, groupKey);
+            int[] query = queryPositions(w, m);
+            for (int i = 0; i < query.length; i++) {
+                query[i] = ids[query[i]];
             }
-            queryTerms[d] = strongest;
+            queryTerms[d] = query;
         });
         boolean[] queried = new boolean[vocabulary.length];
         for (int[] terms : queryTerms) {
@@ -987,14 +989,14 @@ public final class RelatedIndex {
 
         boolean[] compute = new boolean[n];
         int[][] kept = new int[n][];
-        KeyIndex now = new KeyIndex(documentKey);
+        KeyIndex now = new KeyIndex(documentKeys);
         KeyIndex before = previous == null ? null : new KeyIndex(previous.documents);
         boolean fresh = previous == null || previous.statistics != stats || !now.distinct() || !before.distinct();
         if (fresh) {
             Arrays.fill(compute, true);
         } else {
             for (int d = 0; d < n; d++) {
-                int was = before.positionOf(documentKey[d]);
+                int was = before.positionOf(documentKeys[d]);
                 compute[d] = was < 0 || previous.digests[was] != digest[d];
             }
             boolean[] headChanged = new boolean[vocabulary.length];
@@ -1010,16 +1012,16 @@ public final class RelatedIndex {
                 }
             }
             for (int k = 0; k < keywordPostings.length; k++) {
-                windowsChanged(keywordPostings[k], keywordDigests[k], previous.keyword(LatentSpace.seed(keywordNames[k])),
+                windowsChanged(keywordPostings[k], keywordDigests[k], previous.keyword(keywordKey[k]),
                         KEYWORD_WINDOW, compute);
             }
             for (int g = 0; g < groupPostings.length; g++) {
-                windowsChanged(groupPostings[g], groupDigests[g], previous.group(LatentSpace.seed(groupNames[g])),
+                windowsChanged(groupPostings[g], groupDigests[g], previous.group(groupKey[g]),
                         GROUP_WINDOW, compute);
             }
             for (int d = 0; d < n; d++) {
                 if (!compute[d]) {
-                    int[] was = previous.lists[before.positionOf(documentKey[d])];
+                    int[] was = previous.lists[before.positionOf(documentKeys[d])];
                     int[] list = new int[was.length];
                     for (int i = 0; i < was.length && list != null; i++) {
                         int at = now.positionOf(previous.documents[was[i]]);
@@ -1045,7 +1047,8 @@ public final class RelatedIndex {
         for (int[] list : lists) {
             byPosition.add(Arrays.stream(list).boxed().toList());
         }
-        return new Lists(byPosition, state(stats, documentKey, digest, lists, termKey, queried, head, keywordDigests, groupDigests),
+        return new Lists(byPosition, state(stats, documentKeys, digest, lists, termKey, queried, head, keywordKey, keywordDigests, groupKey,
+                groupDigests),
                 computed);
     }
 
@@ -1123,8 +1126,8 @@ public final class RelatedIndex {
     }
 
     /** A digest of everything of document {@code d} that a list reads: key, date, vector, latent coordinates, keywords, group, pins. */
-    private long digest(int d, int[] ids, float[] w, int m, long[] documentKey, long[] termKey) {
-        long h = mix(mix(0x2545f4914f6cdd1dL, documentKey[d]), epochSeconds[d]);
+    private long digest(int d, int[] ids, float[] w, int m, long[] termKey, long[] keywordKey, long[] groupKey) {
+        long h = mix(mix(0x2545f4914f6cdd1dL, documentKeys[d]), epochSeconds[d]);
         for (int i = 0; i < m; i++) {
             h = mix(mix(h, termKey[ids[i]]), Float.floatToIntBits(w[i]));
         }
@@ -1136,12 +1139,12 @@ public final class RelatedIndex {
         }
         h = mix(h, keywordsOf[d].length);
         for (int k : keywordsOf[d]) {
-            h = mix(h, LatentSpace.seed(keywordNames[k]));
+            h = mix(h, keywordKey[k]);
         }
-        h = mix(h, groupOf[d] < 0 ? 0 : LatentSpace.seed(groupNames[groupOf[d]]));
+        h = mix(h, groupOf[d] < 0 ? 0 : groupKey[groupOf[d]]);
         h = mix(h, pins[d].length);
         for (int p : pins[d]) {
-            h = mix(h, p >= 0 && p < size ? documentKey[p] : p);
+            h = mix(h, p >= 0 && p < size ? documentKeys[p] : p);
         }
         return h;
     }
@@ -1174,7 +1177,7 @@ public final class RelatedIndex {
     }
 
     private RelatedState state(long stats, long[] documentKey, long[] digest, int[][] lists, long[] termKey, boolean[] queried,
-                               long[] head, long[][] keywordDigests, long[][] groupDigests) {
+                               long[] head, long[] keywordKey, long[][] keywordDigests, long[] groupKey, long[][] groupDigests) {
         int q = 0;
         for (boolean x : queried) {
             q += x ? 1 : 0;
@@ -1192,25 +1195,23 @@ public final class RelatedIndex {
             terms[i] = pairs[i][0];
             heads[i] = pairs[i][1];
         }
-        long[][] keywordsSorted = byName(keywordNames, keywordDigests);
-        long[][] groupsSorted = byName(groupNames, groupDigests);
+        long[][] keywordsSorted = byName(keywordKey, keywordDigests);
+        long[][] groupsSorted = byName(groupKey, groupDigests);
         return new RelatedState(stats, documentKey, digest, lists, terms, heads, keywordsSorted[0],
                 Arrays.copyOfRange(keywordsSorted, 1, keywordsSorted.length), groupsSorted[0],
                 Arrays.copyOfRange(groupsSorted, 1, groupsSorted.length));
     }
 
-    /** The names' hashes, sorted, as row 0; then each name's sequence in that order. */
-    private static long[][] byName(String[] names, long[][] sequences) {
-        Integer[] order = new Integer[names.length];
-        long[] keys = new long[names.length];
-        for (int i = 0; i < names.length; i++) {
+    /** The names' hashes ({@code keys}), sorted, as row 0; then each name's sequence in that order. */
+    private static long[][] byName(long[] keys, long[][] sequences) {
+        Integer[] order = new Integer[keys.length];
+        for (int i = 0; i < keys.length; i++) {
             order[i] = i;
-            keys[i] = LatentSpace.seed(names[i]);
         }
         Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
-        long[][] out = new long[names.length + 1][];
-        out[0] = new long[names.length];
-        for (int i = 0; i < names.length; i++) {
+        long[][] out = new long[keys.length + 1][];
+        out[0] = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
             out[0][i] = keys[order[i]];
             out[i + 1] = sequences[order[i]];
         }
@@ -1474,7 +1475,7 @@ public final class RelatedIndex {
         int n = decode(doc, s.ids, s.weights);
         int[] terms = Arrays.copyOf(s.ids, n);
         float[] w = Arrays.copyOf(s.weights, n);
-        for (int k : strongest(w, QUERY_TERMS)) {
+        for (int k : queryPositions(w, n)) {
             int from = postingStart[terms[k]];
             int to = Math.min(postingStart[terms[k] + 1], from + POSTINGS_READ);
             for (int j = from; j < to; j++) {
@@ -1500,6 +1501,15 @@ public final class RelatedIndex {
                 s.touch(rankToDoc[window[j]]);
             }
         }
+    }
+
+    /**
+     * The places, among a decoded vector's first {@code n} weights, of the terms a query reads the
+     * postings of: its {@value #QUERY_TERMS} strongest. One rule for the query ({@link #gather})
+     * and for what a kept list depends on ({@link #lists}).
+     */
+    private static int[] queryPositions(float[] w, int n) {
+        return strongest(n == w.length ? w : Arrays.copyOf(w, n), QUERY_TERMS);
     }
 
     /** Positions of the {@code n} largest weights, ascending (ties: the earlier position). */
