@@ -48,13 +48,16 @@ first=$(ls articles | sed -n 1p)
 middle=$(ls articles | sed -n "$(( N / 2 + 1 ))p")
 measure "cold"
 measure "no change"
-sed -e 's/^title: "/title: "Nouveau /' -e 's/^slug: /slug: nouveau-/' "articles/$first" >"articles/zz-nouveau.md"
+# A new article is dated after the newest one, as a publish is: it goes to the home page and the
+# feeds, and it does not join the related engine's sample (which is drawn from the months before).
+newest=$(grep -h -m1 '^date: ' articles/*.md | sed 's/^date: //' | sort | tail -1)
+after() { python3 -c 'import datetime,sys; print((datetime.datetime.fromisoformat(sys.argv[1]) + datetime.timedelta(hours=int(sys.argv[2]))).isoformat())' "$newest" "$1"; }
+sed -e 's/^title: "/title: "Nouveau /' -e 's/^slug: /slug: nouveau-/' -e "s/^date: .*/date: $(after 1)/" "articles/$first" >"articles/zz-nouveau.md"
 measure "one new article"
 # A second one: how many related lists move, and so how many pages are rendered, depends on the
-# article (whether it joins the latent space's sample, one chance in four at 10,000 articles by its
-# slug, decides whether the space is fitted again).
+# article and on what it is near.
 second=$(ls articles | sed -n 2p)
-sed -e 's/^title: "/title: "Encore /' -e 's/^slug: /slug: encore-/' "articles/$second" >"articles/zz-encore.md"
+sed -e 's/^title: "/title: "Encore /' -e 's/^slug: /slug: encore-/' -e "s/^date: .*/date: $(after 2)/" "articles/$second" >"articles/zz-encore.md"
 measure "another new article"
 printf '\nUn paragraphe ajouté au corps de l’article.\n' >>"articles/$middle"
 measure "one body edited"

@@ -351,7 +351,7 @@ public final class RelatedIndex {
         for (int d = 0; d < n; d++) {
             documentKeys[d] = LatentSpace.seed(keys[d]);
         }
-        int[] sample = LatentSpace.sample(documentKeys);
+        int[] sample = LatentSpace.sample(documentKeys, b.epochSeconds);
         int sampled = sample.length;
         int[] sampleDf = new int[all.length];
         for (int d : sample) {

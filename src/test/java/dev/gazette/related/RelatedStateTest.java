@@ -165,7 +165,8 @@ class RelatedStateTest {
     private static String edit(SplittableRandom r, List<Story> archive, int step, int next) {
         boolean sampled = step % 4 == 3;
         long[] keys = archive.stream().mapToLong(x -> LatentSpace.seed(x.key())).toArray();
-        java.util.Set<Integer> sample = Arrays.stream(LatentSpace.sample(keys)).boxed().collect(Collectors.toSet());
+        long[] dates = archive.stream().mapToLong(x -> Doc.epoch(x.date())).toArray();
+        java.util.Set<Integer> sample = Arrays.stream(LatentSpace.sample(keys, dates)).boxed().collect(Collectors.toSet());
         int at = r.nextInt(archive.size());
         while (sample.contains(at) != sampled) {
             at = r.nextInt(archive.size());
@@ -262,7 +263,7 @@ class RelatedStateTest {
     /** Every document tagged alike and nothing else in common: each list is its nearest in time, through its tag's window only. */
     @Test
     void aKeywordWindowAloneCarriesTheChange() {
-        int n = LatentSpace.SAMPLE + 100;
+        int n = LatentSpace.SAMPLE + 800; // its settled part (before its last month) above SAMPLE: one in two sampled
         assertAWindowAloneCarriesTheChange(
                 i -> new Doc(String.format("d%05d", i), "", "", uniqueWords(i, 12), null, List.of("une"), null, BASE + 3600L * i, List.of()),
                 key -> new Doc(key, "", "", uniqueWords(n, 12), null, List.of("une"), null, BASE + 3600L * 2050 + 1800, List.of()),
@@ -275,7 +276,7 @@ class RelatedStateTest {
      */
     @Test
     void aGroupWindowAloneCarriesTheChange() {
-        int n = LatentSpace.SAMPLE + 100;
+        int n = LatentSpace.SAMPLE + 800; // its settled part (before its last month) above SAMPLE: one in two sampled
         assertAWindowAloneCarriesTheChange(
                 i -> new Doc(String.format("d%05d", i), "", "", (i % 4 == 0 ? "alphazy " : "") + uniqueWords(i, 12), null, List.of(),
                         "r", BASE + 3600L * i, List.of()),
