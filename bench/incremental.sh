@@ -7,7 +7,7 @@
 #   cold (no cache, no previous site), no change, one new article, another, one article's body edited,
 #   one article's tags changed, a template edited, site.yml edited.
 # Each line: wall time (JVM start included), pages rendered, files written / unchanged / removed,
-# peak RSS, related lists computed (the others were kept); each case's steps (--timings) go to steps.txt beside the site. JVM options: GAZETTE_JAVA_OPTS, as for ./gazette.
+# peak RSS, related lists computed (the others were kept); each case's steps (--timings) go to steps.txt beside the site. JVM options: GAZETTE_JAVA_OPTS, as for ./gazette; class-data sharing as ./gazette has it (GAZETTE_NO_CDS=1 without).
 set -euo pipefail
 N=${1:?usage: bench/incremental.sh N}
 GEN=${GEN:-../shared/bench/gen_corpus.py}
@@ -20,6 +20,17 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 # A copy of the jar: a `mvn package` during the run must not swap the code under the measurements.
 cp target/gazette.jar "$WORK/gazette.jar"
 JAR=$WORK/gazette.jar
+# Class-data sharing, as ./gazette does it (one build of the sample site archives the classes a
+# build loads): the figures are those of the command a newsroom runs. GAZETTE_NO_CDS=1 to leave it out.
+CDS=""
+if [ -z "${GAZETTE_NO_CDS:-}" ]; then
+  TRAIN=$(mktemp -d)
+  # shellcheck disable=SC2086
+  java $OPTS -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="$WORK/gazette.jsa" -jar "$JAR" build --source articles \
+    --templates templates --config site.yml --out "$TRAIN/site" --no-cache --quiet >/dev/null 2>&1 || rm -f "$WORK/gazette.jsa"
+  rm -rf "$TRAIN"
+  if [ -f "$WORK/gazette.jsa" ]; then CDS="-XX:SharedArchiveFile=$WORK/gazette.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
+fi
 python3 "$GEN" "$WORK/articles" "$N" >/dev/null
 cp -r templates "$WORK/templates"
 printf 'title: Gazette bench\ndescription: Incremental build bench.\nbaseUrl: https://bench.example/\nlanguage: fr\ntimeZone: Africa/Casablanca\n' >"$WORK/site.yml"
@@ -27,7 +38,7 @@ cd "$WORK"
 
 printf '%-22s %8s %9s %9s %10s %8s %9s %9s\n' case wall_s rendered written unchanged removed rss_mib lists
 measure() { # label
-  /usr/bin/time -f "%e %M" -o time.txt java $OPTS -jar "$JAR" build --quiet --timings --source articles --templates templates \
+  /usr/bin/time -f "%e %M" -o time.txt java $CDS $OPTS -jar "$JAR" build --quiet --timings --source articles --templates templates \
     --out site-out --config site.yml --cache .gazette --now 2030-01-01T00:00:00Z >build.log 2>&1 \
     || { echo "$1: build failed" >&2; tail -5 build.log >&2; exit 1; }
   read -r wall kb <time.txt

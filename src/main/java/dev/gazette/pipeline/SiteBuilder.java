@@ -139,6 +139,7 @@ public final class SiteBuilder {
             } catch (IOException e) {
                 upToDate = null; // the output's path cannot be resolved: opening it reports why
             }
+            step("look"); // every input's date and size looked at: the whole of a build with nothing to do
         }
         // Opened first: it takes the output folder's lock, so a second build into the same folder
         // is told at once instead of after reading every source.
@@ -153,6 +154,7 @@ public final class SiteBuilder {
                     "check that the output folder's parent is writable and has free space."));
             return failed(start, 0);
         }
+        step("output");
         int[] counts = new int[1];
         try (out) {
             return buildInto(out, pool, start, counts, cache, upToDate);

@@ -257,7 +257,8 @@ class GazetteCommandTest {
         Matcher m = SUMMARY.matcher(r.outLines().get(0));
         assertTrue(m.matches(), r.out());
         assertEquals("3", m.group(2));
-        assertTrue(r.outLines().get(1).startsWith("Steps: config "), r.out());
+        assertTrue(r.outLines().get(1).startsWith("Steps: look "), r.out());
+        assertTrue(r.outLines().get(1).contains(", output ") && r.outLines().get(1).contains(", config "), r.out());
         assertEquals("Related lists: 3 computed, 0 kept.", r.outLines().get(2), "a first build computes every list");
         Run again = run(buildArgs(tmp, "--future", "--timings"));
         assertEquals(2, again.outLines().size(), "nothing changed: no related step, " + again.out());
