@@ -61,7 +61,7 @@ measure "cold"
 measure "no change"
 # A new article is dated after the newest one, as a publish is: it goes to the home page and the
 # feeds, and it does not join the related engine's sample (which is drawn from the months before).
-newest=$(grep -h -m1 '^date: ' articles/*.md | sed 's/^date: //' | sort | tail -1)
+newest=$(grep -rh -m1 --include='*.md' '^date: ' articles | sed 's/^date: //' | sort | tail -1)
 after() { python3 -c 'import datetime,sys; print((datetime.datetime.fromisoformat(sys.argv[1]) + datetime.timedelta(hours=int(sys.argv[2]))).isoformat())' "$newest" "$1"; }
 sed -e 's/^title: "/title: "Nouveau /' -e 's/^slug: /slug: nouveau-/' -e "s/^date: .*/date: $(after 1)/" "articles/$first" >"articles/zz-nouveau.md"
 measure "one new article"
