@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * subject come near even when they share few words ("match", "striker", "goal").
  *
  * <p>Bounded work whatever the archive's size: the space is fitted on at most {@link
- * #SAMPLE} documents (evenly spread over the archive) and at most {@link #MAX_TERMS} terms (those
+ * #SAMPLE} documents (evenly spread over the archive's settled months: {@link #sample}) and at most {@link #MAX_TERMS} terms (those
  * most documents have, after the index's own pruning of the commonest); every document is then
  * projected into it, in time proportional to its number of terms.
  *
@@ -375,15 +375,19 @@ final class LatentSpace {
      */
     static int[] sample(long[] documentKeys, long[] epochSeconds) {
         int n = documentKeys.length;
-        long newest = Arrays.stream(epochSeconds).max().orElse(0);
-        long monthStart = java.time.LocalDateTime.ofEpochSecond(newest, 0, java.time.ZoneOffset.UTC).toLocalDate().withDayOfMonth(1)
-                .atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
+        long monthStart = monthStart(Arrays.stream(epochSeconds).max().orElse(0));
         int settled = (int) Arrays.stream(epochSeconds).filter(t -> t < monthStart).count();
-        long before = settled >= n - n / 4 ? monthStart : Long.MAX_VALUE;
-        int sampled = before == Long.MAX_VALUE ? n : settled;
-        int wanted = Math.max(1, (sampled + SAMPLE - 1) / SAMPLE);
+        boolean settledOnly = settled >= n - n / 4;
+        long before = settledOnly ? monthStart : Long.MAX_VALUE;
+        int wanted = Math.max(1, ((settledOnly ? settled : n) + SAMPLE - 1) / SAMPLE);
         long mask = (wanted == 1 ? 1 : Integer.highestOneBit(wanted - 1) << 1) - 1L;
         return IntStream.range(0, n).filter(d -> epochSeconds[d] < before && (documentKeys[d] & mask) == 0).toArray();
+    }
+
+    /** The first second (UTC) of the month that holds {@code epochSecond}: where the settled archive ends. */
+    static long monthStart(long epochSecond) {
+        return java.time.LocalDateTime.ofEpochSecond(epochSecond, 0, java.time.ZoneOffset.UTC).toLocalDate().withDayOfMonth(1)
+                .atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
     }
 
     private static final ThreadLocal<char[]> SEED_CHARS = ThreadLocal.withInitial(() -> new char[64]);

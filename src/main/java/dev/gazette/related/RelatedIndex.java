@@ -341,8 +341,8 @@ public final class RelatedIndex {
             renumber[id] = t;
             df[t] = builderDf[id];
         }
-        // The statistics are the sample's (LatentSpace#sample: below LatentSpace.SAMPLE articles,
-        // the whole archive): a term's idf and whether it is too common to tell articles apart
+        // The statistics are the sample's (LatentSpace#sample: the months before the newest
+        // article's, or the whole of a young site): a term's idf and whether it is too common to tell articles apart
         // come from its document frequency in the sample, so that a new article that does not
         // join the sample moves no other article's weights, and the lists of the articles it
         // does not reach can be kept from the last build (RelatedState). With the archive's own
@@ -523,8 +523,8 @@ public final class RelatedIndex {
      * the idf of the sample itself, to unit length over the terms the index would keep were the
      * sample the archive (in two of its documents at least, and not in most), then only their
      * terms that the space may hold (in {@link LatentSpace#MIN_DF} documents of the sample at
-     * least, and kept by the index), by kept id, ascending. Below {@link LatentSpace#SAMPLE}
-     * articles the sample is the archive, and these are the index's own terms. Above, a new
+     * least, and kept by the index), by kept id, ascending. When the sample is the whole archive
+     * (a young site), these are the index's own terms. Otherwise a new
      * article elsewhere that makes a sample document's word no longer unique to it, or that moves
      * the archive's idf, leaves the sample's vectors, and so the space, as they were (with the
      * archive's own pruning, one of six new articles measured at 10,000 articles refitted the space

@@ -55,8 +55,7 @@ class LatentSampleTest {
         long[] keys = keys(n + 200);
         long[] dates = dates(n + 200);
         int[] sample = LatentSpace.sample(Arrays.copyOf(keys, n), Arrays.copyOf(dates, n));
-        long monthStart = java.time.LocalDateTime.ofEpochSecond(dates[n - 1], 0, java.time.ZoneOffset.UTC).toLocalDate()
-                .withDayOfMonth(1).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
+        long monthStart = LatentSpace.monthStart(dates[n - 1]);
         for (int d : sample) {
             assertTrue(dates[d] < monthStart, "a sampled article of the newest month: " + d);
         }
@@ -64,8 +63,7 @@ class LatentSampleTest {
         int turns = 0;
         for (int more = 1; more <= 200; more++) {
             int[] after = LatentSpace.sample(Arrays.copyOf(keys, n + more), Arrays.copyOf(dates, n + more));
-            boolean sameMonth = java.time.LocalDateTime.ofEpochSecond(dates[n + more - 1], 0, java.time.ZoneOffset.UTC).getMonth()
-                    == java.time.LocalDateTime.ofEpochSecond(dates[n + more - 2], 0, java.time.ZoneOffset.UTC).getMonth();
+            boolean sameMonth = LatentSpace.monthStart(dates[n + more - 1]) == LatentSpace.monthStart(dates[n + more - 2]);
             if (sameMonth) {
                 assertArrayEquals(sample, after, "article " + (n + more) + " changed the sample within a month");
             } else {
