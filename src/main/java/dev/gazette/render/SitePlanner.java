@@ -1,16 +1,20 @@
 package dev.gazette.render;
 
+import dev.gazette.cache.Fingerprint;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.index.SiteIndex;
 import dev.gazette.index.TermGroup;
 import dev.gazette.model.Article;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.RelatedLists;
+import dev.gazette.model.Term;
+import dev.gazette.text.ContentHash;
 import dev.gazette.images.ImageInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +58,22 @@ public final class SitePlanner {
     private final ArticleImages images;
     private final Heads heads;
     private final List<TeaserView> mostRead;
+    /**
+     * Per article, the hash of what it brings to every page that shows it ({@link #articleInputs}),
+     * made when first asked for; {@link #NO_INPUTS} when it cannot be told.
+     */
+    private final Object[] articleInputs;
+    private static final Object NO_INPUTS = new Object();
+    /**
+     * The hash of what an article's or a list's page shows besides its articles: the whole
+     * configuration, the site's view (its menu, the build's year), the most read, the logo and
+     * sharing image, whether feeds are published; {@code null} when it cannot be told.
+     */
+    private final String siteInputs;
+
+    /** An article's inputs hash, as its two halves. */
+    private record Inputs(long high, long low) {
+    }
     /** The menu's rubrics, then the others with the most articles first: the order of the home page's sections. */
     private final List<TermGroup> rubricsByWeight;
 
@@ -125,6 +145,12 @@ public final class SitePlanner {
         // Made when first asked for: a preview's quick page needs a handful of an archive's teasers.
         this.teasers = new TeaserView[index.size()];
         this.mostRead = extras.mostRead().stream().map(this::teaserOf).toList();
+        this.articleInputs = new Object[index.size()];
+        // The configuration as its record writes itself out: every setting, nested ones included. A
+        // part that wrote an identity instead would only change the key at every build (pages
+        // rendered again, never one kept wrongly).
+        this.siteInputs = Fingerprint.of("site inputs", Arrays.asList(config.toString(), site, mostRead, extras.logo(),
+                extras.socialImage(), extras.feeds())).orElse(null);
     }
 
     /** The rubric of the site a menu entry names (by slug, as articles' rubrics are matched), or {@code null}. */
@@ -265,7 +291,7 @@ public final class SitePlanner {
             m.put("head", heads.article(i, (PageView) m.get("page")));
             m.put("article", articleView(i, config.relatedCount()));
             return m;
-        });
+        }, () -> pageInputs(PageKind.ARTICLE, url, List.of(), withRelated(i, config.relatedCount())));
     }
 
     private PageJob relatedPage(int i) {
@@ -279,7 +305,7 @@ public final class SitePlanner {
             m.put("head", heads.page((PageView) m.get("page"), null, null, null, "noindex, follow"));
             m.put("article", articleView(i, config.relatedPageSize()));
             return m;
-        });
+        }, () -> pageInputs(PageKind.RELATED, url, List.of(), withRelated(i, config.relatedPageSize())));
     }
 
     private void list(List<PageJob> jobs, PageKind kind, String first, String heading, String intro, IntFunction<Integer> member,
@@ -303,6 +329,12 @@ public final class SitePlanner {
                 boolean ownFeeds = kind == PageKind.RUBRIC || kind == PageKind.AUTHOR || (kind == PageKind.TAG && config.tagFeeds());
                 m.put("head", heads.page((PageView) m.get("page"), ownFeeds ? first : null, heading, pager, null));
                 return m;
+            }, () -> {
+                int[] members = new int[Math.max(0, Math.min(count, page * size) - (page - 1) * size)];
+                for (int k = 0; k < members.length; k++) {
+                    members[k] = member.apply((page - 1) * size + k);
+                }
+                return pageInputs(kind, url, Arrays.asList(heading, intro, first, page, pages, config.tagFeeds()), members);
             }));
         }
     }
@@ -350,6 +382,79 @@ public final class SitePlanner {
         });
     }
 
+    /** The article at {@code i}, then the first {@code limit} of its related articles: the articles its pages show. */
+    private int[] withRelated(int i, int limit) {
+        List<ArticleId> rel = related.of(index.id(i));
+        int n = (int) Math.min(limit, rel.size());
+        int[] out = new int[n + 1];
+        out[0] = i;
+        for (int k = 0; k < n; k++) {
+            ArticleId id = rel.get(k);
+            out[k + 1] = index.positionOf(id).orElseThrow(() -> new IllegalArgumentException("not a published article: " + id));
+        }
+        return out;
+    }
+
+    /**
+     * The key of a page's data ({@link PageJob#inputs()}): what every such page shows
+     * ({@link #siteInputs}), the page's kind, address and own values, and the inputs of the articles
+     * it shows, in the order it shows them; {@code null} when one of them cannot be told.
+     * Everything the page's data is built from must be in it: this page is kept from the last
+     * build, not built again, when its key is the same.
+     */
+    private String pageInputs(PageKind kind, String url, List<Object> own, int[] articles) {
+        if (siteInputs == null) {
+            return null;
+        }
+        List<Object> parts = new ArrayList<>(3 + own.size() + 2 * articles.length);
+        parts.add(siteInputs);
+        parts.add(kind);
+        parts.add(url);
+        parts.addAll(own);
+        for (int p : articles) {
+            Inputs in = articleInputs(p);
+            if (in == null) {
+                return null;
+            }
+            parts.add(in.high());
+            parts.add(in.low());
+        }
+        return Fingerprint.of("page inputs", parts).orElse(null);
+    }
+
+    /**
+     * What the article at {@code i} brings to any page that shows it, hashed once per build: all
+     * its fields as published (its body by the hash of its bytes), its image's size and copies,
+     * whether it is a draft or still to come, and its rubric's, tags' and authors' names as the
+     * whole site spells them (another article can change those). Its teaser, its page's head and
+     * body are made of these and of the configuration only; {@code null} when it cannot be told.
+     */
+    private Inputs articleInputs(int i) {
+        Object known = articleInputs[i];
+        if (known == null) {
+            Article a = index.article(i);
+            List<Term> authors = a.authorTerms(index.slugRule());
+            List<Object> parts = Arrays.asList(a, images.of(a), status(a),
+                    a.rubric() == null ? null : rubricNames.get(a.rubric().slug()),
+                    a.rubric() == null ? null : index.canonicalRubric(a.rubric()),
+                    a.tags().stream().map(t -> tagNames.get(t.slug())).toList(),
+                    a.tags().stream().map(index::canonicalTag).toList(),
+                    authors,
+                    authors.stream().map(t -> authorNames.get(t.slug())).toList(),
+                    authors.stream().map(index::canonicalAuthor).toList());
+            known = Fingerprint.of("article inputs", parts).<Object>map(h -> new Inputs(ContentHash.high(h), ContentHash.low(h)))
+                    .orElse(NO_INPUTS);
+            // Two threads may both make it: they make equal ones, and the array keeps one.
+            articleInputs[i] = known;
+        }
+        return known instanceof Inputs in ? in : null;
+    }
+
+    /** How a teaser marks an article not yet for readers: a draft, one still to come, or {@code null}. */
+    private String status(Article a) {
+        return a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null;
+    }
+
     private Map<String, Object> base(PageView page) {
         Map<String, Object> m = new HashMap<>();
         m.put("site", site);
@@ -388,7 +493,7 @@ public final class SitePlanner {
         String language = a.language() == null || sameLanguage(a.language(), config.language()) ? null : a.language();
         return new TeaserView(urls.article(a), Typeset.text(config, a, a.title()), Typeset.text(config, a, a.lead()), rubric, dates.iso(a.date()), dates.day(a.date()),
                 dates.dateline(a.date(), a.dateOnly()), image, alt, language, info == null ? 0 : info.width(), info == null ? 0 : info.height(),
-                info == null ? List.of() : info.renditions(), a.draft() ? "draft" : a.date().toInstant().isAfter(now) ? "scheduled" : null);
+                info == null ? List.of() : info.renditions(), status(a));
     }
 
     private static boolean sameLanguage(String a, String b) {

@@ -95,7 +95,7 @@ class CacheEquivalenceTest {
     private String edit() throws IOException {
         List<Path> files = articleFiles();
         Path some = files.get(random.nextInt(files.size()));
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(11)) {
             case 0 -> {
                 addArticle();
                 return "add";
@@ -137,6 +137,11 @@ class CacheEquivalenceTest {
                 String text = Files.readString(some).replaceAll("aliases: .*\n", "");
                 Files.writeString(some, text.replaceFirst("\n---\n", "\naliases: [/ancien/" + words(1) + "-" + next++ + "/]\n---\n"));
                 return "aliases of " + some.getFileName();
+            }
+            case 9 -> {
+                // Shown by the pages of the articles it is related to, and by the lists that hold it.
+                Files.writeString(some, Files.readString(some).replaceFirst("title: \"[^\"]*\"", "title: \"" + words(4) + "\""));
+                return "title of " + some.getFileName();
             }
             default -> {
                 writeImage(20 + random.nextInt(100), 20 + random.nextInt(100));
