@@ -5,10 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -201,52 +198,31 @@ final class LatentSpace {
     private static final int FORMAT = 0x4C534131; // "LSA1"
 
     /**
-     * What names a fit: a digest of the sample's vectors ({@code terms[i]} ascending ids into
-     * {@code vocabulary}, with {@code weights[i]}), by their terms' strings, not their ids (ids
-     * move with every new word of the archive), and of the fit's own settings.
+     * What names a fit: a hash of the sample's vectors ({@code terms[i]} ascending ids, with
+     * {@code weights[i]}), each term by its 64-bit hash ({@code termKeys}, by id), not its id (ids
+     * move with every new word of the archive), and of the fit's own settings. The terms by their
+     * hashes and the whole by {@link dev.gazette.text.ContentHash}: this is worked out at every
+     * build, and with each term's UTF-8 under SHA-256 it was a fifth of the index's set-up in a
+     * publish (profiled at 10,000 articles). Two samples that differ with one key are as unlikely
+     * as two terms with one hash (see {@link TermIds}).
      */
-    static String key(int[][] terms, float[][] weights, String[] vocabulary) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+    static String key(int[][] terms, float[][] weights, long[] termKeys) {
+        int count = 9;
+        for (int[] t : terms) {
+            count += 1 + 3 * t.length;
         }
-        // Written out by hand into one buffer, each term's UTF-8 made once: through a
-        // DataOutputStream (writeUTF per term of every sample document) this was most of the set-up
-        // of a publish that reads the space back (profiled at 10,000 articles).
-        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 << 16);
-        byte[][] utf8 = new byte[vocabulary.length][];
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 * count);
         for (int setting : new int[] {FORMAT, DIMENSIONS, DOCUMENTS_PER_DIMENSION, OVERSAMPLING, POWER_ITERATIONS, MAX_TERMS,
                 FIT_TERMS, MIN_DF, terms.length}) {
             out.putInt(setting);
         }
         for (int d = 0; d < terms.length; d++) {
-            out = room(out, 4, digest);
             out.putInt(terms[d].length);
             for (int k = 0; k < terms[d].length; k++) {
-                int id = terms[d][k];
-                byte[] term = utf8[id];
-                if (term == null) {
-                    term = vocabulary[id].getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    utf8[id] = term;
-                }
-                out = room(out, 8 + term.length, digest);
-                out.putInt(term.length).put(term).putFloat(weights[d][k]);
+                out.putLong(termKeys[terms[d][k]]).putFloat(weights[d][k]);
             }
         }
-        digest.update(out.array(), 0, out.position());
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** {@code out} with room for {@code n} more bytes: emptied into {@code digest} first when full, or a larger one. */
-    private static java.nio.ByteBuffer room(java.nio.ByteBuffer out, int n, MessageDigest digest) {
-        if (out.remaining() >= n) {
-            return out;
-        }
-        digest.update(out.array(), 0, out.position());
-        out.clear();
-        return out.capacity() >= n ? out : java.nio.ByteBuffer.allocate(n);
+        return dev.gazette.text.ContentHash.of(out.array(), out.position());
     }
 
     /** The space as bytes: its terms (by string, in id order, which is their order) and their loadings. */

@@ -64,6 +64,21 @@ final class TermIds {
         return out;
     }
 
+    /** Every term's hash ({@link #hash}), at its id: what {@link #byId()} gives, without hashing the strings again. */
+    long[] hashesById() {
+        long[] out = new long[size()];
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                for (int i = 0; i < s.keys.length; i++) {
+                    if (s.keys[i] != null) {
+                        out[s.idAt(i)] = s.slots[2 * i];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * A 64-bit hash of the term's characters, never 0 (an empty slot): the terms' seed of the
      * latent space ({@link LatentSpace#seed}), whose mixed bits let the top ones choose the
