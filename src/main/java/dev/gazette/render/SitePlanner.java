@@ -311,14 +311,16 @@ public final class SitePlanner {
     private void list(List<PageJob> jobs, PageKind kind, String first, String heading, String intro, IntFunction<Integer> member,
                       int count, String owner) {
         int size = config.pageSize();
-        int pages = Math.max(1, (count + size - 1) / size);
+        int pages = listPages(count, size);
         for (int p = 1; p <= pages; p++) {
             int page = p;
+            int from = pageStart(page, count, size);
+            int to = pageStart(page + 1, count, size);
             String url = SiteUrls.paged(first, page);
             jobs.add(new PageJob(url, kind, owner, () -> {
                 Map<String, Object> m = base(new PageView(kind.label(), heading, intro, url, SiteUrls.rootFrom(url), canonical(url)));
-                List<TeaserView> items = new ArrayList<>(size);
-                for (int k = (page - 1) * size; k < Math.min(count, page * size); k++) {
+                List<TeaserView> items = new ArrayList<>(to - from);
+                for (int k = from; k < to; k++) {
                     items.add(teaserAt(member.apply(k)));
                 }
                 m.put("heading", heading);
@@ -330,13 +332,36 @@ public final class SitePlanner {
                 m.put("head", heads.page((PageView) m.get("page"), ownFeeds ? first : null, heading, pager, null));
                 return m;
             }, () -> {
-                int[] members = new int[Math.max(0, Math.min(count, page * size) - (page - 1) * size)];
+                int[] members = new int[to - from];
                 for (int k = 0; k < members.length; k++) {
-                    members[k] = member.apply((page - 1) * size + k);
+                    members[k] = member.apply(from + k);
                 }
                 return pageInputs(kind, url, Arrays.asList(heading, intro, first, page, pages, config.tagFeeds()), members);
             }));
         }
+    }
+
+    /**
+     * How many pages a list of {@code count} articles (newest first) has, {@code size} a page:
+     * every page but the first holds exactly {@code size}, counted from the oldest article, and the
+     * first page holds the rest ({@code size} to {@code 2 size - 1}; all of a list shorter than two
+     * pages). A new article then changes the first page only: the others hold the same articles
+     * under the same numbers until the first page has {@code 2 size} and a page is added (then
+     * every page's number moves by one, once every {@code size} articles). With pages counted
+     * from the newest, as before, every page of the list moved at each publish: at 10,000
+     * articles, 600 of a publish's 620 pages were the lists of its byline, rubric and tags.
+     */
+    static int listPages(int count, int size) {
+        return Math.max(1, count / size);
+    }
+
+    /** The position in its list of page {@code page}'s first article ({@link #listPages}); {@code count} past the last page. */
+    static int pageStart(int page, int count, int size) {
+        int pages = listPages(count, size);
+        if (page > pages) {
+            return count;
+        }
+        return page == 1 ? 0 : count - (pages - page + 1) * size;
     }
 
     private PageJob terms(PageKind kind, String url, String heading, List<LinkView> terms) {

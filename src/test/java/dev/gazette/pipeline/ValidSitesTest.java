@@ -61,14 +61,15 @@ class ValidSitesTest {
                 .file("site.yml", "title: Sans rubrique\npageSize: 2\ntimeZone: Africa/Casablanca\n")
                 .article("un.md", "Un.", "title: Un", "date: 2025-09-01 10:00", "tags: [Maroc]")
                 .article("deux.md", "Deux.", "title: Deux", "date: 2025-09-02 10:00")
-                .article("trois.md", "Trois.", "title: Trois", "date: 2025-09-03 10:00", "tags: [Maroc]");
+                .article("trois.md", "Trois.", "title: Trois", "date: 2025-09-03 10:00", "tags: [Maroc]")
+                .article("quatre.md", "Quatre.", "title: Quatre", "date: 2025-09-04 10:00");
         BuildReport report = validBuild(site);
-        assertEquals(3, report.articles());
+        assertEquals(4, report.articles());
         Document un = page(site, "non-classe/un/index.html");
         assertEquals("Un", un.selectFirst("h1").text());
         assertNull(un.selectFirst(".kicker"), "no rubric line");
         assertEquals("Le 01/09/2025 à 10h00", un.selectFirst(".dateline").text());
-        assertTrue(Files.isRegularFile(site.out.resolve("archives/2025/09/page/2/index.html")), "three articles of one month, two a page");
+        assertTrue(Files.isRegularFile(site.out.resolve("archives/2025/09/page/2/index.html")), "four articles of one month, two a page");
         assertTrue(Files.isRegularFile(site.out.resolve("rubriques/index.html")));
         assertFalse(Files.exists(site.out.resolve("rubriques/non-classe")));
         Document archive1 = page(site, "archives/2025/09/index.html");
@@ -79,6 +80,9 @@ class ValidSitesTest {
         assertTrue(archive2.selectFirst("head link[rel=prev]").attr("href").endsWith("archives/2025/09/"));
         assertTrue(archive2.select("a").eachAttr("href").stream().anyMatch(h -> h.endsWith("non-classe/un/")),
                 archive2.body().html());
+        // Pages are counted from the oldest article: the second page holds the first two published.
+        assertEquals(List.of("Deux", "Un"), archive2.select("main article h2, main article h3").eachText().stream()
+                .map(t -> t.replaceAll("\\s.*", "")).toList(), archive2.select("main").outerHtml());
     }
 
     @Test
