@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,12 +81,15 @@ public final class PageMemo {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(current.size() * 160 + 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(cache.version());
-            Map<String, Output> sorted = new TreeMap<>(current);
-            out.writeInt(sorted.size());
-            for (Map.Entry<String, Output> e : sorted.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeLong(e.getValue().size());
-                out.writeUTF(e.getValue().hash());
+            // Sorted as an array: cheaper than a TreeMap of the 24,000 fingerprints of 10,000 articles.
+            String[] keys = current.keySet().toArray(new String[0]);
+            java.util.Arrays.sort(keys);
+            out.writeInt(keys.length);
+            for (String key : keys) {
+                Output o = current.get(key);
+                out.writeUTF(key);
+                out.writeLong(o.size());
+                out.writeUTF(o.hash());
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);

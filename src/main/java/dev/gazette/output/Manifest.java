@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import dev.gazette.text.ContentHash;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The list of a site's files with their size and content hash ({@link ContentHash}: 128-bit
@@ -86,14 +85,22 @@ public final class Manifest {
 
     /** The manifest's bytes for {@code entries}. */
     static byte[] format(Map<String, Entry> entries) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
-        for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
-            out.append(escape(e.getKey())).append('\t').append(e.getValue().size()).append('\t').append(e.getValue().hash()).append('\n');
+        // The paths sorted as an array: a TreeMap of the 32,000 entries of 10,000 articles, built
+        // on the commit's thread while nothing else runs, was most of the commit's time.
+        String[] paths = entries.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(paths);
+        StringBuilder out = new StringBuilder(HEADER.length() + 1 + paths.length * 96).append(HEADER).append('\n');
+        for (String path : paths) {
+            Entry e = entries.get(path);
+            out.append(escape(path)).append('\t').append(e.size()).append('\t').append(e.hash()).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String escape(String path) {
+        if (path.indexOf('\\') < 0 && path.indexOf('\t') < 0 && path.indexOf('\n') < 0) {
+            return path;
+        }
         return path.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
     }
 
