@@ -380,7 +380,7 @@ public final class BuildCache {
     }
 
     /** The cache's own kinds of entries (it may sit in a user's folder, or hold the preview's site: nothing else is touched). */
-    private static final String[] KINDS = {"sources", "analysis", "related", "related-state", "latent", "search-index", "pages", "stamp", "renditions"};
+    private static final String[] KINDS = {"sources", "analysis", "related", "related-state", "latent", "latent-coordinates", "search-index", "pages", "stamp", "renditions"};
     /** Prefix of a folder of entries set aside to be deleted. */
     private static final String DISCARDED = ".discarded-";
 

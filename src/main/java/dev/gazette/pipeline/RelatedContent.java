@@ -62,9 +62,32 @@ public final class RelatedContent {
     private record CachedLatent(BuildCache cache, String output) implements LatentStore {
         static final String KIND = "latent";
 
+        /** The documents' coordinates in the space: another entry, written at more builds than the space. */
+        static final String COORDINATES = "latent-coordinates";
+
         @Override
         public byte[] load(String key) {
-            return cache.ownPayload(KIND, output).map(payload -> {
+            return load(KIND, key);
+        }
+
+        @Override
+        public void store(String key, byte[] bytes) {
+            store(KIND, key, bytes);
+        }
+
+        @Override
+        public byte[] loadCoordinates(String key) {
+            return load(COORDINATES, key);
+        }
+
+        @Override
+        public void storeCoordinates(String key, byte[] bytes) {
+            store(COORDINATES, key, bytes);
+        }
+
+        /** The payload of this output's entry of {@code kind}, if it is named {@code key}. */
+        private byte[] load(String kind, String key) {
+            return cache.ownPayload(kind, output).map(payload -> {
                 byte[] name = key.getBytes(StandardCharsets.UTF_8);
                 boolean named = payload.length > name.length
                         && Arrays.equals(payload, 0, name.length, name, 0, name.length) && payload[name.length] == '\n';
@@ -72,13 +95,13 @@ public final class RelatedContent {
             }).orElse(null);
         }
 
-        @Override
-        public void store(String key, byte[] bytes) {
+        /** Replaces this output's entry of {@code kind} with {@code bytes}, named {@code key}. */
+        private void store(String kind, String key, byte[] bytes) {
             byte[] name = key.getBytes(StandardCharsets.UTF_8);
             byte[] payload = Arrays.copyOf(name, name.length + 1 + bytes.length);
             payload[name.length] = '\n';
             System.arraycopy(bytes, 0, payload, name.length + 1, bytes.length);
-            cache.putOwnPayload(KIND, output, payload);
+            cache.putOwnPayload(kind, output, payload);
         }
     }
 

@@ -14,4 +14,16 @@ public interface LatentStore {
 
     /** Stores {@code bytes} under {@code key}, in place of any earlier entry; best effort. */
     void store(String key, byte[] bytes);
+
+    /**
+     * The documents' coordinates in the space named {@code key}, as {@link #storeCoordinates}
+     * stored them, or {@code null}: a store without them only makes every document projected.
+     */
+    default byte[] loadCoordinates(String key) {
+        return null;
+    }
+
+    /** Stores the documents' coordinates in the space named {@code key}, in place of any earlier ones; best effort. */
+    default void storeCoordinates(String key, byte[] bytes) {
+    }
 }

@@ -33,6 +33,21 @@ class LatentStoreTest {
             stores++;
             entries.put(key, bytes.clone());
         }
+
+        final Map<String, byte[]> coordinates = new HashMap<>();
+        int coordinateStores;
+
+        @Override
+        public byte[] loadCoordinates(String key) {
+            byte[] bytes = coordinates.get(key);
+            return bytes == null ? null : bytes.clone();
+        }
+
+        @Override
+        public void storeCoordinates(String key, byte[] bytes) {
+            coordinateStores++;
+            coordinates.put(key, bytes.clone());
+        }
     }
 
     /** Documents on eight subjects, each written with its own words and the newsroom's common ones (seeded). */
@@ -84,6 +99,37 @@ class LatentStoreTest {
         assertEquals(fitted, lists(index(docs, store)), "read back");
         assertEquals(1, store.hits, "the second build read the space");
         assertEquals(1, store.stores, "and did not fit it again");
+    }
+
+    @Test
+    void coordinatesReadBackRankAsProjectedOnesAndOnlyNewVectorsAreStoredAgain() {
+        List<Doc> docs = archive(300, 19);
+        List<List<RelatedMatch>> projected = lists(index(docs, null));
+        MemoryStore store = new MemoryStore();
+        index(docs, store);
+        assertEquals(1, store.coordinateStores, "every document projected, and its coordinates kept");
+        assertEquals(projected, lists(index(docs, store)), "coordinates read back");
+        assertEquals(1, store.coordinateStores, "nothing new to keep");
+
+        // A changed vector outside the sample (this month's: LatentSpace#sample): its coordinates
+        // are projected, the others read back, in the same space.
+        List<Doc> more = new ArrayList<>(docs);
+        Doc old = docs.get(8);
+        more.set(8, Doc.of(old.key(), "2025-09-18", old.title(), old.body() + " " + docs.get(6).body()));
+        List<List<RelatedMatch>> fresh = lists(index(more, null));
+        assertEquals(fresh, lists(index(more, store)));
+        assertEquals(1, store.entries.size(), "the same sample, the same space");
+        assertEquals(2, store.coordinateStores);
+
+        String key = store.coordinates.keySet().iterator().next();
+        byte[] whole = store.coordinates.get(key);
+        store.coordinates.put(key, java.util.Arrays.copyOf(whole, whole.length - 3));
+        assertEquals(fresh, lists(index(more, store)), "cut short: every document projected again");
+        assertEquals(3, store.coordinateStores);
+        byte[] wrong = store.coordinates.get(key);
+        wrong[15] ^= 0x40; // inside the first hash (after the 12 bytes of the header): no vector's any more
+        store.coordinates.put(key, wrong);
+        assertEquals(fresh, lists(index(more, store)), "a damaged hash is never another vector's coordinates");
     }
 
     @Test
