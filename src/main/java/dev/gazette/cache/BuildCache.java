@@ -122,16 +122,34 @@ public final class BuildCache {
         return (text == null ? "\u0000null" : text).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The parsed source stored under {@code key}, if there is a whole one. */
+    /** The parsed source stored under {@code key}, if there is a whole one, its body held in memory. */
     public Optional<ParsedSource> source(String key) {
-        return source(key, Codec.HELD);
+        return source(key, ref -> {
+            byte[] bytes = body(ContentHash.hex(ref.hashHigh(), ref.hashLow()), ref.length());
+            return bytes == null ? null : Body.of(new String(bytes, StandardCharsets.UTF_8));
+        });
     }
 
     /**
-     * As {@link #source(String)}, its article's body made by {@code bodyOf} from the body's UTF-8
-     * bytes (a build's file of bodies keeps them as they are).
+     * As {@link #source(String)}, its article's body left in the cache ({@link CachedBody}), read
+     * only when a step needs its text; {@code recover} parses it again from its source should its
+     * entry be damaged by then. A body whose entry is missing, or not of its length, is a miss.
      */
-    public Optional<ParsedSource> source(String key, java.util.function.Function<byte[], Body> bodyOf) {
+    public Optional<ParsedSource> source(String key, java.util.function.Supplier<String> recover) {
+        return source(key, ref -> {
+            Path file = entry("bodies", ContentHash.hex(ref.hashHigh(), ref.hashLow()));
+            try {
+                if (Files.size(file) != ref.length() + 4L) {
+                    return null;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return null;
+            }
+            return new CachedBody(this, ref.hashHigh(), ref.hashLow(), ref.length(), ref.imageTag(), recover);
+        });
+    }
+
+    private Optional<ParsedSource> source(String key, java.util.function.Function<Codec.BodyRef, Body> bodyOf) {
         byte[] bytes = read(entry("sources", key));
         if (bytes != null) {
             try {
@@ -139,16 +157,40 @@ public final class BuildCache {
                 hits.incrementAndGet();
                 return Optional.of(parsed);
             } catch (IOException | RuntimeException e) {
-                // A checksum collision over garbage, or a layout from an unknown build: a miss.
+                // A checksum collision over garbage, a layout from an unknown build, a body gone: a miss.
             }
         }
         misses.incrementAndGet();
         return Optional.empty();
     }
 
-    /** Stores {@code parsed} under {@code key}; a failure to write only costs the next build a parse. */
+    /**
+     * Stores {@code parsed} under {@code key}, its body in an entry of its own named by its hash
+     * (two sources with one body share it); a failure to write only costs the next build a parse.
+     */
     public void putSource(String key, ParsedSource parsed) {
-        write(entry("sources", key), Codec.encode(parsed));
+        Codec.BodyRef ref = Codec.BodyRef.EMPTY;
+        if (parsed.article() != null && !parsed.article().body().isEmpty()) {
+            byte[] utf8 = parsed.article().bodyHtml().getBytes(StandardCharsets.UTF_8);
+            long[] hash = ContentHash.halves(utf8, utf8.length);
+            ref = new Codec.BodyRef(hash[0], hash[1], utf8.length, Body.holdsImageTag(utf8));
+            // Written before the source's entry that points to it: a build killed in between leaves
+            // a body no source names yet, never a source without its body.
+            write(entry("bodies", ContentHash.hex(hash[0], hash[1])), utf8);
+        }
+        write(entry("sources", key), Codec.encode(parsed, ref));
+    }
+
+    /**
+     * The body stored under {@code hash}, if its entry is whole, of {@code length} bytes and of
+     * that hash; else {@code null}.
+     */
+    byte[] body(String hash, int length) {
+        byte[] bytes = read(entry("bodies", hash));
+        if (bytes == null || bytes.length != length || !ContentHash.of(bytes).equals(hash)) {
+            return null;
+        }
+        return bytes;
     }
 
     /**
@@ -380,7 +422,7 @@ public final class BuildCache {
     }
 
     /** The cache's own kinds of entries (it may sit in a user's folder, or hold the preview's site: nothing else is touched). */
-    private static final String[] KINDS = {"sources", "analysis", "related", "related-state", "latent", "latent-coordinates", "search-index", "pages", "stamp", "renditions"};
+    private static final String[] KINDS = {"sources", "bodies", "analysis", "related", "related-state", "latent", "latent-coordinates", "search-index", "pages", "stamp", "renditions"};
     /** Prefix of a folder of entries set aside to be deleted. */
     private static final String DISCARDED = ".discarded-";
 

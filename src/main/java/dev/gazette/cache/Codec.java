@@ -29,14 +29,22 @@ final class Codec {
      * Bumped whenever the layout below changes, or what a cached entry holds does (2: the text
      * analysis for related content changed its stemming, stop words and names; 3: articles hold
      * their aliases and the slug their title gave under the old rule; 4: the featured weight, and
-     * whether the date had no time).
+     * whether the date had no time; 5: the body in an entry of its own, by its hash).
      */
-    static final int LAYOUT = 4;
+    static final int LAYOUT = 5;
+
+    /**
+     * Where a parsed source's body is: not in the source's entry but in one of its own, named by
+     * the hash of its UTF-8 bytes ({@link CachedBody}); the empty body has none.
+     */
+    record BodyRef(long hashHigh, long hashLow, int length, boolean imageTag) {
+        static final BodyRef EMPTY = new BodyRef(0, 0, 0, false);
+    }
 
     private Codec() {
     }
 
-    static byte[] encode(ParsedSource parsed) {
+    static byte[] encode(ParsedSource parsed, BodyRef body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(LAYOUT);
@@ -65,7 +73,10 @@ final class Codec {
                 }
                 strings(out, a.authors());
                 string(out, a.lead());
-                string(out, a.bodyHtml());
+                out.writeLong(body.hashHigh());
+                out.writeLong(body.hashLow());
+                out.writeInt(body.length());
+                out.writeBoolean(body.imageTag());
                 string(out, a.image());
                 string(out, a.caption());
                 out.writeBoolean(a.draft());
@@ -83,20 +94,11 @@ final class Codec {
         return bytes.toByteArray();
     }
 
-    /** The parsed source in {@code in}; throws on anything that is not exactly what {@link #encode} wrote. */
-    static ParsedSource decode(ByteReader in) throws IOException {
-        return decode(in, HELD);
-    }
-
-    /** A body held in memory, from its UTF-8 bytes. */
-    static final Function<byte[], Body> HELD = utf8 -> Body.of(new String(utf8, StandardCharsets.UTF_8));
-
     /**
-     * As {@link #decode(ByteReader)}, the body made by {@code bodyOf} from its UTF-8 bytes: a
-     * build keeps them in its file of bodies as they are, without decoding them into a string
-     * only to encode them again.
+     * The parsed source in {@code in}, its body made by {@code bodyOf} from where it is; throws on
+     * anything that is not exactly what {@link #encode} wrote.
      */
-    static ParsedSource decode(ByteReader in, Function<byte[], Body> bodyOf) throws IOException {
+    static ParsedSource decode(ByteReader in, Function<BodyRef, Body> bodyOf) throws IOException {
         if (in.readInt() != LAYOUT) {
             throw new IOException("another layout");
         }
@@ -127,7 +129,17 @@ final class Codec {
             }
             List<String> authors = strings(in);
             String lead = string(in);
-            Body body = bodyOf.apply(utf8(in));
+            long high = in.readLong();
+            long low = in.readLong();
+            int length = in.readInt();
+            boolean imageTag = in.readBoolean();
+            if (length < 0) {
+                throw new IOException("bad length");
+            }
+            Body body = length == 0 ? Body.EMPTY : bodyOf.apply(new BodyRef(high, low, length, imageTag));
+            if (body == null) {
+                throw new IOException("the body's entry is missing");
+            }
             String image = string(in);
             String caption = string(in);
             boolean draft = in.readBoolean();
@@ -166,15 +178,6 @@ final class Codec {
             throw new IOException("bad length");
         }
         return new String(in.readBytes(n), StandardCharsets.UTF_8);
-    }
-
-    /** A string written by {@link #string(DataOutputStream, String)} that cannot be null (a body), as its UTF-8 bytes. */
-    private static byte[] utf8(ByteReader in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.remaining()) {
-            throw new IOException("bad length");
-        }
-        return in.readBytes(n);
     }
 
     private static void strings(DataOutputStream out, List<String> list) throws IOException {

@@ -25,6 +25,23 @@ public interface Body {
      */
     Optional<String> knownHash();
 
+    /** What a body's HTML holds when it has an image: the sanitizer writes tags in lower case. */
+    String IMAGE_TAG = "<img";
+
+    /**
+     * {@code String.contains(IMAGE_TAG)} on the text these UTF-8 bytes encode: the tag is ASCII,
+     * and no byte of a character past ASCII is below 0x80 in UTF-8, so the bytes hold it exactly
+     * where the text does.
+     */
+    static boolean holdsImageTag(byte[] utf8) {
+        for (int i = 0, last = utf8.length - 4; i <= last; i++) {
+            if (utf8[i] == '<' && utf8[i + 1] == 'i' && utf8[i + 2] == 'm' && utf8[i + 3] == 'g') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A body held in memory. */
     static Body of(String html) {
         return new Held(html == null ? "" : html);

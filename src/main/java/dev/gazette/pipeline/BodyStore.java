@@ -1,5 +1,6 @@
 package dev.gazette.pipeline;
 
+import dev.gazette.cache.CachedBody;
 import dev.gazette.model.Body;
 import dev.gazette.text.ContentHash;
 import java.io.Closeable;
@@ -48,20 +49,12 @@ final class BodyStore implements Closeable {
         return html.isEmpty() ? Body.EMPTY : keep(html.getBytes(StandardCharsets.UTF_8), html.contains(IMAGE_TAG));
     }
 
-    /**
-     * Keeps the body whose HTML is {@code utf8} (the build cache's copy of a parsed source holds
-     * it so): its bytes as they are, not decoded into a string and encoded again.
-     */
-    Body keepUtf8(byte[] utf8) {
-        return utf8.length == 0 ? Body.EMPTY : keep(utf8, holdsImageTag(utf8));
-    }
-
     private Body keep(byte[] bytes, boolean imageTag) {
         return new Kept(this, append(bytes), bytes.length, ContentHash.raw(bytes, bytes.length), imageTag);
     }
 
-    /** What a body's HTML holds when it has an image: the sanitizer writes tags in lower case. */
-    static final String IMAGE_TAG = "<img";
+    /** What a body's HTML holds when it has an image ({@link Body#IMAGE_TAG}). */
+    static final String IMAGE_TAG = Body.IMAGE_TAG;
 
     /**
      * Whether {@code body}'s HTML holds {@link #IMAGE_TAG}, as {@code html().contains} says; for a
@@ -69,6 +62,9 @@ final class BodyStore implements Closeable {
      * every body, and most have none).
      */
     boolean holdsImageTag(Body body) {
+        if (body instanceof CachedBody c) {
+            return c.holdsImageTag();
+        }
         return body instanceof Kept k && k.store == this ? k.imageTag : htmlHoldsImageTag(body);
     }
 
@@ -77,23 +73,11 @@ final class BodyStore implements Closeable {
         return body.html().contains(IMAGE_TAG);
     }
 
-    /**
-     * {@code String.contains} on the text these UTF-8 bytes encode: the tag is ASCII, and no byte
-     * of a character past ASCII is below 0x80 in UTF-8, so the bytes hold it exactly where the
-     * text does.
-     */
-    static boolean holdsImageTag(byte[] utf8) {
-        for (int i = 0, last = utf8.length - 4; i <= last; i++) {
-            if (utf8[i] == '<' && utf8[i + 1] == 'i' && utf8[i + 2] == 'm' && utf8[i + 3] == 'g') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Keeps {@code body} in the store unless it is there already. */
     Body keep(Body body) {
-        return body instanceof Kept k && k.store == this ? body : keep(body.html());
+        // A body the build cache holds stays there: it is read from its entry when a step needs
+        // it, not copied here at every build (most of a publish never reads an unchanged body).
+        return body instanceof CachedBody || body instanceof Kept k && k.store == this ? body : keep(body.html());
     }
 
     private synchronized long append(byte[] bytes) {

@@ -176,12 +176,20 @@ public final class SiteLoader {
             return SourceReader.read(root, relative, ctx); // reports why the file cannot be read
         }
         String key = cache.sourceKey(relative, bytes, settings);
-        // Kept in the file of bodies as read from the cache, as UTF-8 (see BodyStore#keepUtf8).
-        return (bodies == null ? cache.source(key) : cache.source(key, bodies::keepUtf8)).orElseGet(() -> {
+        // A batch build leaves a cached body in the cache, read when needed (see CachedBody); should
+        // its entry be damaged by then, it is parsed again from the source. A preview holds its
+        // bodies in memory from one build to the next.
+        return (bodies == null ? cache.source(key) : cache.source(key, () -> recoveredBody(root, relative, ctx))).orElseGet(() -> {
             ParsedSource parsed = SourceReader.parse(relative, bytes, ctx);
             cache.putSource(key, parsed);
             return parsed;
         });
+    }
+
+    /** The body of the source at {@code relative} parsed again, for a cached body whose entry was lost during the build. */
+    private static String recoveredBody(Path root, String relative, ParseContext ctx) {
+        ParsedSource parsed = SourceReader.read(root, relative, ctx);
+        return parsed.article() == null ? "" : parsed.article().bodyHtml();
     }
 
     private List<Article> loadSources(SiteConfig config, ForkJoinPool pool) {

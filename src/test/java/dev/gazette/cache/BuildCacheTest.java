@@ -70,18 +70,60 @@ class BuildCacheTest {
         BuildCache cache = BuildCache.open(tmp.resolve(".gazette"));
         List<ArticleId> ids = List.of(new ArticleId("a.md"),
                 new ArticleId("politique/b.md"), new ArticleId("c é.md"));
-        cache.putRelatedLists("site-out", "k1", List.of(List.of(2, 1), List.of(), List.of(0)), ids);
-        RelatedLists back = cache.relatedLists("site-out", "k1").orElseThrow();
+        cache.putRelatedLists("site-out", "1a1a1a1a", List.of(List.of(2, 1), List.of(), List.of(0)), ids);
+        RelatedLists back = cache.relatedLists("site-out", "1a1a1a1a").orElseThrow();
         assertEquals(List.of(ids.get(2), ids.get(1)), back.of(ids.get(0)));
         assertEquals(List.of(), back.of(ids.get(1)));
         assertEquals(List.of(ids.get(0)), back.of(ids.get(2)));
         assertEquals(3, back.size());
-        assertTrue(cache.relatedLists("site-out", "k2").isEmpty(), "another key's lists are not these");
-        assertTrue(cache.relatedLists("other-out", "k1").isEmpty(), "another output folder's entry");
+        assertTrue(cache.relatedLists("site-out", "2b2b2b2b").isEmpty(), "another key's lists are not these");
+        assertTrue(cache.relatedLists("other-out", "1a1a1a1a").isEmpty(), "another output folder's entry");
         // A position past the articles (a damaged entry) is no list at all, never a wrong one.
         cache.putRelatedLists("site-out", "k3", List.of(List.of(3), List.of(), List.of()), ids);
         assertTrue(cache.relatedLists("site-out", "k3").isEmpty());
         assertThrows(IllegalArgumentException.class,
                 () -> cache.putRelatedLists("site-out", "k4", List.of(List.of()), ids));
+    }
+
+    @Test
+    void aBodyStaysInTheCacheUntilReadAndADamagedOneIsParsedAgain() throws Exception {
+        BuildCache cache = BuildCache.open(tmp.resolve("cache"));
+        String html = "<p>Le corps de l’article, avec <img src=\"a.png\"> une image.</p>";
+        dev.gazette.model.Article a = dev.gazette.model.TestArticles.article("a.md", "a", "Titre", "2025-09-01T10:00", null).withBody(html);
+        cache.putSource("1a1a1a1a", new dev.gazette.source.ParsedSource(a, List.of()));
+        int[] recovered = new int[1];
+        dev.gazette.model.Body body = cache.source("1a1a1a1a", () -> {
+            recovered[0]++;
+            return html;
+        }).orElseThrow().article().body();
+        assertTrue(body instanceof CachedBody, body.getClass().toString());
+        assertTrue(((CachedBody) body).holdsImageTag());
+        assertEquals(java.util.Optional.of(dev.gazette.text.ContentHash.of(html.getBytes(StandardCharsets.UTF_8))), body.knownHash());
+        assertEquals(html, body.html());
+        assertEquals(0, recovered[0], "read from its entry");
+        assertEquals(html, cache.source("1a1a1a1a").orElseThrow().article().bodyHtml(), "held in memory for a preview");
+
+        // Two sources with one body share its entry.
+        cache.putSource("2b2b2b2b", new dev.gazette.source.ParsedSource(dev.gazette.model.TestArticles.article("b.md", "b", "Autre", "2025-09-02T10:00", null).withBody(html), List.of()));
+        List<Path> bodies;
+        try (Stream<Path> walk = Files.walk(tmp.resolve("cache").resolve("bodies"))) {
+            bodies = walk.filter(Files::isRegularFile).toList();
+        }
+        assertEquals(1, bodies.size());
+
+        // Damaged after the source's entry was read: parsed again from the source.
+        byte[] bytes = Files.readAllBytes(bodies.get(0));
+        bytes[5] ^= 0x20;
+        Files.write(bodies.get(0), bytes);
+        assertEquals(html, body.html());
+        assertEquals(1, recovered[0], "parsed again");
+        // Damaged before: the checksum fails only when read, so the source is still a hit and its body recovered.
+        assertEquals(html, cache.source("1a1a1a1a", () -> html).orElseThrow().article().bodyHtml());
+        // Gone, or cut short: the source is a miss, parsed again by the build.
+        Files.write(bodies.get(0), java.util.Arrays.copyOf(bytes, 10));
+        assertFalse(cache.source("1a1a1a1a", () -> html).isPresent());
+        Files.delete(bodies.get(0));
+        assertFalse(cache.source("2b2b2b2b", () -> html).isPresent());
+        assertFalse(cache.source("2b2b2b2b").isPresent());
     }
 }
