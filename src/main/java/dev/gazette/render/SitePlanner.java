@@ -282,7 +282,9 @@ public final class SitePlanner {
 
     private PageJob articlePage(int i) {
         Article a = index.article(i);
-        String url = teaserAt(i).url();
+        // The teaser's address, without making the teaser: planning made every article's teaser
+        // (typesetting its title and lead) on one thread, though most pages are then kept.
+        String url = urls.article(a);
         return new PageJob(url, PageKind.ARTICLE, a.source(), () -> {
             // The teaser holds the title and lead typeset already: typesetting is a good share of a page's model.
             TeaserView t = teaserAt(i);
