@@ -52,7 +52,7 @@ final class BodyImages {
 
     /**
      * @param keep          where a rewritten body goes (the build's file of bodies, or memory)
-     * @param holdsImageTag whether a body's HTML holds {@link BodyStore#IMAGE_TAG}: only those are
+     * @param holdsImageTag whether a body's HTML holds {@link dev.gazette.model.Body#IMAGE_TAG}: only those are
      *                      read and parsed
      */
     static Result resolve(SiteIndex index, SiteUrls urls, Path sourceRoot, ImageSizes sizes, ForkJoinPool pool,

@@ -46,18 +46,15 @@ final class BodyStore implements Closeable {
 
     /** Keeps {@code html} in the store; the empty body stays in memory (it costs nothing). */
     Body keep(String html) {
-        return html.isEmpty() ? Body.EMPTY : keep(html.getBytes(StandardCharsets.UTF_8), html.contains(IMAGE_TAG));
+        return html.isEmpty() ? Body.EMPTY : keep(html.getBytes(StandardCharsets.UTF_8), html.contains(Body.IMAGE_TAG));
     }
 
     private Body keep(byte[] bytes, boolean imageTag) {
         return new Kept(this, append(bytes), bytes.length, ContentHash.raw(bytes, bytes.length), imageTag);
     }
 
-    /** What a body's HTML holds when it has an image ({@link Body#IMAGE_TAG}). */
-    static final String IMAGE_TAG = Body.IMAGE_TAG;
-
     /**
-     * Whether {@code body}'s HTML holds {@link #IMAGE_TAG}, as {@code html().contains} says; for a
+     * Whether {@code body}'s HTML holds {@link Body#IMAGE_TAG}, as {@code html().contains} says; for a
      * body of this store, known since it was kept, without reading it back (every build asks of
      * every body, and most have none).
      */
@@ -68,9 +65,9 @@ final class BodyStore implements Closeable {
         return body instanceof Kept k && k.store == this ? k.imageTag : htmlHoldsImageTag(body);
     }
 
-    /** Whether {@code body}'s HTML holds {@link #IMAGE_TAG}, read from its text: for a body in no store. */
+    /** Whether {@code body}'s HTML holds {@link Body#IMAGE_TAG}, read from its text: for a body in no store. */
     static boolean htmlHoldsImageTag(Body body) {
-        return body.html().contains(IMAGE_TAG);
+        return body.html().contains(Body.IMAGE_TAG);
     }
 
     /** Keeps {@code body} in the store unless it is there already. */
@@ -150,7 +147,7 @@ final class BodyStore implements Closeable {
         private final int length;
         /** The 16 bytes of the hash, not its 32 digits: a million bodies then keep 40 MB less. */
         private final byte[] hash;
-        /** Whether the HTML holds {@link #IMAGE_TAG}. */
+        /** Whether the HTML holds {@link Body#IMAGE_TAG}. */
         private final boolean imageTag;
 
         Kept(BodyStore store, long offset, int length, byte[] hash, boolean imageTag) {

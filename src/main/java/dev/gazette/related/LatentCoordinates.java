@@ -66,15 +66,21 @@ final class LatentCoordinates {
         return keys.length;
     }
 
-    /** How many distinct hashes {@code keys} holds. */
+    /** How many distinct hashes {@code keys} holds (sorted, not boxed into a set: one per article of the archive). */
     static int distinct(long[] keys) {
-        return (int) Arrays.stream(keys).distinct().count();
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            count += i == 0 || sorted[i] != sorted[i - 1] ? 1 : 0;
+        }
+        return count;
     }
 
     /** The stored form of each document's coordinates ({@code coordinates[d]}) under its vector's hash {@code keys[d]}. */
     static byte[] bytes(long[] keys, byte[][] coordinates) {
         int n = keys.length;
-        long[] order = new long[n];
+        int[] order = new int[n];
         Integer[] byKey = new Integer[n];
         for (int d = 0; d < n; d++) {
             byKey[d] = d;
@@ -90,7 +96,7 @@ final class LatentCoordinates {
         ByteBuffer out = ByteBuffer.allocate(12 + count * (8 + dimensions));
         out.putInt(FORMAT).putInt(dimensions).putInt(count);
         for (int i = 0; i < count; i++) {
-            int d = (int) order[i];
+            int d = order[i];
             out.putLong(keys[d]).put(coordinates[d]);
         }
         return out.array();

@@ -194,7 +194,12 @@ public final class SitePlanner {
 
     /** The teaser of a published article, by id. */
     private TeaserView teaserOf(ArticleId id) {
-        return teaserAt(index.positionOf(id).orElseThrow(() -> new IllegalArgumentException("not a published article: " + id)));
+        return teaserAt(positionOf(id));
+    }
+
+    /** The position of a published article, by id. */
+    private int positionOf(ArticleId id) {
+        return index.positionOf(id).orElseThrow(() -> new IllegalArgumentException("not a published article: " + id));
     }
 
     /**
@@ -338,7 +343,7 @@ public final class SitePlanner {
                 for (int k = 0; k < members.length; k++) {
                     members[k] = member.apply(from + k);
                 }
-                return pageInputs(kind, url, Arrays.asList(heading, intro, first, page, pages, config.tagFeeds()), members);
+                return pageInputs(kind, url, Arrays.asList(heading, intro, first, page, pages), members);
             }));
         }
     }
@@ -416,8 +421,7 @@ public final class SitePlanner {
         int[] out = new int[n + 1];
         out[0] = i;
         for (int k = 0; k < n; k++) {
-            ArticleId id = rel.get(k);
-            out[k + 1] = index.positionOf(id).orElseThrow(() -> new IllegalArgumentException("not a published article: " + id));
+            out[k + 1] = positionOf(rel.get(k));
         }
         return out;
     }
@@ -498,7 +502,9 @@ public final class SitePlanner {
     private ArticleView articleView(int i, int relatedLimit) {
         Article a = index.article(i);
         List<LinkView> tags = a.tags().stream().map(t -> tagNames.get(t.slug())).toList();
-        List<TeaserView> rel = related.of(index.id(i)).stream().limit(relatedLimit).map(this::teaserOf).toList();
+        // The articles its inputs key names (withRelated), in the same order: the two must agree.
+        int[] shown = withRelated(i, relatedLimit);
+        List<TeaserView> rel = Arrays.stream(shown, 1, shown.length).mapToObj(this::teaserAt).toList();
         return new ArticleView(teaserAt(i), a.updated() == null ? null : dates.iso(a.updated()),
                 a.updated() == null ? null : dates.dateline(a.updated()), a.authors(),
                 a.authorTerms(index.slugRule()).stream().map(t -> authorNames.get(t.slug())).toList(), bodyAt(i),
