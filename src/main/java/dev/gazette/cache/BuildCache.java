@@ -33,7 +33,8 @@ import java.util.zip.CRC32C;
  * same key always holds the same bytes).
  *
  * <p>Layout: {@code VERSION} (the Gazette build that wrote the entries), {@code sources/ab/…}
- * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code related/…}
+ * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code analysis-pack/…} (all of
+ * an output's analyses in one file, see {@link dev.gazette.related.AnalysisPack}), {@code related/…}
  * (every article's related list, one entry per output folder), {@code pages/…}
  * (see {@link PageMemo}), {@code renditions/ab/…} (images' smaller copies, by their source's bytes).
  */
@@ -334,6 +335,69 @@ public final class BuildCache {
         write(ownEntry(kind, output), payload);
     }
 
+    /** What writes a large entry's payload, streamed, never whole in memory. */
+    public interface PayloadWriter {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * As {@link #ownPayload}, for a large entry: the payload mapped from its file (off the heap),
+     * read in place; its checksum verified first. Empty when it is missing or damaged.
+     */
+    public Optional<ByteBuffer> mappedOwnPayload(String kind, String output) {
+        Path file = ownEntry(kind, output);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 4 || size > Integer.MAX_VALUE) {
+                return Optional.empty();
+            }
+            ByteBuffer all = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size);
+            int payload = (int) size - 4;
+            CRC32C crc = new CRC32C();
+            crc.update(all.slice(0, payload));
+            if ((int) crc.getValue() != all.getInt(payload)) {
+                return Optional.empty();
+            }
+            return Optional.of(all.slice(0, payload));
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * As {@link #putOwnPayload}, for a large entry: its payload streamed to a temporary file by
+     * {@code writer}, with its checksum, then renamed into place; best effort, as every entry.
+     */
+    public void putOwnPayload(String kind, String output, PayloadWriter writer) {
+        Path file = ownEntry(kind, output);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
+        try {
+            Files.createDirectories(file.getParent());
+            CRC32C crc = new CRC32C();
+            try (java.io.OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                 java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(raw, crc)) {
+                writer.writeTo(checked);
+                checked.flush();
+                int sum = (int) crc.getValue();
+                raw.write(new byte[] {(byte) (sum >>> 24), (byte) (sum >>> 16), (byte) (sum >>> 8), (byte) sum});
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // A full disk or a read-only cache: the build's output does not depend on the cache.
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // left for the next build's writer of the same entry to replace
+            }
+        }
+    }
+
     /**
      * The encoded image stored under {@code inputs} (what names a rendition: its source's content
      * hash, its width, the encoder), if there is a whole one.
@@ -422,7 +486,7 @@ public final class BuildCache {
     }
 
     /** The cache's own kinds of entries (it may sit in a user's folder, or hold the preview's site: nothing else is touched). */
-    private static final String[] KINDS = {"sources", "bodies", "analysis", "related", "related-state", "latent", "latent-coordinates", "search-index", "pages", "stamp", "renditions"};
+    private static final String[] KINDS = {"sources", "bodies", "analysis", "related", "related-state", "analysis-pack", "latent", "latent-coordinates", "search-index", "pages", "stamp", "renditions"};
     /** Prefix of a folder of entries set aside to be deleted. */
     private static final String DISCARDED = ".discarded-";
 

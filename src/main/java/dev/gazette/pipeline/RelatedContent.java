@@ -9,6 +9,7 @@ import dev.gazette.model.Article;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.RelatedLists;
 import dev.gazette.model.Term;
+import dev.gazette.related.AnalysisPack;
 import dev.gazette.related.LatentStore;
 import dev.gazette.related.RelatedDocument;
 import dev.gazette.related.RelatedIndex;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /** The related-content step: the site's articles handed to the engine, and each article's list. */
@@ -48,12 +50,31 @@ public final class RelatedContent {
      * space of the last build into {@code output} from {@code cache} (may be {@code null}).
      */
     static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache, String output) {
-        RelatedIndex.Builder builder = analyze(index, config, pool, cache);
+        return index(index, config, pool, cache, output, cache == null ? null : analysisKeys(index, config, cache));
+    }
+
+    /** As {@link #index(SiteIndex, SiteConfig, ForkJoinPool, BuildCache, String)}, each article's analysis key given. */
+    private static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache, String output,
+                                      String[] analysisKeys) {
+        RelatedIndex.Builder builder = cache == null ? analyze(index, config, pool) : analyze(index, config, pool, cache, output, analysisKeys);
         if (cache != null) {
             builder.keepLatentIn(new CachedLatent(cache, output));
         }
         return build(builder, pool);
     }
+
+    /** The cache's kind of entry for an output's analyses in one file ({@link AnalysisPack}). */
+    static final String PACK = "analysis-pack";
+    /**
+     * The pack is written again when this many of the build's articles were not in it, or this
+     * many of its entries are no longer used, or a share of the archive ({@link #PACK_MISSED_SHARE},
+     * {@link #PACK_STALE_SHARE}) if more: a publish then reads its new article's analysis from an
+     * entry of its own, and the pack (200 MB at 100,000 articles) is rewritten once every few
+     * hundred publishes, not at each.
+     */
+    static final int PACK_SLACK = 64;
+    static final int PACK_MISSED_SHARE = 32;
+    static final int PACK_STALE_SHARE = 8;
 
     /**
      * The latent space of the last build into an output folder: one entry per folder, as the
@@ -112,21 +133,36 @@ public final class RelatedContent {
 
     /** Analyzes every article of the site, in parallel in {@code pool}: the per-article half of {@link #index}. */
     public static RelatedIndex.Builder analyze(SiteIndex index, SiteConfig config, ForkJoinPool pool) {
-        return analyze(index, config, pool, null);
-    }
-
-    private static RelatedIndex.Builder analyze(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache) {
         TextAnalyzer analyzer = new TextAnalyzer();
         RelatedIndex.Builder builder = RelatedIndex.builder(weights(config.related()), analyzer, config.language(), index.size());
         Pools.inPool(pool, () -> {
+            IntStream.range(0, index.size()).parallel().forEach(i -> builder.add(i, new ArticleDocument(index.article(i), index.pinsOf(i))));
+            return null;
+        });
+        return builder;
+    }
+
+    /**
+     * As {@link #analyze(SiteIndex, SiteConfig, ForkJoinPool)}, each analysis read from the pack of
+     * the last build into {@code output}, else from its own entry, else done (and kept in both).
+     */
+    private static RelatedIndex.Builder analyze(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache, String output,
+                                                String[] analysisKeys) {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        RelatedIndex.Builder builder = RelatedIndex.builder(weights(config.related()), analyzer, config.language(), index.size());
+        AnalysisPack pack = cache.mappedOwnPayload(PACK, output).flatMap(AnalysisPack::read).orElse(null);
+        if (pack != null) {
+            builder.withPack(pack);
+        }
+        AtomicInteger fromPack = new AtomicInteger();
+        Pools.inPool(pool, () -> {
             IntStream.range(0, index.size()).parallel().forEach(i -> {
                 ArticleDocument doc = new ArticleDocument(index.article(i), index.pinsOf(i));
-                if (cache == null) {
-                    builder.add(i, doc);
+                String key = analysisKeys[i];
+                if (builder.addPacked(i, doc, key)) {
+                    fromPack.incrementAndGet();
                     return;
                 }
-                Article a = doc.article();
-                String key = cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.body());
                 RelatedIndex.Analysis analysis = cache.analysis(key).orElseGet(() -> {
                     RelatedIndex.Analysis fresh = RelatedIndex.analyze(doc, analyzer, config.language());
                     cache.putAnalysis(key, fresh);
@@ -136,7 +172,23 @@ public final class RelatedContent {
             });
             return null;
         });
+        int missed = index.size() - fromPack.get();
+        int stale = pack == null ? 0 : pack.size() - fromPack.get();
+        if (pack == null || missed > Math.max(PACK_SLACK, index.size() / PACK_MISSED_SHARE)
+                || stale > Math.max(PACK_SLACK, index.size() / PACK_STALE_SHARE)) {
+            cache.putOwnPayload(PACK, output, out -> builder.writePack(analysisKeys, out));
+        }
         return builder;
+    }
+
+    /** Each article's analysis key ({@link BuildCache#analysisKey}), by index position. */
+    private static String[] analysisKeys(SiteIndex index, SiteConfig config, BuildCache cache) {
+        String[] keys = new String[index.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Article a = index.article(i);
+            keys[i] = cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.body());
+        }
+        return keys;
     }
 
     /**
@@ -151,12 +203,13 @@ public final class RelatedContent {
         if (cache == null) {
             return new Lists(byId(index, lists(index(index, config, pool, null, output), limit, pool)), index.size());
         }
-        String key = listsKey(index, config, limit, cache);
+        String[] analysisKeys = analysisKeys(index, config, cache);
+        String key = listsKey(index, config, limit, cache, analysisKeys);
         Optional<RelatedLists> cached = cache.relatedLists(output, key);
         if (cached.isPresent()) {
             return new Lists(cached.get(), 0);
         }
-        RelatedIndex related = index(index, config, pool, cache, output);
+        RelatedIndex related = index(index, config, pool, cache, output, analysisKeys);
         RelatedState previous = RelatedState.read(cache.ownPayload(STATE, output).orElse(null));
         RelatedIndex.Lists lists = Pools.inPool(pool, () -> related.lists(limit, previous));
         cache.putOwnPayload(STATE, output, lists.state().bytes());
@@ -180,14 +233,12 @@ public final class RelatedContent {
         return RelatedLists.of(byId);
     }
 
-    private static String listsKey(SiteIndex index, SiteConfig config, int limit, BuildCache cache) {
+    private static String listsKey(SiteIndex index, SiteConfig config, int limit, BuildCache cache, String[] analysisKeys) {
         StringBuilder inputs = new StringBuilder(index.size() * 128);
         inputs.append(weights(config.related())).append('|').append(config.language()).append('|').append(limit).append('\n');
         for (int i = 0; i < index.size(); i++) {
             Article a = index.article(i);
-            inputs.append(a.slug()).append('|')
-                    .append(cache.analysisKey(a.language() == null ? config.language() : a.language(), a.title(), a.lead(), a.body()))
-                    .append('|').append(a.tags().stream().map(Term::slug).toList()).append('|')
+            inputs.append(a.slug()).append('|').append(analysisKeys[i]).append('|').append(a.tags().stream().map(Term::slug).toList()).append('|')
                     .append(a.rubric() == null ? "" : a.rubric().slug()).append('|').append(a.date().toEpochSecond()).append('|')
                     .append(index.pinsOf(i)).append('\n');
         }

@@ -169,6 +169,9 @@ public final class RelatedIndex {
         private final TermIds termIds = new TermIds();
         private final AtomicInteger added = new AtomicInteger();
         private LatentStore latentStore;
+        /** The pack documents are added from, and the builder's id of each of its terms. */
+        private AnalysisPack pack;
+        private int[] packIds;
 
         private Builder(RelatedWeights weights, TextAnalyzer analyzer, String defaultLanguage, int size) {
             this.weights = weights;
@@ -194,14 +197,55 @@ public final class RelatedIndex {
 
         /** Records the document at {@code position} with its analysis, done before (and perhaps cached). */
         public Builder add(int position, RelatedDocument doc, Analysis analysis) {
+            int[] ids = new int[analysis.terms().length];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = termIds.idOf(analysis.terms()[k]);
+            }
+            return record(position, doc, ids, analysis.weights().clone());
+        }
+
+        /**
+         * Registers every term of {@code pack} (once each), so that {@link #addPacked} adds its
+         * documents without looking their terms up one by one. At most one pack, before adding from it.
+         */
+        public Builder withPack(AnalysisPack pack) {
+            int[] ids = new int[pack.terms()];
+            for (int t = 0; t < ids.length; t++) {
+                ids[t] = termIds.idOf(pack.term(t), pack.hash(t));
+            }
+            this.packIds = ids;
+            this.pack = pack;
+            return this;
+        }
+
+        /**
+         * Records the document at {@code position} with the analysis the pack holds under {@code
+         * key}, as {@link #add(int, RelatedDocument, Analysis)} would with it; {@code false}, and
+         * nothing recorded, when the pack has none.
+         */
+        public boolean addPacked(int position, RelatedDocument doc, String key) {
+            AnalysisPack.Entry entry = pack == null ? null : pack.entry(key, packIds);
+            if (entry == null) {
+                return false;
+            }
+            record(position, doc, entry.ids(), entry.weights());
+            return true;
+        }
+
+        /**
+         * Writes the pack ({@link AnalysisPack}) of every document added, document {@code d}'s
+         * analysis under {@code keys[d]}: before {@link #build()}, which lets the analyses go.
+         */
+        public void writePack(String[] keys, java.io.OutputStream out) throws java.io.IOException {
+            if (added.get() != size || keys.length != size) {
+                throw new IllegalStateException("a pack holds every document");
+            }
+            AnalysisPack.write(out, keys, terms, frequencies, termIds.byId(), termIds.hashesById());
+        }
+
+        private Builder record(int position, RelatedDocument doc, int[] ids, float[] tf) {
             if (keys[position] != null) {
                 throw new IllegalArgumentException("position " + position + " added twice");
-            }
-            int[] ids = new int[analysis.terms().length];
-            float[] tf = analysis.weights().clone();
-            for (int k = 0; k < ids.length; k++) {
-                String term = analysis.terms()[k];
-                ids[k] = termIds.idOf(term);
             }
             terms[position] = ids;
             frequencies[position] = tf;
@@ -392,7 +436,7 @@ public final class RelatedIndex {
             }
         }
         this.sampleSize = sampled;
-        this.statistics = statistics(sample, b, byBuilderId);
+        this.statistics = statistics(sample, b, hashByBuilderId);
         // The latent space is fitted on the same sample, weighted by the sample's own document
         // frequencies: so that it is a function of the sample alone, and a new article that does
         // not join the sample leaves it exactly as it was (with the archive's idf, the space moved
@@ -1212,13 +1256,13 @@ public final class RelatedIndex {
     }
 
     /** A digest of what the statistics are counted from: the sample's documents as analysed, and the settings. */
-    private static long statistics(int[] sample, Builder b, String[] byBuilderId) {
+    private static long statistics(int[] sample, Builder b, long[] hashByBuilderId) {
         long h = mix(LatentSpace.seed(String.valueOf(b.weights)), sample.length);
         for (int d : sample) {
             h = mix(h, LatentSpace.seed(b.keys[d]));
             int[] ids = b.terms[d];
             for (int k = 0; k < ids.length; k++) {
-                h = mix(mix(h, LatentSpace.seed(byBuilderId[ids[k]])), Float.floatToIntBits(b.frequencies[d][k]));
+                h = mix(mix(h, hashByBuilderId[ids[k]]), Float.floatToIntBits(b.frequencies[d][k]));
             }
             h = mix(h, ids.length);
             for (String keyword : b.keywords[d]) {

@@ -28,7 +28,11 @@ final class TermIds {
 
     /** The id of {@code term}, handed out now if it has none. */
     int idOf(String term) {
-        long h = hash(term);
+        return idOf(term, hash(term));
+    }
+
+    /** As {@link #idOf(String)}, the term's {@link #hash} known already (kept with it). */
+    int idOf(String term, long h) {
         Stripe s = stripes[(int) (h >>> (64 - STRIPE_BITS))];
         synchronized (s) {
             return s.idOf(term, h, next);

@@ -66,6 +66,41 @@ class BuildCacheTest {
     }
 
     @Test
+    void aLargeEntryIsStreamedInAndMappedBackOnlyWhenWhole() throws Exception {
+        BuildCache cache = BuildCache.open(tmp.resolve(".gazette"));
+        assertTrue(cache.mappedOwnPayload("analysis-pack", "site").isEmpty(), "none yet");
+        byte[] payload = new byte[300_000];
+        new java.util.Random(3).nextBytes(payload);
+        cache.putOwnPayload("analysis-pack", "site", out -> {
+            out.write(payload, 0, 1000);
+            out.write(payload, 1000, payload.length - 1000);
+        });
+        java.nio.ByteBuffer mapped = cache.mappedOwnPayload("analysis-pack", "site").orElseThrow();
+        byte[] back = new byte[mapped.remaining()];
+        mapped.get(back);
+        assertTrue(java.util.Arrays.equals(payload, back), "the payload, without its checksum");
+        assertTrue(cache.mappedOwnPayload("analysis-pack", "other-site").isEmpty(), "another output's entry");
+        try (Stream<Path> files = Files.list(tmp.resolve(".gazette/analysis-pack"))) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), "no temporary file left: " + all);
+            byte[] bytes = Files.readAllBytes(all.get(0));
+            bytes[12345] ^= 0x10;
+            Files.write(all.get(0), bytes);
+        }
+        assertTrue(cache.mappedOwnPayload("analysis-pack", "site").isEmpty(), "a damaged entry is a miss");
+        cache.putOwnPayload("analysis-pack", "site", out -> out.write(payload));
+        cache.putOwnPayload("analysis-pack", "site", out -> {
+            out.write(payload, 0, 10);
+            throw new IOException("disk full");
+        });
+        assertEquals(payload.length, cache.mappedOwnPayload("analysis-pack", "site").orElseThrow().remaining(),
+                "a write that failed leaves the entry before it");
+        try (Stream<Path> files = Files.list(tmp.resolve(".gazette/analysis-pack"))) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".tmp-")), "nor its temporary file");
+        }
+    }
+
+    @Test
     void relatedListsNumberedByPositionComeBackByIdAndOnlyUnderTheirKey() throws Exception {
         BuildCache cache = BuildCache.open(tmp.resolve(".gazette"));
         List<ArticleId> ids = List.of(new ArticleId("a.md"),
