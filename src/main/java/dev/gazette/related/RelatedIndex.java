@@ -172,6 +172,11 @@ public final class RelatedIndex {
         /** The pack documents are added from, and the builder's id of each of its terms. */
         private AnalysisPack pack;
         private int[] packIds;
+        /**
+         * Per position, the number of its analysis in the pack, or -1 when it is held in {@link
+         * #terms} and {@link #frequencies}: an analysis read from the pack stays there (see {@link DocTerms}).
+         */
+        private final int[] packedAt;
 
         private Builder(RelatedWeights weights, TextAnalyzer analyzer, String defaultLanguage, int size) {
             this.weights = weights;
@@ -185,6 +190,8 @@ public final class RelatedIndex {
             groups = new String[size];
             terms = new int[size][];
             frequencies = new float[size][];
+            packedAt = new int[size];
+            Arrays.fill(packedAt, -1);
         }
 
         /**
@@ -224,12 +231,22 @@ public final class RelatedIndex {
          * nothing recorded, when the pack has none.
          */
         public boolean addPacked(int position, RelatedDocument doc, String key) {
-            AnalysisPack.Entry entry = pack == null ? null : pack.entry(key, packIds);
-            if (entry == null) {
+            int entry = pack == null ? -1 : pack.entryOf(key);
+            if (entry < 0) {
                 return false;
             }
-            record(position, doc, entry.ids(), entry.weights());
+            record(position, doc, null, null);
+            packedAt[position] = entry;
             return true;
+        }
+
+        /** Document {@code d}'s terms (builder ids) and weights, into {@code into}. */
+        void load(int d, DocTerms into) {
+            if (packedAt[d] >= 0) {
+                pack.read(packedAt[d], packIds, into);
+            } else {
+                into.copy(terms[d], frequencies[d], terms[d].length);
+            }
         }
 
         /**
@@ -240,7 +257,17 @@ public final class RelatedIndex {
             if (added.get() != size || keys.length != size) {
                 throw new IllegalStateException("a pack holds every document");
             }
-            AnalysisPack.write(out, keys, terms, frequencies, termIds.byId(), termIds.hashesById());
+            AnalysisPack.write(out, keys, new AnalysisPack.Documents() {
+                @Override
+                public int size() {
+                    return size;
+                }
+
+                @Override
+                public void load(int d, DocTerms into) {
+                    Builder.this.load(d, into);
+                }
+            }, termIds.byId(), termIds.hashesById());
         }
 
         private Builder record(int position, RelatedDocument doc, int[] ids, float[] tf) {
@@ -367,9 +394,12 @@ public final class RelatedIndex {
         String[] byBuilderId = b.termIds.byId();
         long[] hashByBuilderId = b.termIds.hashesById();
         int[] builderDf = new int[byBuilderId.length];
+        DocTerms doc = new DocTerms();
         for (int d = 0; d < n; d++) {
-            for (int id : b.terms[d]) {
-                builderDf[id]++;
+            b.load(d, doc);
+            int[] ids = doc.ids();
+            for (int k = 0, m = doc.length(); k < m; k++) {
+                builderDf[ids[k]]++;
             }
         }
         int shared = 0;
@@ -408,9 +438,11 @@ public final class RelatedIndex {
         int sampled = sample.length;
         int[] sampleDf = new int[all.length];
         for (int d : sample) {
-            for (int id : b.terms[d]) {
-                if (renumber[id] >= 0) {
-                    sampleDf[renumber[id]]++;
+            b.load(d, doc);
+            int[] ids = doc.ids();
+            for (int k = 0, m = doc.length(); k < m; k++) {
+                if (renumber[ids[k]] >= 0) {
+                    sampleDf[renumber[ids[k]]]++;
                 }
             }
         }
@@ -443,20 +475,21 @@ public final class RelatedIndex {
         // with every article, which re-rendered most related pages at each publish).
         int[][] sampleTerms = new int[sample.length][];
         float[][] sampleWeights = new float[sample.length][];
-        sampleVectors(sample, b.terms, b.frequencies, renumber, keptId, sampleDf, sampleTerms, sampleWeights);
-        for (int d = 0; d < n; d++) {
-            int[] ids = b.terms[d];
-            for (int k = 0; k < ids.length; k++) {
-                int t = renumber[ids[k]];
-                ids[k] = t < 0 ? UNIQUE : keptId[t];
-            }
-        }
+        sampleVectors(sample, b, renumber, keptId, sampleDf, sampleTerms, sampleWeights);
         // Per document, independent: run in parallel (in the caller's pool, when it has one).
         int[][] vectorTerms = new int[n][];
         float[][] vectorWeights = new float[n][];
         vectorOf = new byte[n][];
+        ThreadLocal<DocTerms> docs = ThreadLocal.withInitial(DocTerms::new);
         IntStream.range(0, n).parallel().forEach(d -> {
-            vector(d, b.terms[d], b.frequencies[d], idf, vectorTerms, vectorWeights);
+            DocTerms own = docs.get();
+            b.load(d, own);
+            int[] ids = own.ids();
+            for (int k = 0, m = own.length(); k < m; k++) {
+                int t = renumber[ids[k]];
+                ids[k] = t < 0 ? UNIQUE : keptId[t];
+            }
+            vector(d, ids, own.weights(), own.length(), idf, vectorTerms, vectorWeights);
             b.terms[d] = null;
             b.frequencies[d] = null;
         });
@@ -618,24 +651,27 @@ public final class RelatedIndex {
      * @param terms each document's term ids, as the builder numbered them ({@code renumber} maps them in term order, a term met once in the archive to -1)
      * @param df each term's document frequency in the sample, in term order
      */
-    private static void sampleVectors(int[] sample, int[][] terms, float[][] frequencies, int[] renumber, int[] keptId,
+    private static void sampleVectors(int[] sample, Builder b, int[] renumber, int[] keptId,
                                       int[] df, int[][] outTerms, float[][] outWeights) {
         int s = sample.length;
         double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * s);
+        DocTerms doc = new DocTerms();
         for (int i = 0; i < s; i++) {
-            int[] ids = terms[sample[i]];
-            float[] tf = frequencies[sample[i]];
+            b.load(sample[i], doc);
+            int[] ids = doc.ids();
+            float[] tf = doc.weights();
+            int terms = doc.length();
             // A term met once in the archive is met once in the sample too, and weighs nothing here.
-            long[] byTerm = new long[ids.length];
+            long[] byTerm = new long[terms];
             int shared = 0;
-            for (int k = 0; k < ids.length; k++) {
+            for (int k = 0; k < terms; k++) {
                 if (renumber[ids[k]] >= 0) {
                     byTerm[shared++] = ((long) renumber[ids[k]] << 32) | k;
                 }
             }
             byTerm = Arrays.copyOf(byTerm, shared);
             Arrays.sort(byTerm);
-            double[] weight = new double[ids.length];
+            double[] weight = new double[terms];
             double norm = 0;
             int count = 0;
             for (int j = 0; j < byTerm.length; j++) {
@@ -671,13 +707,14 @@ public final class RelatedIndex {
      * long article's weights are not inflated), then cut to its {@link #VECTOR_TERMS} strongest
      * (ties: the term that sorts first), and kept compact. The kept terms and their weights, as
      * stored (rounded), go to {@code terms[d]} and {@code weights[d]} for the rest of the build.
+     * Its analysed terms are the first {@code analysed} of {@code ids} (kept ids) and {@code tf}.
      */
-    private void vector(int d, int[] ids, float[] tf, float[] idf, int[][] terms, float[][] weights) {
+    private void vector(int d, int[] ids, float[] tf, int analysed, float[] idf, int[][] terms, float[][] weights) {
         double norm = 0;
-        long[] ranked = new long[ids.length];
+        long[] ranked = new long[analysed];
         int count = 0;
         double uniqueIdf = Math.log(1.0 + (sampleSize - 1 + 0.5) / 1.5);
-        for (int k = 0; k < ids.length; k++) {
+        for (int k = 0; k < analysed; k++) {
             if (ids[k] == UNIQUE) {
                 double w = (1 + Math.log(tf[k])) * uniqueIdf;
                 norm += w * w;
@@ -1258,13 +1295,16 @@ public final class RelatedIndex {
     /** A digest of what the statistics are counted from: the sample's documents as analysed, and the settings. */
     private static long statistics(int[] sample, Builder b, long[] hashByBuilderId) {
         long h = mix(LatentSpace.seed(String.valueOf(b.weights)), sample.length);
+        DocTerms doc = new DocTerms();
         for (int d : sample) {
             h = mix(h, LatentSpace.seed(b.keys[d]));
-            int[] ids = b.terms[d];
-            for (int k = 0; k < ids.length; k++) {
-                h = mix(mix(h, hashByBuilderId[ids[k]]), Float.floatToIntBits(b.frequencies[d][k]));
+            b.load(d, doc);
+            int[] ids = doc.ids();
+            float[] weights = doc.weights();
+            for (int k = 0, m = doc.length(); k < m; k++) {
+                h = mix(mix(h, hashByBuilderId[ids[k]]), Float.floatToIntBits(weights[k]));
             }
-            h = mix(h, ids.length);
+            h = mix(h, doc.length());
             for (String keyword : b.keywords[d]) {
                 h = mix(h, LatentSpace.seed(keyword));
             }
