@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +35,8 @@ import java.util.zip.CRC32C;
  *
  * <p>Layout: {@code VERSION} (the Gazette build that wrote the entries), {@code sources/ab/…}
  * (parsed sources), {@code analysis/ab/…} (text analyses for related content), {@code analysis-pack/…} (all of
- * an output's analyses in one file, see {@link dev.gazette.related.AnalysisPack}), {@code related/…}
+ * an output's analyses in one file, see {@link dev.gazette.related.AnalysisPack}), {@code sources-snapshot/…} (its
+ * parsed sources in one file, see {@link SourceSnapshot}), {@code related/…}
  * (every article's related list, one entry per output folder), {@code pages/…}
  * (see {@link PageMemo}), {@code renditions/ab/…} (images' smaller copies, by their source's bytes).
  */
@@ -137,7 +139,12 @@ public final class BuildCache {
      * entry be damaged by then. A body whose entry is missing, or not of its length, is a miss.
      */
     public Optional<ParsedSource> source(String key, java.util.function.Supplier<String> recover) {
-        return source(key, ref -> {
+        return source(key, cachedBody(recover));
+    }
+
+    /** A body left in the cache, if its entry is there and of its length. */
+    private java.util.function.Function<Codec.BodyRef, Body> cachedBody(java.util.function.Supplier<String> recover) {
+        return ref -> {
             Path file = entry("bodies", ContentHash.hex(ref.hashHigh(), ref.hashLow()));
             try {
                 if (Files.size(file) != ref.length() + 4L) {
@@ -147,22 +154,104 @@ public final class BuildCache {
                 return null;
             }
             return new CachedBody(this, ref.hashHigh(), ref.hashLow(), ref.length(), ref.imageTag(), recover);
-        });
+        };
     }
 
     private Optional<ParsedSource> source(String key, java.util.function.Function<Codec.BodyRef, Body> bodyOf) {
-        byte[] bytes = read(entry("sources", key));
+        Optional<ParsedSource> parsed = decode(read(entry("sources", key)), bodyOf);
+        (parsed.isPresent() ? hits : misses).incrementAndGet();
+        return parsed;
+    }
+
+    /** A source's entry decoded, or empty when there is none or it does not decode. */
+    private static Optional<ParsedSource> decode(byte[] bytes, java.util.function.Function<Codec.BodyRef, Body> bodyOf) {
         if (bytes != null) {
             try {
-                ParsedSource parsed = Codec.decode(new ByteReader(bytes), bodyOf);
-                hits.incrementAndGet();
-                return Optional.of(parsed);
+                return Optional.of(Codec.decode(new ByteReader(bytes), bodyOf));
             } catch (IOException | RuntimeException e) {
                 // A checksum collision over garbage, a layout from an unknown build, a body gone: a miss.
             }
         }
-        misses.incrementAndGet();
         return Optional.empty();
+    }
+
+    /** The sources' snapshot of the output this build writes ({@link SourceSnapshot}), once opened. */
+    private volatile SourceSnapshot snapshot;
+    private volatile String snapshotOutput;
+    private volatile String snapshotSettings;
+    /** The sources this build read whose file system's word it trusts, by path; and how many the snapshot gave. */
+    private final Map<String, SourceSnapshot.Source> trustedSources = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong snapshotHits = new AtomicLong();
+
+    /** The cache's kind of entry for an output's parsed sources in one file ({@link SourceSnapshot}). */
+    static final String SNAPSHOT = "sources-snapshot";
+    /**
+     * The snapshot is written again when this many of the trusted sources were not in it, or this
+     * many of its entries were not used, or a share of the sources if more: a publish reads its
+     * new article from its own entry, and the snapshot is rewritten once every few hundred publishes.
+     */
+    static final int SNAPSHOT_SLACK = 64;
+    static final int SNAPSHOT_MISSED_SHARE = 32;
+    static final int SNAPSHOT_STALE_SHARE = 8;
+
+    /**
+     * Opens the snapshot of the sources of the last builds into {@code output}, read with
+     * {@code settings} (those of {@link #sourceKey}): call before {@link #snapshotSource}.
+     */
+    public void openSnapshot(String output, String settings) {
+        snapshotOutput = output;
+        snapshotSettings = settings;
+        snapshot = mappedOwnPayload(SNAPSHOT, output).flatMap(data -> SourceSnapshot.read(data, settings)).orElse(null);
+    }
+
+    /**
+     * The source at {@code relative} (its body left in the cache, as {@link #source(String,
+     * java.util.function.Supplier)} gives it), from the snapshot, when the file system says of it
+     * what it said when the snapshot took it: {@code stat}, a word the caller trusts (not within
+     * the racy margin of the look). Empty otherwise: read the source.
+     */
+    public Optional<ParsedSource> snapshotSource(String relative, String stat, java.util.function.Supplier<String> recover) {
+        SourceSnapshot s = snapshot;
+        SourceSnapshot.Held held = s == null ? null : s.held(relative, stat);
+        if (held == null) {
+            return Optional.empty();
+        }
+        Optional<ParsedSource> parsed = decode(s.payload(held), cachedBody(recover));
+        if (parsed.isPresent()) {
+            snapshotHits.incrementAndGet();
+            hits.incrementAndGet();
+            trustedSources.put(relative, new SourceSnapshot.Source(relative, stat, held.key()));
+        }
+        return parsed;
+    }
+
+    /** Notes that the source at {@code relative}, of the trusted word {@code stat}, was read under {@code key}: for the next snapshot. */
+    public void noteSource(String relative, String stat, String key) {
+        trustedSources.put(relative, new SourceSnapshot.Source(relative, stat, key));
+    }
+
+    /**
+     * Once every source is read: writes the snapshot of the trusted sources this build read (from
+     * the old snapshot or their own entries) when there was none or it has worn.
+     */
+    public void saveSnapshot() {
+        String output = snapshotOutput;
+        if (output == null) {
+            return;
+        }
+        SourceSnapshot old = snapshot;
+        int wanted = trustedSources.size();
+        int used = (int) snapshotHits.get();
+        if (old != null && wanted - used <= Math.max(SNAPSHOT_SLACK, wanted / SNAPSHOT_MISSED_SHARE)
+                && old.size() - used <= Math.max(SNAPSHOT_SLACK, wanted / SNAPSHOT_STALE_SHARE)) {
+            return;
+        }
+        List<SourceSnapshot.Source> sources = new ArrayList<>(trustedSources.values());
+        sources.sort(Comparator.comparing(SourceSnapshot.Source::path));
+        putOwnPayload(SNAPSHOT, output, out -> SourceSnapshot.write(out, snapshotSettings, sources, source -> {
+            SourceSnapshot.Held held = old == null ? null : old.held(source.path(), source.stat());
+            return held != null && held.key().equals(source.key()) ? old.payload(held) : read(entry("sources", source.key()));
+        }));
     }
 
     /**
@@ -486,7 +575,7 @@ public final class BuildCache {
     }
 
     /** The cache's own kinds of entries (it may sit in a user's folder, or hold the preview's site: nothing else is touched). */
-    private static final String[] KINDS = {"sources", "bodies", "analysis", "related", "related-state", "analysis-pack", "latent", "latent-coordinates", "search-index", "pages", "stamp", "renditions"};
+    private static final String[] KINDS = {"sources", "bodies", "analysis", "related", "related-state", "analysis-pack", "sources-snapshot", "latent", "latent-coordinates", "search-index", "pages", "stamp", "renditions"};
     /** Prefix of a folder of entries set aside to be deleted. */
     private static final String DISCARDED = ".discarded-";
 

@@ -193,7 +193,8 @@ public final class SiteBuilder {
                     WebFiles.redirectsFile(config, options.config())).filter(java.util.Objects::nonNull).toList());
         }
 
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds, progress, bodies);
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds, progress, bodies,
+                upToDate == null ? Map.of() : upToDate.trustedSources(), out.target().toString());
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         List<SkippedArticle> skipped = loaded.skipped();

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 
@@ -57,6 +58,13 @@ public final class SiteLoader {
     private BuildProgress progress = new BuildProgress();
     /** Where the bodies are kept as they are read, or {@code null} to hold them in memory. */
     private BodyStore bodies;
+    /**
+     * What the look before the build found of the sources it may trust by the file system's word
+     * (by path: size, time and identity; see {@link UpToDate#trustedSources}), and the output whose
+     * snapshot of sources they are looked up in; empty, and {@code null}, without a look.
+     */
+    private Map<String, String> trusted = Map.of();
+    private String output;
 
     private SiteLoader(BuildOptions options, BuildCache cache) {
         this.options = options;
@@ -91,10 +99,23 @@ public final class SiteLoader {
      */
     static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed, BuildCache cache,
                        Rebuilds rebuilds, BuildProgress progress, BodyStore bodies) {
+        return load(options, config, pool, parsed, cache, rebuilds, progress, bodies, Map.of(), null);
+    }
+
+    /**
+     * As {@link #load(BuildOptions, SiteConfig, ForkJoinPool, Runnable, BuildCache, Rebuilds,
+     * BuildProgress, BodyStore)}: the sources of {@code trusted} (by path, the file system's word
+     * of each) are taken from the cache's snapshot of the output {@code output} when it holds them
+     * with that word, without reading them.
+     */
+    static Loaded load(BuildOptions options, SiteConfig config, ForkJoinPool pool, Runnable parsed, BuildCache cache,
+                       Rebuilds rebuilds, BuildProgress progress, BodyStore bodies, Map<String, String> trusted, String output) {
         SiteLoader loader = new SiteLoader(options, cache);
         loader.rebuilds = rebuilds;
         loader.progress = progress;
         loader.bodies = bodies;
+        loader.trusted = trusted;
+        loader.output = output;
         return loader.loadArticles(config, pool, parsed);
     }
 
@@ -169,6 +190,14 @@ public final class SiteLoader {
         if (cache == null) {
             return SourceReader.read(root, relative, ctx);
         }
+        // A batch build's source that the look found as the snapshot took it: neither read nor hashed.
+        String stat = bodies == null || output == null ? null : trusted.get(relative);
+        if (stat != null) {
+            Optional<ParsedSource> kept = cache.snapshotSource(relative, stat, () -> recoveredBody(root, relative, ctx));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(root.resolve(relative));
@@ -176,6 +205,9 @@ public final class SiteLoader {
             return SourceReader.read(root, relative, ctx); // reports why the file cannot be read
         }
         String key = cache.sourceKey(relative, bytes, settings);
+        if (stat != null) {
+            cache.noteSource(relative, stat, key);
+        }
         // A batch build leaves a cached body in the cache, read when needed (see CachedBody); should
         // its entry be damaged by then, it is parsed again from the source. A preview holds its
         // bodies in memory from one build to the next.
@@ -220,6 +252,9 @@ public final class SiteLoader {
         String settings = "zone=" + config.timeZone().getId() + ";language=" + config.language()
                 + (config.slugs() == dev.gazette.model.SlugRule.ASCII ? "" : ";slugs=" + config.slugs().setting());
         progress.step("parse", files.size());
+        if (cache != null && output != null && !trusted.isEmpty()) {
+            cache.openSnapshot(output, settings);
+        }
         // One instance of each tag, rubric and author name for the whole archive, not one per
         // article. Keyed by name and slug, not by the term (equal by slug alone): "Relations
         // bilatérales" and "Relations bilaterales" are one tag, but each article keeps the spelling
@@ -239,6 +274,9 @@ public final class SiteLoader {
         }).toList());
         if (rebuilds != null) {
             rebuilds.retainSources(files);
+        }
+        if (cache != null && output != null && !trusted.isEmpty()) {
+            cache.saveSnapshot();
         }
         List<Article> articles = new ArrayList<>(results.size());
         dev.gazette.images.ImageFiles images = new dev.gazette.images.ImageFiles(root);

@@ -59,6 +59,7 @@ final class UpToDate {
     private final boolean unreadable;
     private final Stored stored;
     private final List<ExtraInput> extras = new ArrayList<>();
+    private final Map<String, String> trustedSources;
 
     /**
      * When the build's time may move without changing the output: strictly between {@code after}
@@ -123,6 +124,7 @@ final class UpToDate {
         this.lookTime = in.lookTime;
         this.unreadable = in.unreadable;
         this.stored = stored;
+        this.trustedSources = in.unreadable ? Map.of() : in.trusted;
     }
 
     /**
@@ -147,6 +149,15 @@ final class UpToDate {
             in.file("config", options.config());
         }
         return new UpToDate(cache, output, in, stored);
+    }
+
+    /**
+     * The sources this look may vouch for by the file system's word alone (by their path in the
+     * source folder: size, time and identity, as {@link #describe} says it): all but those changed
+     * within {@link #RACY_MILLIS} of the look, whose bytes only can tell.
+     */
+    Map<String, String> trustedSources() {
+        return trustedSources;
     }
 
     /**
@@ -366,6 +377,8 @@ final class UpToDate {
         private final StringBuilder text = new StringBuilder(1 << 16);
         private final StringBuilder sinceStored = new StringBuilder(1 << 16);
         boolean unreadable;
+        /** The source folder's files not changed within the racy margin of the look: their file system's word, by path. */
+        final Map<String, String> trusted = new java.util.HashMap<>();
 
         Inputs(long lookTime, long storedLookTime) {
             this.lookTime = lookTime;
@@ -388,9 +401,13 @@ final class UpToDate {
                 Files.walkFileTree(root, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        String name = root.relativize(file).toString() + "\t";
+                        String relative = root.relativize(file).toString();
+                        String name = relative + "\t";
                         String[] line = describe(file, attrs);
                         lines.add(new String[] {name + line[0], name + line[1]});
+                        if (label.equals("source") && line.length > 2) {
+                            trusted.put(relative.replace('\\', '/'), line[2]);
+                        }
                         return FileVisitResult.CONTINUE;
                     }
 
@@ -448,7 +465,9 @@ final class UpToDate {
                     unreadable = true;
                 }
             }
-            return new String[] {stat + (recentNow ? hash : ""), stat + (recentThen ? hash : "")};
+            // Third, the word alone, for a file old enough to be vouched for by it (trustedSources).
+            return recentNow ? new String[] {stat + hash, stat + (recentThen ? hash : "")}
+                    : new String[] {stat, stat + (recentThen ? hash : ""), stat};
         }
 
         String digest() {

@@ -121,6 +121,35 @@ class BuildCacheTest {
     }
 
     @Test
+    void theSnapshotGivesASourceOnlyUnderItsWordAndItsSettings() throws Exception {
+        Path root = tmp.resolve("cache");
+        BuildCache cache = BuildCache.open(root);
+        for (int i = 0; i < 3; i++) {
+            dev.gazette.model.Article a = dev.gazette.model.TestArticles.article("a" + i + ".md", "a" + i, "Titre " + i, "2025-09-01T10:00", null)
+                    .withBody("<p>Corps " + i + "</p>");
+            cache.putSource("k" + i, new dev.gazette.source.ParsedSource(a, List.of()));
+        }
+        cache.openSnapshot("site-out", "zone=UTC");
+        assertTrue(cache.snapshotSource("a0.md", "10 t0 f0", () -> "").isEmpty(), "no snapshot yet");
+        for (int i = 0; i < 3; i++) {
+            cache.noteSource("a" + i + ".md", "10 t" + i + " f" + i, "k" + i);
+        }
+        cache.saveSnapshot();
+
+        BuildCache next = BuildCache.open(root);
+        next.openSnapshot("site-out", "zone=UTC");
+        assertEquals("Titre 1", next.snapshotSource("a1.md", "10 t1 f1", () -> "").orElseThrow().article().title());
+        assertEquals("<p>Corps 1</p>", next.snapshotSource("a1.md", "10 t1 f1", () -> "").orElseThrow().article().bodyHtml());
+        assertTrue(next.snapshotSource("a1.md", "10 t9 f1", () -> "").isEmpty(), "another word of the file system");
+        assertTrue(next.snapshotSource("b.md", "10 t1 f1", () -> "").isEmpty(), "another path");
+        BuildCache other = BuildCache.open(root);
+        other.openSnapshot("site-out", "zone=Africa/Casablanca");
+        assertTrue(other.snapshotSource("a1.md", "10 t1 f1", () -> "").isEmpty(), "read with other settings");
+        other.openSnapshot("other-out", "zone=UTC");
+        assertTrue(other.snapshotSource("a1.md", "10 t1 f1", () -> "").isEmpty(), "another output's");
+    }
+
+    @Test
     void aBodyStaysInTheCacheUntilReadAndADamagedOneIsParsedAgain() throws Exception {
         BuildCache cache = BuildCache.open(tmp.resolve("cache"));
         String html = "<p>Le corps de l’article, avec <img src=\"a.png\"> une image.</p>";

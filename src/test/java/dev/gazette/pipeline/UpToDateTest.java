@@ -203,6 +203,51 @@ class UpToDateTest {
         assertTrue(report.pagesRendered() > 0);
     }
 
+    /**
+     * A source the look finds as the last build's snapshot took it (size, time and file) is taken
+     * from the snapshot, unread: shown here by bytes changed behind the file system's back (its
+     * time set back by hand), which the build then does not see. Its time moved, or the snapshot
+     * damaged, it is read again.
+     */
+    @Test
+    void anOldSourceFoundAsItWasIsTakenFromTheSnapshotUnread() throws IOException {
+        newSite();
+        assertTrue(build(NOW).succeeded());
+        Path b = articles.resolve("b.md");
+        FileTime time = Files.getLastModifiedTime(b);
+        String text = Files.readString(b);
+        Files.writeString(b, text.replace("Le port de Tanger", "LE PORT DE TANGER"));
+        Files.setLastModifiedTime(b, time);
+        article("f.md", "Une autre", "2025-09-12T12:00:00+01:00", "Sport", "");
+        age(Instant.now().minusSeconds(300));
+        Files.setLastModifiedTime(b, time);
+        BuildReport unread = build(NOW);
+        assertTrue(unread.succeeded(), () -> unread.problems().toString());
+        assertFalse(endedAtOnce(unread));
+        String home = Files.readString(out.resolve("index.html"));
+        assertTrue(home.contains("Une autre"), "the new article is read");
+        assertTrue(home.contains("Le port de Tanger") && !home.contains("LE PORT DE TANGER"), "b.md is taken from the snapshot");
+
+        Files.setLastModifiedTime(b, FileTime.from(time.toInstant().plusSeconds(1)));
+        assertTrue(build(NOW).succeeded());
+        assertTrue(Files.readString(out.resolve("index.html")).contains("LE PORT DE TANGER"), "its time moved: read");
+
+        Files.writeString(b, text);
+        Files.setLastModifiedTime(b, FileTime.from(time.toInstant().plusSeconds(1)));
+        try (Stream<Path> walk = Files.walk(cache.resolve("sources-snapshot"))) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                bytes[bytes.length / 2] ^= 0x5A;
+                Files.write(f, bytes);
+            }
+        }
+        article("g.md", "Encore une", "2025-09-12T13:00:00+01:00", "Sport", "");
+        age(Instant.now().minusSeconds(200));
+        Files.setLastModifiedTime(b, FileTime.from(time.toInstant().plusSeconds(1)));
+        assertTrue(build(NOW).succeeded());
+        assertTrue(Files.readString(out.resolve("index.html")).contains("Le port de Tanger"), "a damaged snapshot is not used");
+    }
+
     @Test
     void aDamagedStampIsOnlyAMiss() throws IOException {
         newSite();
