@@ -181,8 +181,11 @@ public final class RelatedContent {
         return builder;
     }
 
-    /** Each article's analysis key ({@link BuildCache#analysisKey}), by index position. */
-    private static String[] analysisKeys(SiteIndex index, SiteConfig config, BuildCache cache) {
+    /**
+     * Each article's analysis key ({@link BuildCache#analysisKey}), by index position, its body as
+     * published: the related step's and the search step's, worked out once per build.
+     */
+    static String[] analysisKeys(SiteIndex index, SiteConfig config, BuildCache cache) {
         String[] keys = new String[index.size()];
         for (int i = 0; i < keys.length; i++) {
             Article a = index.article(i);
@@ -200,10 +203,15 @@ public final class RelatedContent {
      * (see {@link RelatedIndex#lists}); the others are kept from the last build's state.
      */
     static Lists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
+        return lists(index, config, limit, pool, cache, output, cache == null ? null : analysisKeys(index, config, cache));
+    }
+
+    /** As {@link #lists(SiteIndex, SiteConfig, int, ForkJoinPool, BuildCache, String)}, with each article's {@link #analysisKeys}. */
+    static Lists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output,
+                       String[] analysisKeys) {
         if (cache == null) {
             return new Lists(byId(index, lists(index(index, config, pool, null, output), limit, pool)), index.size());
         }
-        String[] analysisKeys = analysisKeys(index, config, cache);
         String key = listsKey(index, config, limit, cache, analysisKeys);
         Optional<RelatedLists> cached = cache.relatedLists(output, key);
         if (cached.isPresent()) {

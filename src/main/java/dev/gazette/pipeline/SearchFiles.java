@@ -71,6 +71,12 @@ final class SearchFiles {
      */
     static Written write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo)
             throws java.io.IOException {
+        return write(config, index, out, pool, cache, memo, cache == null ? null : RelatedContent.analysisKeys(index, config, cache));
+    }
+
+    /** As {@link #write(SiteConfig, SiteIndex, SiteOutput, ForkJoinPool, BuildCache, PageMemo)}, with each article's analysis key (the related step's). */
+    static Written write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo,
+                         String[] analysisKeys) throws java.io.IOException {
         if (!config.search()) {
             return new Written(Optional.empty(), 0);
         }
@@ -80,7 +86,7 @@ final class SearchFiles {
         List<ArticleId> ids = IntStream.range(0, index.size()).mapToObj(index::id).toList();
         List<LocalDate> days = IntStream.range(0, index.size()).mapToObj(i -> day(index.article(i), config)).toList();
         List<String> names = SearchIndex.fileNames(ids, days);
-        String[] lines = cache == null ? null : inputLines(config, index, urls, dates, cache);
+        String[] lines = cache == null ? null : inputLines(config, index, urls, dates, analysisKeys);
         String fingerprint = memo == null || lines == null ? null : cache.key("search", config.language() + "\n" + String.join("", lines));
         Set<String> kept = new HashSet<>();
         if (fingerprint != null && names.stream().allMatch(n -> memo.previous(fingerprint + "|" + n).isPresent())) {
@@ -98,7 +104,7 @@ final class SearchFiles {
         java.util.concurrent.atomic.AtomicInteger analysed = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.IntFunction<SearchDocument> document = i -> {
             analysed.incrementAndGet();
-            return document(index, i, config, urls, dates, analyzer, cache);
+            return document(index, i, config, urls, dates, analyzer, cache, analysisKeys);
         };
         Map<String, Manifest.Entry> files = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.util.function.BiConsumer<String, byte[]> sink = (name, bytes) -> {
@@ -269,14 +275,14 @@ final class SearchFiles {
      * analysis key, language, rubric, tags and dates); with Gazette's build (which the index's
      * format is part of) through the analysis key.
      */
-    private static String[] inputLines(SiteConfig config, SiteIndex index, SiteUrls urls, DateLabels dates, BuildCache cache) {
+    private static String[] inputLines(SiteConfig config, SiteIndex index, SiteUrls urls, DateLabels dates, String[] analysisKeys) {
         String[] lines = new String[index.size()];
         for (int i = 0; i < index.size(); i++) {
             Article a = index.article(i);
             String language = a.language() == null ? config.language() : a.language();
             StringBuilder line = new StringBuilder(160);
             line.append(index.id(i)).append('|').append(day(a, config)).append('|').append(urls.article(a)).append('|')
-                    .append(cache.analysisKey(language, a.title(), a.lead(), a.body())).append('|').append(language).append('|')
+                    .append(analysisKeys[i]).append('|').append(language).append('|')
                     .append(a.rubric() == null ? "" : a.rubric().slug() + "=" + a.rubric().name()).append('|');
             for (Term t : a.tags()) {
                 line.append(t.slug()).append('=').append(t.name()).append(',');
@@ -292,7 +298,7 @@ final class SearchFiles {
     }
 
     private static SearchDocument document(SiteIndex index, int i, SiteConfig config, SiteUrls urls, DateLabels dates,
-                                           TextAnalyzer analyzer, BuildCache cache) {
+                                           TextAnalyzer analyzer, BuildCache cache, String[] analysisKeys) {
         Article a = index.article(i);
         String language = a.language() == null ? config.language() : a.language();
         // Read once: a kept body comes back from the build's file of bodies at each call.
@@ -302,7 +308,7 @@ final class SearchFiles {
             analysis = SearchIndex.analysis(a.title(), a.lead(), plainText(html), language, analyzer);
         } else {
             // The related step's key: the same texts give the same analysis, stored once.
-            String key = cache.analysisKey(language, a.title(), a.lead(), a.body());
+            String key = analysisKeys[i];
             analysis = cache.analysis(key).orElseGet(() -> {
                 RelatedIndex.Analysis fresh = RelatedIndex.analyze(text(a, html, language), analyzer, language);
                 cache.putAnalysis(key, fresh);

@@ -219,8 +219,10 @@ public final class SiteBuilder {
         step("most-read");
         progress.step("related", 0);
 
+        // Each article's text analysis key, for the related step and the search step alike.
+        String[] analysisKeys = cache == null ? null : RelatedContent.analysisKeys(index, config, cache);
         RelatedContent.Lists relatedLists = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()),
-                pool, cache, out.target().toString());
+                pool, cache, out.target().toString(), analysisKeys);
         RelatedLists related = relatedLists.byId();
         relatedComputed = relatedLists.computed();
         step("related");
@@ -289,7 +291,7 @@ public final class SiteBuilder {
         Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
         step("feeds");
         progress.step("search", 0);
-        SearchFiles.Written search = SearchFiles.write(config, index, out, pool, cache, memo);
+        SearchFiles.Written search = SearchFiles.write(config, index, out, pool, cache, memo, analysisKeys);
         step("search");
         progress.step("write", 0);
         if (bodies != null) {

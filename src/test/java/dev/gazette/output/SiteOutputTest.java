@@ -164,6 +164,32 @@ class SiteOutputTest {
         }
     }
 
+    /**
+     * In a taken-over site, a kept file the survey found as the live site's very copy is kept
+     * without a look of its own; a file written twice in one build is what its last write says,
+     * though the survey listed it before the first.
+     */
+    @Test
+    void theSurveysWordServesOnceAndAFileWrittenTwiceIsItsLastWrite() throws Exception {
+        Map<String, String> one = new TreeMap<>(Map.of("a.html", "A1", "b/index.html", "B", "c.html", "C"));
+        build(one);
+        build(one);
+        Object b = fileKey(site.resolve("b/index.html"));
+        try (SiteOutput out = SiteOutput.open(site)) {
+            out.awaitSurvey();
+            out.write("a.html", "A-other");
+            out.write("a.html", "A1");
+            out.write("b/index.html", "B");
+            assertTrue(out.keep("c.html", Manifest.entryOf("C".getBytes(StandardCharsets.UTF_8))));
+            out.write("c.html", "C-other");
+            out.commit();
+        }
+        assertEquals("A1", Files.readString(site.resolve("a.html")), "the last write");
+        assertEquals("C-other", Files.readString(site.resolve("c.html")), "written after it was kept");
+        assertEquals(b, fileKey(site.resolve("b/index.html")), "kept: the same file");
+        assertEquals(Manifest.entryOf("A1".getBytes(StandardCharsets.UTF_8)), Manifest.read(site).get("a.html"));
+    }
+
     @Test
     void aBuildThatFailsInATakenOverSiteLeavesTheLiveOneAsItWas() throws IOException {
         build(Map.of("a.html", "A1", "b/index.html", "B"));
