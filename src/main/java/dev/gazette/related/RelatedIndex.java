@@ -477,8 +477,9 @@ public final class RelatedIndex {
         float[][] sampleWeights = new float[sample.length][];
         sampleVectors(sample, b, renumber, keptId, sampleDf, sampleTerms, sampleWeights);
         // Per document, independent: run in parallel (in the caller's pool, when it has one).
-        int[][] vectorTerms = new int[n][];
-        float[][] vectorWeights = new float[n][];
+        // Only the compact vectors are kept: the steps below decode each document's again (as
+        // find does), instead of holding every vector as two arrays (about 100 MB at 100,000
+        // articles, at the related step's peak of the heap).
         vectorOf = new byte[n][];
         ThreadLocal<DocTerms> docs = ThreadLocal.withInitial(DocTerms::new);
         IntStream.range(0, n).parallel().forEach(d -> {
@@ -489,7 +490,7 @@ public final class RelatedIndex {
                 int t = renumber[ids[k]];
                 ids[k] = t < 0 ? UNIQUE : keptId[t];
             }
-            vector(d, ids, own.weights(), own.length(), idf, vectorTerms, vectorWeights);
+            vector(d, ids, own.weights(), own.length(), idf);
             b.terms[d] = null;
             b.frequencies[d] = null;
         });
@@ -508,10 +509,15 @@ public final class RelatedIndex {
             long[] vectorKeys = new long[n];
             java.util.concurrent.atomic.AtomicInteger projected = new java.util.concurrent.atomic.AtomicInteger();
             IntStream.range(0, n).parallel().forEach(d -> {
-                vectorKeys[d] = vectorKey(vectorTerms[d], vectorWeights[d]);
+                int[] terms = new int[VECTOR_TERMS];
+                float[] weights = new float[VECTOR_TERMS];
+                int m = decode(d, terms, weights);
+                terms = Arrays.copyOf(terms, m);
+                weights = Arrays.copyOf(weights, m);
+                vectorKeys[d] = vectorKey(terms, weights);
                 byte[] x = known == null ? null : known.of(vectorKeys[d]);
                 if (x == null) {
-                    x = quantize(latent.project(vectorTerms[d], vectorWeights[d]));
+                    x = quantize(latent.project(terms, weights));
                     projected.incrementAndGet();
                 }
                 long squares = 0;
@@ -527,11 +533,25 @@ public final class RelatedIndex {
         }
         // Postings under each document's strongest terms.
         int[] postingCounts = new int[vocabulary.length];
-        int[][] posted = new int[n][];
-        IntStream.range(0, n).parallel().forEach(d -> posted[d] = strongest(vectorWeights[d], TERMS_PER_DOCUMENT));
+        int[][] postedTerms = new int[n][];
+        byte[][] postedWeights = new byte[n][];
+        IntStream.range(0, n).parallel().forEach(d -> {
+            int[] terms = new int[VECTOR_TERMS];
+            float[] weights = new float[VECTOR_TERMS];
+            int m = decode(d, terms, weights);
+            int[] top = strongest(Arrays.copyOf(weights, m), TERMS_PER_DOCUMENT);
+            int[] t = new int[top.length];
+            byte[] w = new byte[top.length];
+            for (int i = 0; i < top.length; i++) {
+                t[i] = terms[top[i]];
+                w[i] = weightByte(weights[top[i]]);
+            }
+            postedTerms[d] = t;
+            postedWeights[d] = w;
+        });
         for (int d = 0; d < n; d++) {
-            for (int k : posted[d]) {
-                postingCounts[vectorTerms[d][k]]++;
+            for (int t : postedTerms[d]) {
+                postingCounts[t]++;
             }
         }
         postingStart = new int[vocabulary.length + 1];
@@ -542,11 +562,13 @@ public final class RelatedIndex {
         postingWeights = new byte[postingDocs.length];
         int[] fill = Arrays.copyOf(postingStart, vocabulary.length);
         for (int d = 0; d < n; d++) {
-            for (int k : posted[d]) {
-                int t = vectorTerms[d][k];
-                postingDocs[fill[t]] = d;
-                postingWeights[fill[t]++] = weightByte(vectorWeights[d][k]);
+            int[] t = postedTerms[d];
+            for (int i = 0; i < t.length; i++) {
+                postingDocs[fill[t[i]]] = d;
+                postingWeights[fill[t[i]]++] = postedWeights[d][i];
             }
+            postedTerms[d] = null;
+            postedWeights[d] = null;
         }
         IntStream.range(0, vocabulary.length).parallel().forEach(t -> sortByWeight(postingDocs, postingWeights, postingStart[t], postingStart[t + 1]));
 
@@ -705,11 +727,10 @@ public final class RelatedIndex {
     /**
      * Document {@code d}'s vector: weight (1 + ln tf) × idf, normalised over all its terms (so a
      * long article's weights are not inflated), then cut to its {@link #VECTOR_TERMS} strongest
-     * (ties: the term that sorts first), and kept compact. The kept terms and their weights, as
-     * stored (rounded), go to {@code terms[d]} and {@code weights[d]} for the rest of the build.
-     * Its analysed terms are the first {@code analysed} of {@code ids} (kept ids) and {@code tf}.
+     * (ties: the term that sorts first), and kept compact ({@link #vectorOf}; the rest of the build
+     * decodes it, weights rounded as stored). Its analysed terms are the first {@code analysed} of {@code ids} (kept ids) and {@code tf}.
      */
-    private void vector(int d, int[] ids, float[] tf, int analysed, float[] idf, int[][] terms, float[][] weights) {
+    private void vector(int d, int[] ids, float[] tf, int analysed, float[] idf) {
         double norm = 0;
         long[] ranked = new long[analysed];
         int count = 0;
@@ -736,14 +757,10 @@ public final class RelatedIndex {
         Arrays.sort(byTerm);
         int[] t = new int[m];
         byte[] q = new byte[m];
-        float[] w = new float[m];
         for (int j = 0; j < m; j++) {
             t[j] = (int) (byTerm[j] >>> 32);
             q[j] = weightByte((float) (weightOf(byTerm[j]) / length));
-            w[j] = WEIGHT_OF[q[j] & 0xff];
         }
-        terms[d] = t;
-        weights[d] = w;
         vectorOf[d] = encode(t, q);
     }
 
