@@ -142,28 +142,16 @@ public final class AnalysisPack {
         int start = starts[entry];
         byte[] raw = into.raw(ends[entry] - start);
         data.get(start, raw, 0, ends[entry] - start);
-        int at = 0;
-        int n = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = raw[at++];
-            n |= (b & 0x7f) << shift;
-            if (b >= 0) {
-                break;
-            }
-        }
+        long count = varint(raw, 0);
+        int n = (int) (count >>> 32);
+        int at = (int) count;
         into.fill(n);
         int[] ids = into.ids();
         float[] weights = into.weights();
         for (int k = 0; k < n; k++) {
-            int number = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = raw[at++];
-                number |= (b & 0x7f) << shift;
-                if (b >= 0) {
-                    break;
-                }
-            }
-            ids[k] = termIds[number];
+            long number = varint(raw, at);
+            at = (int) number;
+            ids[k] = termIds[(int) (number >>> 32)];
             weights[k] = Float.intBitsToFloat(((raw[at] & 0xff) << 24) | ((raw[at + 1] & 0xff) << 16) | ((raw[at + 2] & 0xff) << 8)
                     | (raw[at + 3] & 0xff));
             at += 4;
@@ -240,6 +228,18 @@ public final class AnalysisPack {
             value >>>= 7;
         }
         out.write(value);
+    }
+
+    /** The varint at {@code raw[at]}: its value in the high half, the place after it in the low half. */
+    private static long varint(byte[] raw, int at) {
+        int value = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = raw[at++];
+            value |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                return ((long) value << 32) | at;
+            }
+        }
     }
 
     private static int varint(ByteBuffer data, int[] at) {
