@@ -239,6 +239,18 @@ public final class BuildCache {
         if (output == null) {
             return;
         }
+        try {
+            saveSnapshot(output);
+        } finally {
+            // Done with for this build: two records and two strings per article (about 25 MB at
+            // 100,000) would otherwise stay on the heap through the render.
+            snapshot = null;
+            snapshotOutput = null;
+            trustedSources.clear();
+        }
+    }
+
+    private void saveSnapshot(String output) {
         SourceSnapshot old = snapshot;
         int wanted = trustedSources.size();
         int used = (int) snapshotHits.get();
