@@ -186,13 +186,20 @@ public final class BuildCache {
     /** The cache's kind of entry for an output's parsed sources in one file ({@link SourceSnapshot}). */
     static final String SNAPSHOT = "sources-snapshot";
     /**
-     * The snapshot is written again when this many of the trusted sources were not in it, or this
-     * many of its entries were not used, or a share of the sources if more: a publish reads its
-     * new article from its own entry, and the snapshot is rewritten once every few hundred publishes.
+     * A file of an output's entries (its sources' snapshot, its analyses' pack) is written again
+     * when this many of the build's articles were not in it, or this many of its entries were
+     * not used, or a share of the articles if more ({@link #MISSED_SHARE}, {@link #STALE_SHARE}):
+     * a publish reads its new article from its own entries, and the file (131 MB of analyses at
+     * 100,000 articles) is rewritten once every few hundred publishes, not at each.
      */
-    static final int SNAPSHOT_SLACK = 64;
-    static final int SNAPSHOT_MISSED_SHARE = 32;
-    static final int SNAPSHOT_STALE_SHARE = 8;
+    private static final int SLACK = 64;
+    private static final int MISSED_SHARE = 32;
+    private static final int STALE_SHARE = 8;
+
+    /** Whether a file of {@code held} entries, {@code used} of which served a build of {@code wanted} articles, is worth writing again. */
+    public static boolean worn(int held, int used, int wanted) {
+        return wanted - used > Math.max(SLACK, wanted / MISSED_SHARE) || held - used > Math.max(SLACK, wanted / STALE_SHARE);
+    }
 
     /**
      * Opens the snapshot of the sources of the last builds into {@code output}, read with
@@ -254,8 +261,7 @@ public final class BuildCache {
         SourceSnapshot old = snapshot;
         int wanted = trustedSources.size();
         int used = (int) snapshotHits.get();
-        if (old != null && wanted - used <= Math.max(SNAPSHOT_SLACK, wanted / SNAPSHOT_MISSED_SHARE)
-                && old.size() - used <= Math.max(SNAPSHOT_SLACK, wanted / SNAPSHOT_STALE_SHARE)) {
+        if (old != null && !worn(old.size(), used, wanted)) {
             return;
         }
         List<SourceSnapshot.Source> sources = new ArrayList<>(trustedSources.values());

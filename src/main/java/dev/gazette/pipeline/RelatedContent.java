@@ -65,16 +65,6 @@ public final class RelatedContent {
 
     /** The cache's kind of entry for an output's analyses in one file ({@link AnalysisPack}). */
     static final String PACK = "analysis-pack";
-    /**
-     * The pack is written again when this many of the build's articles were not in it, or this
-     * many of its entries are no longer used, or a share of the archive ({@link #PACK_MISSED_SHARE},
-     * {@link #PACK_STALE_SHARE}) if more: a publish then reads its new article's analysis from an
-     * entry of its own, and the pack (200 MB at 100,000 articles) is rewritten once every few
-     * hundred publishes, not at each.
-     */
-    static final int PACK_SLACK = 64;
-    static final int PACK_MISSED_SHARE = 32;
-    static final int PACK_STALE_SHARE = 8;
 
     /**
      * The latent space of the last build into an output folder: one entry per folder, as the
@@ -172,10 +162,8 @@ public final class RelatedContent {
             });
             return null;
         });
-        int missed = index.size() - fromPack.get();
-        int stale = pack == null ? 0 : pack.size() - fromPack.get();
-        if (pack == null || missed > Math.max(PACK_SLACK, index.size() / PACK_MISSED_SHARE)
-                || stale > Math.max(PACK_SLACK, index.size() / PACK_STALE_SHARE)) {
+        // Written again only when worn: a publish reads its new article's analysis from its own entry.
+        if (pack == null || BuildCache.worn(pack.size(), fromPack.get(), index.size())) {
             cache.putOwnPayload(PACK, output, out -> builder.writePack(analysisKeys, out));
         }
         return builder;
