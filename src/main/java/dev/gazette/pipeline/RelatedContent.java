@@ -42,18 +42,14 @@ public final class RelatedContent {
 
     /** Indexes every article of the site; the text analysis runs in parallel in {@code pool}. */
     public static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool) {
-        return index(index, config, pool, null, null);
+        return index(index, config, pool, null, null, null);
     }
 
     /**
      * As {@link #index(SiteIndex, SiteConfig, ForkJoinPool)}, reusing analyses and the latent
-     * space of the last build into {@code output} from {@code cache} (may be {@code null}).
+     * space of the last build into {@code output} from {@code cache} (may be {@code null}), each
+     * article's analysis key ({@link #analysisKeys}) given with it.
      */
-    static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache, String output) {
-        return index(index, config, pool, cache, output, cache == null ? null : analysisKeys(index, config, cache));
-    }
-
-    /** As {@link #index(SiteIndex, SiteConfig, ForkJoinPool, BuildCache, String)}, each article's analysis key given. */
     private static RelatedIndex index(SiteIndex index, SiteConfig config, ForkJoinPool pool, BuildCache cache, String output,
                                       String[] analysisKeys) {
         RelatedIndex.Builder builder = cache == null ? analyze(index, config, pool) : analyze(index, config, pool, cache, output, analysisKeys);
@@ -189,16 +185,12 @@ public final class RelatedContent {
      * settings. Then neither the index nor the lists are computed again. Else the index is
      * built, and only the lists that something they read has changed in are computed again
      * (see {@link RelatedIndex#lists}); the others are kept from the last build's state.
+     * {@code analysisKeys}: each article's {@link #analysisKeys}, with the cache.
      */
-    static Lists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output) {
-        return lists(index, config, limit, pool, cache, output, cache == null ? null : analysisKeys(index, config, cache));
-    }
-
-    /** As {@link #lists(SiteIndex, SiteConfig, int, ForkJoinPool, BuildCache, String)}, with each article's {@link #analysisKeys}. */
     static Lists lists(SiteIndex index, SiteConfig config, int limit, ForkJoinPool pool, BuildCache cache, String output,
                        String[] analysisKeys) {
         if (cache == null) {
-            return new Lists(byId(index, lists(index(index, config, pool, null, output), limit, pool)), index.size());
+            return new Lists(byId(index, lists(index(index, config, pool, null, output, null), limit, pool)), index.size());
         }
         String key = listsKey(index, config, limit, cache, analysisKeys);
         Optional<RelatedLists> cached = cache.relatedLists(output, key);

@@ -168,11 +168,13 @@ public final class AnalysisPack {
     }
 
     /**
-     * Writes a pack of {@code docs}: document {@code d}'s terms are numbers into {@code byId} and
-     * {@code hashById}, under the key {@code keys[d]}. Only the terms some document has are
+     * Writes a pack of {@code docs}: document {@code d}'s terms are numbers into {@code terms}
+     * (the builder's ids), under the key {@code keys[d]}. Only the terms some document has are
      * written, numbered in the order they are first met; a key met twice is written once.
      */
-    static void write(OutputStream sink, String[] keys, Documents docs, String[] byId, long[] hashById) throws IOException {
+    static void write(OutputStream sink, String[] keys, Documents docs, TermIds.ById terms) throws IOException {
+        String[] byId = terms.terms();
+        long[] hashById = terms.hashes();
         int[] number = new int[byId.length];
         java.util.Arrays.fill(number, -1);
         int count = 0;

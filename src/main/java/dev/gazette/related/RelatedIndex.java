@@ -267,7 +267,7 @@ public final class RelatedIndex {
                 public void load(int d, DocTerms into) {
                     Builder.this.load(d, into);
                 }
-            }, termIds.byId(), termIds.hashesById());
+            }, termIds.byId());
         }
 
         private Builder record(int position, RelatedDocument doc, int[] ids, float[] tf) {
@@ -391,8 +391,9 @@ public final class RelatedIndex {
         // the terms two documents share at least are sorted (about half of an archive's words are
         // met once, and can relate nothing): sorting the whole vocabulary was a third of this
         // set-up's time, on one core. The order is the strings' own, however the sort is split.
-        String[] byBuilderId = b.termIds.byId();
-        long[] hashByBuilderId = b.termIds.hashesById();
+        TermIds.ById builderTerms = b.termIds.byId();
+        String[] byBuilderId = builderTerms.terms();
+        long[] hashByBuilderId = builderTerms.hashes();
         int[] builderDf = new int[byBuilderId.length];
         DocTerms doc = new DocTerms();
         for (int d = 0; d < n; d++) {

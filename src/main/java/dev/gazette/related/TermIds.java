@@ -53,34 +53,25 @@ final class TermIds {
         return next.get();
     }
 
-    /** Every term, at its id. Once the threads that hand ids out are done. */
-    String[] byId() {
-        String[] out = new String[size()];
-        for (Stripe s : stripes) {
-            synchronized (s) {
-                for (int i = 0; i < s.keys.length; i++) {
-                    if (s.keys[i] != null) {
-                        out[s.idAt(i)] = s.keys[i];
-                    }
-                }
-            }
-        }
-        return out;
+    /** Every term and its hash ({@link #hash}, kept, not worked out again), at its id. Once the threads that hand ids out are done. */
+    record ById(String[] terms, long[] hashes) {
     }
 
-    /** Every term's hash ({@link #hash}), at its id: what {@link #byId()} gives, without hashing the strings again. */
-    long[] hashesById() {
-        long[] out = new long[size()];
+    /** See {@link ById}. */
+    ById byId() {
+        String[] terms = new String[size()];
+        long[] hashes = new long[terms.length];
         for (Stripe s : stripes) {
             synchronized (s) {
                 for (int i = 0; i < s.keys.length; i++) {
                     if (s.keys[i] != null) {
-                        out[s.idAt(i)] = s.slots[2 * i];
+                        terms[s.idAt(i)] = s.keys[i];
+                        hashes[s.idAt(i)] = s.slots[2 * i];
                     }
                 }
             }
         }
-        return out;
+        return new ById(terms, hashes);
     }
 
     /**
@@ -96,7 +87,7 @@ final class TermIds {
     private static final class Stripe {
         /** Per slot, two longs: the term's hash (0 when empty), then its id + 1. */
         private long[] slots = new long[2 << 10];
-        /** Per slot, the term's string, for {@link #byId()}; never read by a lookup. */
+        /** Per slot, the term's string, for {@link TermIds#byId()}; never read by a lookup. */
         private String[] keys = new String[1 << 10];
         private int count;
 

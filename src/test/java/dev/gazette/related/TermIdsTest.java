@@ -44,11 +44,13 @@ class TermIdsTest {
         });
         int distinct = new HashSet<>(terms).size();
         assertEquals(distinct, ids.size());
-        String[] byId = ids.byId();
+        String[] byId = ids.byId().terms();
+        long[] hashes = ids.byId().hashes();
         Map<String, Integer> back = new HashMap<>();
         for (int id = 0; id < byId.length; id++) {
             back.put(byId[id], id);
             assertEquals(id, ids.get(byId[id]));
+            assertEquals(TermIds.hash(byId[id]), hashes[id], byId[id]);
         }
         assertEquals(distinct, back.size());
         assertEquals(seen, back);
