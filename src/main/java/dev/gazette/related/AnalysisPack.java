@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The text analyses of a whole archive in one file, as the index's builder holds them: each
- * distinct term once (its characters and its hash), then each document's terms by their number in
+ * distinct term once (its characters and its hash), in the terms' order, then each document's terms by their number in
  * that table, with their weights, under the document's analysis key.
  *
  * <p>Why: read back one by one, the analyses of 10,000 articles are three million terms, each
@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class AnalysisPack {
 
     private static final int MAGIC = 0x475a4150; // "GZAP"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final ByteBuffer data;
     private final String[] terms;
@@ -67,6 +67,9 @@ public final class AnalysisPack {
                 hashes[t] = data.getLong(at[0]);
                 at[0] += 8;
                 terms[t] = utf8(data, at);
+                if (t > 0 && terms[t - 1].compareTo(terms[t]) >= 0) {
+                    return Optional.empty(); // distinct, in their order: the index relies on it
+                }
             }
             int entryCount = varint(data, at);
             if (entryCount < 0 || entryCount > data.limit()) {
@@ -170,25 +173,33 @@ public final class AnalysisPack {
     /**
      * Writes a pack of {@code docs}: document {@code d}'s terms are numbers into {@code terms}
      * (the builder's ids), under the key {@code keys[d]}. Only the terms some document has are
-     * written, numbered in the order they are first met; a key met twice is written once.
+     * written, numbered in their strings' order; a key met twice is written once.
      */
     static void write(OutputStream sink, String[] keys, Documents docs, TermIds.ById terms) throws IOException {
         String[] byId = terms.terms();
         long[] hashById = terms.hashes();
-        int[] number = new int[byId.length];
-        java.util.Arrays.fill(number, -1);
+        boolean[] used = new boolean[byId.length];
         int count = 0;
-        int[] order = new int[byId.length];
         DocTerms doc = new DocTerms();
         for (int d = 0; d < docs.size(); d++) {
             docs.load(d, doc);
             for (int k = 0; k < doc.length(); k++) {
                 int id = doc.ids()[k];
-                if (number[id] < 0) {
-                    number[id] = count;
-                    order[count++] = id;
-                }
+                count += used[id] ? 0 : 1;
+                used[id] = true;
             }
+        }
+        // Numbered in the terms' order: a builder that registers them first has them in order (see RelatedIndex.Builder#withPack).
+        int[] once = new int[count];
+        for (int id = 0, at = 0; id < byId.length; id++) {
+            if (used[id]) {
+                once[at++] = id;
+            }
+        }
+        int[] order = RelatedIndex.inTermOrder(once, byId);
+        int[] number = new int[byId.length];
+        for (int t = 0; t < count; t++) {
+            number[order[t]] = t;
         }
         DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(sink, 1 << 16));
         out.writeInt(MAGIC);

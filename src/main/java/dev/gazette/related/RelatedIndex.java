@@ -173,6 +173,12 @@ public final class RelatedIndex {
         private AnalysisPack pack;
         private int[] packIds;
         /**
+         * How many of the first ids were handed out in the terms' order (those of a pack's terms):
+         * the index sorts only the others, and merges (a publish sorted some 150,000 shared
+         * terms again, a fifth of its related step; a new article brings a few hundred).
+         */
+        private int inTermOrder;
+        /**
          * Per position, the number of its analysis in the pack, or -1 when it is held in {@link
          * #terms} and {@link #frequencies}: an analysis read from the pack stays there (see {@link DocTerms}).
          */
@@ -217,11 +223,16 @@ public final class RelatedIndex {
          */
         public Builder withPack(AnalysisPack pack) {
             int[] ids = new int[pack.terms()];
+            termIds.expect(ids.length);
+            boolean inOrder = termIds.size() == 0;
             for (int t = 0; t < ids.length; t++) {
                 ids[t] = termIds.idOf(pack.term(t), pack.hash(t));
+                inOrder &= ids[t] == t;
             }
             this.packIds = ids;
             this.pack = pack;
+            // The pack's terms are in their strings' order: registered first, their ids are too.
+            this.inTermOrder = inOrder ? ids.length : 0;
             return this;
         }
 
@@ -386,11 +397,12 @@ public final class RelatedIndex {
             docRank[order[r]] = r;
         }
 
-        // Text. Term ids were handed out in whatever order threads met the terms: renumber them in
-        // the terms' order, so that every sum below runs in the same order on every build. Only
-        // the terms two documents share at least are sorted (about half of an archive's words are
-        // met once, and can relate nothing): sorting the whole vocabulary was a third of this
-        // set-up's time, on one core. The order is the strings' own, however the sort is split.
+        // Text. Term ids were handed out in whatever order threads met the terms (but a pack's,
+        // first and in order): renumber them in the terms' order, so that every sum below runs
+        // in the same order on every build. Only the terms two documents share at least are
+        // ordered (about half of an archive's words are met once, and can relate nothing):
+        // sorting the whole vocabulary was a third of this set-up's time, on one core. The order
+        // is the strings' own, however the sort is split and whatever the pack held.
         TermIds.ById builderTerms = b.termIds.byId();
         String[] byBuilderId = builderTerms.terms();
         long[] hashByBuilderId = builderTerms.hashes();
@@ -407,23 +419,16 @@ public final class RelatedIndex {
         for (int df : builderDf) {
             shared += df >= 2 ? 1 : 0;
         }
+        int[] allIds = inTermOrder(builderDf, byBuilderId, b.inTermOrder, shared);
         String[] all = new String[shared];
-        for (int id = 0, at = 0; id < byBuilderId.length; id++) {
-            if (builderDf[id] >= 2) {
-                all[at++] = byBuilderId[id];
-            }
-        }
-        all = sortedInHalves(all);
+        int[] df = new int[shared];
         // A term met once keeps no number: it is UNIQUE wherever it is met.
         int[] renumber = new int[byBuilderId.length];
         Arrays.fill(renumber, -1);
-        int[] df = new int[all.length];
-        int[] allIds = new int[all.length];
-        for (int t = 0; t < all.length; t++) {
-            int id = b.termIds.get(all[t]);
-            allIds[t] = id;
-            renumber[id] = t;
-            df[t] = builderDf[id];
+        for (int t = 0; t < shared; t++) {
+            all[t] = byBuilderId[allIds[t]];
+            renumber[allIds[t]] = t;
+            df[t] = builderDf[allIds[t]];
         }
         // The statistics are the sample's (LatentSpace#sample: the months before the newest
         // article's, or the whole of a young site): a term's idf and whether it is too common to tell articles apart
@@ -622,20 +627,71 @@ public final class RelatedIndex {
     }
 
     /**
-     * {@code terms} (distinct) in their strings' order: each half sorted in the caller's pool, then
+     * {@code items} (distinct under {@code order}) in that order: each half sorted in the caller's pool, then
      * the two merged. {@code Arrays.parallelSort} sorts in the common pool, which has one thread on
      * two cores: it sorted on one, while the build's other thread waited (the sort was a fifth of
      * the index's set-up in a publish at 10,000 articles). The order is the same however it is split.
      */
-    static String[] sortedInHalves(String[] terms) {
-        int n = terms.length;
+    static <T> T[] sortedInHalves(T[] items, Comparator<? super T> order) {
+        int n = items.length;
         int mid = n / 2;
-        IntStream.range(0, 2).parallel().forEach(h -> Arrays.sort(terms, h == 0 ? 0 : mid, h == 0 ? mid : n));
-        String[] out = new String[n];
+        IntStream.range(0, 2).parallel().forEach(h -> Arrays.sort(items, h == 0 ? 0 : mid, h == 0 ? mid : n, order));
+        T[] out = Arrays.copyOf(items, n);
         int i = 0;
         int j = mid;
         for (int k = 0; k < n; k++) {
-            out[k] = j >= n || (i < mid && terms[i].compareTo(terms[j]) < 0) ? terms[i++] : terms[j++];
+            out[k] = j >= n || (i < mid && order.compare(items[i], items[j]) < 0) ? items[i++] : items[j++];
+        }
+        return out;
+    }
+
+    /** A builder id with its term, to sort ids by their strings. */
+    private record TermAt(String term, int id) {
+        static final Comparator<TermAt> ORDER = Comparator.comparing(TermAt::term);
+    }
+
+    /**
+     * The builder ids of the {@code count} terms in two documents at least ({@code df}), in their
+     * strings' order; the first {@code ordered} ids are in that order already (a pack's), so
+     * only the others are sorted ({@link #sortedInHalves}), then the two runs merged.
+     */
+    /** {@code ids} (distinct builder ids) in their terms' order, {@code byId} giving each id's term. */
+    static int[] inTermOrder(int[] ids, String[] byId) {
+        TermAt[] all = new TermAt[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            all[i] = new TermAt(byId[ids[i]], ids[i]);
+        }
+        all = sortedInHalves(all, TermAt.ORDER);
+        int[] out = new int[ids.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all[i].id();
+        }
+        return out;
+    }
+
+    static int[] inTermOrder(int[] df, String[] byId, int ordered, int count) {
+        int[] out = new int[count];
+        int head = 0;
+        for (int id = 0; id < ordered; id++) {
+            if (df[id] >= 2) {
+                out[head++] = id;
+            }
+        }
+        TermAt[] rest = new TermAt[count - head];
+        for (int id = ordered, at = 0; id < df.length; id++) {
+            if (df[id] >= 2) {
+                rest[at++] = new TermAt(byId[id], id);
+            }
+        }
+        rest = sortedInHalves(rest, TermAt.ORDER);
+        if (rest.length == 0) {
+            return out;
+        }
+        int[] heads = Arrays.copyOf(out, head);
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < count; k++) {
+            out[k] = j >= rest.length || (i < head && byId[heads[i]].compareTo(rest[j].term()) < 0) ? heads[i++] : rest[j++].id();
         }
         return out;
     }

@@ -97,6 +97,34 @@ class AnalysisPackTest {
     }
 
     @Test
+    void thePacksTermsAreInTheirOrderAndAPackOutOfOrderIsNotUsed() throws IOException {
+        AnalysisPack pack = AnalysisPack.read(pack(LatentStoreTest.archive(120, 41))).orElseThrow();
+        for (int t = 1; t < pack.terms(); t++) {
+            assertTrue(pack.term(t - 1).compareTo(pack.term(t)) < 0, pack.term(t - 1) + " before " + pack.term(t));
+        }
+        // The index takes a pack's term numbers for their order: a pack whose terms are not in it is refused.
+        assertTrue(AnalysisPack.read(handMade("alpha", "beta")).isPresent());
+        assertFalse(AnalysisPack.read(handMade("beta", "alpha")).isPresent(), "out of order");
+        assertFalse(AnalysisPack.read(handMade("alpha", "alpha")).isPresent(), "a term twice");
+    }
+
+    /** A pack of {@code terms} and no entries, byte by byte as the format says. */
+    private static ByteBuffer handMade(String... terms) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0x475a4150);
+        out.writeInt(2);
+        out.write(terms.length);
+        for (String term : terms) {
+            out.writeLong(TermIds.hash(term));
+            out.write(term.length());
+            out.writeBytes(term);
+        }
+        out.write(0);
+        return ByteBuffer.wrap(bytes.toByteArray());
+    }
+
+    @Test
     void aKeyMetTwiceIsWrittenOnceAndServesBoth() throws IOException {
         List<Doc> docs = new ArrayList<>(LatentStoreTest.archive(50, 37));
         Doc twin = docs.get(5);

@@ -53,6 +53,34 @@ class RelatedIndexTest {
     }
 
     @Test
+    void idsInTermOrderMergeTheOrderedOnesWithTheOthersSorted() {
+        // Ids 0..4 in their terms' order (a pack's); 5..9 in any order; df < 2 are left out.
+        String[] byId = {"b", "d", "f", "h", "j", "k", "a", "e", "c", "ba"};
+        int[] df = {2, 1, 3, 2, 2, 2, 2, 5, 1, 2};
+        int count = (int) java.util.Arrays.stream(df).filter(x -> x >= 2).count();
+        int[] merged = RelatedIndex.inTermOrder(df, byId, 5, count);
+        List<String> terms = new ArrayList<>();
+        for (int id : merged) {
+            terms.add(byId[id]);
+        }
+        assertEquals(List.of("a", "b", "ba", "e", "f", "h", "j", "k"), terms);
+        // Nothing ordered: all sorted, as with no pack.
+        assertEquals(java.util.Arrays.toString(merged), java.util.Arrays.toString(RelatedIndex.inTermOrder(df, byId, 0, count)));
+        // Every id once, by its term, whatever the split.
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 50; round++) {
+            int n = 1 + random.nextInt(300);
+            String[] words = IntStream.range(0, n).mapToObj(k -> Integer.toString(random.nextInt(1_000_000), 36) + "-" + k).toArray(String[]::new);
+            int ordered = random.nextInt(n + 1);
+            java.util.Arrays.sort(words, 0, ordered);
+            int[] dfs = IntStream.range(0, n).map(k -> random.nextInt(3)).toArray();
+            int c = (int) java.util.Arrays.stream(dfs).filter(x -> x >= 2).count();
+            List<String> expected = IntStream.range(0, n).filter(k -> dfs[k] >= 2).mapToObj(k -> words[k]).sorted().toList();
+            assertEquals(expected, java.util.Arrays.stream(RelatedIndex.inTermOrder(dfs, words, ordered, c)).mapToObj(k -> words[k]).toList());
+        }
+    }
+
+    @Test
     void aTopicalNeighbourBeatsALongUnrelatedArticle() {
         RelatedIndex index = index(newsroom());
         List<RelatedMatch> found = index.find(0, 5);
