@@ -260,76 +260,85 @@ public final class SiteBuilder {
             probeTemplates(jobs, engine);
             return failed(start, index.size());
         }
+        // The search index needs neither the related lists nor a page: it is made on a thread of
+        // its own, beside the render and the feeds. In a publish it is a third of a second of one
+        // core's work, which the render (about half of two cores) leaves room for.
+        Beside<SearchFiles.Written> searching = Beside.start("gazette-search",
+                () -> SearchFiles.write(config, published, out, pool, cache, memo, analysisKeys));
+        try (searching) {
 
-        progress.step("render", jobs.size());
-        Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, templateInputs);
-        // Each plan holds its page's data (a quarter of a million at 10^5 articles): done with.
-        jobs.clear();
-        if (hasErrors()) {
+            progress.step("render", jobs.size());
+            Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, templateInputs);
+            // Each plan holds its page's data (a quarter of a million at 10^5 articles): done with.
+            jobs.clear();
+            if (hasErrors()) {
+                step("render");
+                return failed(start, index.size());
+            }
+            for (String asset : TemplateEngine.THEME_ASSETS) {
+                Optional<InputStream> in = engine.openAsset(asset);
+                if (in.isPresent()) {
+                    out.copy(in.get(), asset);
+                }
+            }
+            copyThemeAssets(out);
+            for (Map.Entry<String, Path> image : images.entrySet()) {
+                out.copy(Files.newInputStream(image.getValue()), image.getKey());
+            }
+            problems.addAll(Renditions.write(imageInfo, images, WebFiles.firstUsers(index, imageUrls), cache == null ? Renditions.Store.NONE
+                    : Renditions.Store.of(cache::rendition, cache::putRendition), pool, out::write).problems());
+            if (!redirects.redirects().isEmpty()) {
+                // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
+                out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
+                out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
+            }
             step("render");
-            return failed(start, index.size());
-        }
-        for (String asset : TemplateEngine.THEME_ASSETS) {
-            Optional<InputStream> in = engine.openAsset(asset);
-            if (in.isPresent()) {
-                out.copy(in.get(), asset);
+            progress.step("feeds", 0);
+            Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
+            step("feeds");
+            progress.step("search", 0);
+            SearchFiles.Written search = searching.join();
+            // Its own time, beside the render and the feeds; then how long the build waited for it.
+            steps.put("search", searching.millis());
+            step("search-wait");
+            progress.step("write", 0);
+            if (bodies != null) {
+                bodies.close(); // its file goes with the staging folder's scratch, before the commit
             }
-        }
-        copyThemeAssets(out);
-        for (Map.Entry<String, Path> image : images.entrySet()) {
-            out.copy(Files.newInputStream(image.getValue()), image.getKey());
-        }
-        problems.addAll(Renditions.write(imageInfo, images, WebFiles.firstUsers(index, imageUrls), cache == null ? Renditions.Store.NONE
-                : Renditions.Store.of(cache::rendition, cache::putRendition), pool, out::write).problems());
-        if (!redirects.redirects().isEmpty()) {
-            // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
-            out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
-            out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
-        }
-        step("render");
-        progress.step("feeds", 0);
-        Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
-        step("feeds");
-        progress.step("search", 0);
-        SearchFiles.Written search = SearchFiles.write(config, index, out, pool, cache, memo, analysisKeys);
-        step("search");
-        progress.step("write", 0);
-        if (bodies != null) {
-            bodies.close(); // its file goes with the staging folder's scratch, before the commit
-        }
-        // The page memo is written while the site is committed, on the pool, idle by now: both are
-        // the work of one thread (sorting and writing a line per file). A memo saved for a commit
-        // that then failed only names pages the next build finds changed and renders again.
-        java.util.concurrent.CompletableFuture<Void> memoSaved = memo == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                : java.util.concurrent.CompletableFuture.runAsync(memo::save, pool);
-        try {
-            out.commit();
-        } finally {
-            memoSaved.join();
-        }
-        SearchFiles.saveState(cache, out, search);
-        if (rebuilds != null) {
-            rebuilds.succeeded(new Rebuilds.Snapshot(config, index, related, imageUrls, extras, engine, out.target()), tick);
-        }
-        if (!out.swappedAtomically()) {
-            problems.add(Problem.warning(options.out().toString(), 0, null,
-                    "this file system cannot swap two folders in one step: the site was missing for an instant while the new one was moved in.",
-                    "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
-        }
-        step("write");
-        BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), relatedComputed, index.size(), skipped, out.filesWritten(),
-                out.filesUnchanged(), out.filesRemoved(), out.bytesWritten(), steps, millisSince(start), web);
-        if (upToDate != null) {
-            List<java.time.Instant> dates = new ArrayList<>(index.size() + skipped.size());
-            for (Article a : index.articles()) {
-                dates.add(a.date().toInstant());
+            // The page memo is written while the site is committed, on the pool, idle by now: both are
+            // the work of one thread (sorting and writing a line per file). A memo saved for a commit
+            // that then failed only names pages the next build finds changed and renders again.
+            java.util.concurrent.CompletableFuture<Void> memoSaved = memo == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                    : java.util.concurrent.CompletableFuture.runAsync(memo::save, pool);
+            try {
+                out.commit();
+            } finally {
+                memoSaved.join();
             }
-            for (SkippedArticle s : skipped) {
-                dates.add(java.time.OffsetDateTime.parse(s.date()).toInstant());
+            SearchFiles.saveState(cache, out, search);
+            if (rebuilds != null) {
+                rebuilds.succeeded(new Rebuilds.Snapshot(config, index, related, imageUrls, extras, engine, out.target()), tick);
             }
-            upToDate.record(report, cacheNotice, UpToDate.TimeWindow.around(options.now(), config.timeZone(), dates));
+            if (!out.swappedAtomically()) {
+                problems.add(Problem.warning(options.out().toString(), 0, null,
+                        "this file system cannot swap two folders in one step: the site was missing for an instant while the new one was moved in.",
+                        "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
+            }
+            step("write");
+            BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), relatedComputed, index.size(), skipped, out.filesWritten(),
+                    out.filesUnchanged(), out.filesRemoved(), out.bytesWritten(), steps, millisSince(start), web);
+            if (upToDate != null) {
+                List<java.time.Instant> dates = new ArrayList<>(index.size() + skipped.size());
+                for (Article a : index.articles()) {
+                    dates.add(a.date().toInstant());
+                }
+                for (SkippedArticle s : skipped) {
+                    dates.add(java.time.OffsetDateTime.parse(s.date()).toInstant());
+                }
+                upToDate.record(report, cacheNotice, UpToDate.TimeWindow.around(options.now(), config.timeZone(), dates));
+            }
+            return report;
         }
-        return report;
     }
 
     /**
