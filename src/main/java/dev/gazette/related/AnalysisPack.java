@@ -21,7 +21,9 @@ import java.util.Optional;
  * The pack is read in place (a mapped file, off the heap): 17 MB at 10,000 synthetic articles, 131 MB at 100,000.
  *
  * <p>Layout (big-endian): magic, format; the number of terms, then per term its hash (8 bytes)
- * and its UTF-8 (a varint length, the bytes); the number of entries, then per entry its key
+ * and its UTF-8 (a varint length, the bytes), in the terms' order; the terms' table by hash (a
+ * varint capacity, a power of two more than twice the terms, then per slot the number + 1 of the
+ * term its probe from the hash's low bits meets there, 4 bytes, 0 for none); the number of entries, then per entry its key
  * (a varint length, UTF-8) and its terms (a varint count, then per term a varint number and the
  * weight as a float). The file's soundness is the cache's business (a checksum); a pack that does
  * not parse is not used.
@@ -29,21 +31,27 @@ import java.util.Optional;
 public final class AnalysisPack {
 
     private static final int MAGIC = 0x475a4150; // "GZAP"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final ByteBuffer data;
     private final String[] terms;
     private final long[] hashes;
+    /** Where the table by hash starts in {@link #data}, and its capacity less one. */
+    private final int table;
+    private final int tableMask;
     /** Each entry's key, to its number. */
     private final Map<String, Integer> entries;
     /** By entry number, where its terms start in {@link #data}, and where they end. */
     private final int[] starts;
     private final int[] ends;
 
-    private AnalysisPack(ByteBuffer data, String[] terms, long[] hashes, Map<String, Integer> entries, int[] starts, int[] ends) {
+    private AnalysisPack(ByteBuffer data, String[] terms, long[] hashes, int table, int capacity, Map<String, Integer> entries, int[] starts,
+                         int[] ends) {
         this.data = data;
         this.terms = terms;
         this.hashes = hashes;
+        this.table = table;
+        this.tableMask = capacity - 1;
         this.entries = entries;
         this.starts = starts;
         this.ends = ends;
@@ -71,6 +79,12 @@ public final class AnalysisPack {
                     return Optional.empty(); // distinct, in their order: the index relies on it
                 }
             }
+            int capacity = varint(data, at);
+            if (capacity != capacity(termCount)) {
+                return Optional.empty();
+            }
+            int table = at[0];
+            at[0] += 4 * capacity; // each slot is checked when a lookup reads it
             int entryCount = varint(data, at);
             if (entryCount < 0 || entryCount > data.limit()) {
                 return Optional.empty();
@@ -97,7 +111,7 @@ public final class AnalysisPack {
             if (at[0] != data.limit() || entries.size() != entryCount) {
                 return Optional.empty();
             }
-            return Optional.of(new AnalysisPack(data, terms, hashes, entries, starts, ends));
+            return Optional.of(new AnalysisPack(data, terms, hashes, table, capacity, entries, starts, ends));
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -128,6 +142,38 @@ public final class AnalysisPack {
         return hashes[t];
     }
 
+    /** Every term, at its number; the pack's own array, not to be changed. */
+    String[] termArray() {
+        return terms;
+    }
+
+    /** Every term's hash, at its number; the pack's own array, not to be changed. */
+    long[] hashArray() {
+        return hashes;
+    }
+
+    /**
+     * The number of the term of hash {@code h} ({@link TermIds#hash}), or -1 when the pack has
+     * none. By hash alone, as {@link TermIds} knows terms: a term is the same one here and there.
+     */
+    int numberOf(long h) {
+        for (int i = (int) h & tableMask, probes = 0; probes <= tableMask; i = (i + 1) & tableMask, probes++) {
+            int slot = data.getInt(table + 4 * i);
+            if (slot <= 0 || slot > hashes.length) {
+                return -1; // empty (or not a number this pack has: then no term is found by it)
+            }
+            if (hashes[slot - 1] == h) {
+                return slot - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The table's capacity for {@code terms} terms: a power of two more than twice as many, so a probe meets an empty slot soon. */
+    private static int capacity(int terms) {
+        return Integer.highestOneBit(Math.max(1, 2 * terms)) << 1;
+    }
+
     /** The number of the entry {@code key}, for {@link #read}; -1 when the pack has none. */
     int entryOf(String key) {
         Integer e = entries.get(key);
@@ -135,13 +181,12 @@ public final class AnalysisPack {
     }
 
     /**
-     * Reads the entry numbered {@code entry} into {@code into}: each term as {@code termIds[its
-     * number]}, with its weight. Safe from many threads (reads only), each with its own {@code into}.
+     * Reads the entry numbered {@code entry} into {@code into}: each term by its number, with its weight. Safe from many threads (reads only), each with its own {@code into}.
      * The entry's bytes are copied out in one call, then decoded from the copy: decoded byte by
      * byte from the mapped file, each read through the buffer's checks, the related step at
      * 100,000 articles was slower than with the analyses held in arrays.
      */
-    void read(int entry, int[] termIds, DocTerms into) {
+    void read(int entry, DocTerms into) {
         int start = starts[entry];
         byte[] raw = into.raw(ends[entry] - start);
         data.get(start, raw, 0, ends[entry] - start);
@@ -154,7 +199,7 @@ public final class AnalysisPack {
         for (int k = 0; k < n; k++) {
             long number = varint(raw, at);
             at = (int) number;
-            ids[k] = termIds[(int) (number >>> 32)];
+            ids[k] = (int) (number >>> 32);
             weights[k] = Float.intBitsToFloat(((raw[at] & 0xff) << 24) | ((raw[at + 1] & 0xff) << 16) | ((raw[at + 2] & 0xff) << 8)
                     | (raw[at + 3] & 0xff));
             at += 4;
@@ -210,6 +255,21 @@ public final class AnalysisPack {
             byte[] utf8 = byId[order[t]].getBytes(StandardCharsets.UTF_8);
             writeVarint(out, utf8.length);
             out.write(utf8);
+        }
+        int capacity = capacity(count);
+        int[] table = new int[capacity];
+        for (int t = 0; t < count; t++) {
+            int i = (int) hashById[order[t]] & (capacity - 1);
+            while (table[i] != 0 && hashById[order[table[i] - 1]] != hashById[order[t]]) {
+                i = (i + 1) & (capacity - 1);
+            }
+            if (table[i] == 0) {
+                table[i] = t + 1; // two terms of one hash are one term to a lookup, as in TermIds: the first
+            }
+        }
+        writeVarint(out, capacity);
+        for (int slot : table) {
+            out.writeInt(slot);
         }
         java.util.Set<String> written = new java.util.HashSet<>(keys.length * 2);
         int distinct = 0;

@@ -169,15 +169,15 @@ public final class RelatedIndex {
         private final TermIds termIds = new TermIds();
         private final AtomicInteger added = new AtomicInteger();
         private LatentStore latentStore;
-        /** The pack documents are added from, and the builder's id of each of its terms. */
-        private AnalysisPack pack;
-        private int[] packIds;
         /**
-         * How many of the first ids were handed out in the terms' order (those of a pack's terms):
-         * the index sorts only the others, and merges (a publish sorted some 150,000 shared
-         * terms again, a fifth of its related step; a new article brings a few hundred).
+         * The pack documents are added from. Its terms' numbers are the builder's ids of them, in
+         * the terms' order: the index sorts only the others, and merges (a publish sorted some
+         * 150,000 shared terms again, a fifth of its related step; a new article brings a few
+         * hundred). The others are numbered after them, by {@link #termIds}.
          */
-        private int inTermOrder;
+        private AnalysisPack pack;
+        /** How many ids the pack's terms take (0 without a pack): the first of {@link #termIds}' is this one. */
+        private int packTerms;
         /**
          * Per position, the number of its analysis in the pack, or -1 when it is held in {@link
          * #terms} and {@link #frequencies}: an analysis read from the pack stays there (see {@link DocTerms}).
@@ -212,28 +212,45 @@ public final class RelatedIndex {
         public Builder add(int position, RelatedDocument doc, Analysis analysis) {
             int[] ids = new int[analysis.terms().length];
             for (int k = 0; k < ids.length; k++) {
-                ids[k] = termIds.idOf(analysis.terms()[k]);
+                ids[k] = idOf(analysis.terms()[k]);
             }
             return record(position, doc, ids, analysis.weights().clone());
         }
 
         /**
-         * Registers every term of {@code pack} (once each), so that {@link #addPacked} adds its
-         * documents without looking their terms up one by one. At most one pack, before adding from it.
+         * Takes the terms of {@code pack} as they are numbered there, so that {@link #addPacked}
+         * adds its documents without looking their terms up, and the others are looked up in the
+         * pack's own table before being numbered after them: none is registered one by one (the
+         * 300,000 terms of a pack at 10,000 articles took a fifth of a second, on one core, and
+         * 1.3 million at 100,000 held some 60 MB). At most one pack, before any document is added.
          */
         public Builder withPack(AnalysisPack pack) {
-            int[] ids = new int[pack.terms()];
-            termIds.expect(ids.length);
-            boolean inOrder = termIds.size() == 0;
-            for (int t = 0; t < ids.length; t++) {
-                ids[t] = termIds.idOf(pack.term(t), pack.hash(t));
-                inOrder &= ids[t] == t;
+            if (this.pack != null || added.get() > 0 || termIds.size() > 0) {
+                throw new IllegalStateException("a pack comes first, and once");
             }
-            this.packIds = ids;
             this.pack = pack;
-            // The pack's terms are in their strings' order: registered first, their ids are too.
-            this.inTermOrder = inOrder ? ids.length : 0;
+            this.packTerms = pack.terms();
             return this;
+        }
+
+        /** The builder's id of {@code term}: its number in the pack, else one after the pack's, handed out now if it has none. */
+        private int idOf(String term) {
+            long h = TermIds.hash(term);
+            int t = pack == null ? -1 : pack.numberOf(h);
+            return t >= 0 ? t : packTerms + termIds.idOf(term, h);
+        }
+
+        /** Every term and its hash, at its builder id. Once the threads that add documents are done. */
+        TermIds.ById terms() {
+            TermIds.ById others = termIds.byId();
+            if (packTerms == 0) {
+                return others;
+            }
+            String[] terms = Arrays.copyOf(pack.termArray(), packTerms + others.terms().length);
+            long[] hashes = Arrays.copyOf(pack.hashArray(), terms.length);
+            System.arraycopy(others.terms(), 0, terms, packTerms, others.terms().length);
+            System.arraycopy(others.hashes(), 0, hashes, packTerms, others.hashes().length);
+            return new TermIds.ById(terms, hashes);
         }
 
         /**
@@ -254,7 +271,7 @@ public final class RelatedIndex {
         /** Document {@code d}'s terms (builder ids) and weights, into {@code into}. */
         void load(int d, DocTerms into) {
             if (packedAt[d] >= 0) {
-                pack.read(packedAt[d], packIds, into);
+                pack.read(packedAt[d], into);
             } else {
                 into.copy(terms[d], frequencies[d], terms[d].length);
             }
@@ -278,7 +295,7 @@ public final class RelatedIndex {
                 public void load(int d, DocTerms into) {
                     Builder.this.load(d, into);
                 }
-            }, termIds.byId());
+            }, terms());
         }
 
         private Builder record(int position, RelatedDocument doc, int[] ids, float[] tf) {
@@ -403,7 +420,7 @@ public final class RelatedIndex {
         // ordered (about half of an archive's words are met once, and can relate nothing):
         // sorting the whole vocabulary was a third of this set-up's time, on one core. The order
         // is the strings' own, however the sort is split and whatever the pack held.
-        TermIds.ById builderTerms = b.termIds.byId();
+        TermIds.ById builderTerms = b.terms();
         String[] byBuilderId = builderTerms.terms();
         long[] hashByBuilderId = builderTerms.hashes();
         int[] builderDf = new int[byBuilderId.length];
@@ -419,7 +436,7 @@ public final class RelatedIndex {
         for (int df : builderDf) {
             shared += df >= 2 ? 1 : 0;
         }
-        int[] allIds = inTermOrder(builderDf, byBuilderId, b.inTermOrder, shared);
+        int[] allIds = inTermOrder(builderDf, byBuilderId, b.packTerms, shared);
         String[] all = new String[shared];
         int[] df = new int[shared];
         // A term met once keeps no number: it is UNIQUE wherever it is met.

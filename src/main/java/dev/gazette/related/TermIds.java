@@ -48,21 +48,6 @@ final class TermIds {
         }
     }
 
-    /**
-     * Makes room for {@code terms} terms in all, before they are handed ids: a pack's 300,000
-     * terms, registered one by one, grew every stripe nine times.
-     */
-    void expect(int terms) {
-        int perStripe = terms / stripes.length + 1;
-        for (Stripe s : stripes) {
-            synchronized (s) {
-                while (s.keys.length < 2 * perStripe) {
-                    s.grow();
-                }
-            }
-        }
-    }
-
     /** How many terms have an id. */
     int size() {
         return next.get();

@@ -3,6 +3,7 @@ package dev.gazette.related;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -108,17 +109,37 @@ class AnalysisPackTest {
         assertFalse(AnalysisPack.read(handMade("alpha", "alpha")).isPresent(), "a term twice");
     }
 
+    @Test
+    void everyTermOfThePackIsFoundByItsHashAndNoOther() throws IOException {
+        AnalysisPack pack = AnalysisPack.read(pack(LatentStoreTest.archive(200, 43))).orElseThrow();
+        assertTrue(pack.terms() > 200, pack.terms() + " terms");
+        for (int t = 0; t < pack.terms(); t++) {
+            assertEquals(t, pack.numberOf(TermIds.hash(pack.term(t))), pack.term(t));
+        }
+        for (String absent : List.of("zzzz-absent", "", "nouveauté-inconnue")) {
+            assertEquals(-1, pack.numberOf(TermIds.hash(absent)), absent);
+        }
+        RelatedIndex.Builder used = RelatedIndex.builder(RelatedIndexTest.WEIGHTS, ANALYZER, "fr", 2);
+        used.add(0, LatentStoreTest.archive(2, 3).get(0));
+        assertThrows(IllegalStateException.class, () -> used.withPack(pack), "a pack after a document");
+    }
+
     /** A pack of {@code terms} and no entries, byte by byte as the format says. */
     private static ByteBuffer handMade(String... terms) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
         out.writeInt(0x475a4150);
-        out.writeInt(2);
+        out.writeInt(3);
         out.write(terms.length);
         for (String term : terms) {
             out.writeLong(TermIds.hash(term));
             out.write(term.length());
             out.writeBytes(term);
+        }
+        int capacity = Integer.highestOneBit(Math.max(1, 2 * terms.length)) << 1;
+        out.write(capacity);
+        for (int i = 0; i < capacity; i++) {
+            out.writeInt(0); // no lookups here
         }
         out.write(0);
         return ByteBuffer.wrap(bytes.toByteArray());
