@@ -820,17 +820,37 @@ public final class RelatedIndex {
                 ranked[count++] = strongestFirst(w, ids[k]);
             }
         }
-        Arrays.sort(ranked, 0, count);
         int m = Math.min(VECTOR_TERMS, count);
         double length = Math.sqrt(norm);
+        // The strongest m, kept in the order met: the terms' own (kept ids ascending), when the
+        // analysis lists its terms in their order, as it does. Sorting every term by weight, then
+        // the strongest by id, was a tenth of the related step of a publish.
+        long threshold = m < count ? nthSmallest(Arrays.copyOf(ranked, count), m) : Long.MAX_VALUE;
+        int[] t = new int[m];
+        byte[] q = new byte[m];
+        int at = 0;
+        boolean inOrder = true;
+        for (int j = 0; j < count && inOrder; j++) {
+            if (ranked[j] <= threshold) {
+                int id = (int) ranked[j];
+                inOrder = at < m && (at == 0 || id > t[at - 1]);
+                if (inOrder) {
+                    t[at] = id;
+                    q[at++] = weightByte((float) (Float.intBitsToFloat(~(int) (ranked[j] >>> 32)) / length));
+                }
+            }
+        }
+        if (inOrder && at == m) {
+            vectorOf[d] = encode(t, q);
+            return;
+        }
+        Arrays.sort(ranked, 0, count);
         // Back to term order, for merging with other documents' terms: the id moves to the high half.
         long[] byTerm = new long[m];
         for (int j = 0; j < m; j++) {
             byTerm[j] = ((ranked[j] & 0xffffffffL) << 32) | (ranked[j] >>> 32);
         }
         Arrays.sort(byTerm);
-        int[] t = new int[m];
-        byte[] q = new byte[m];
         for (int j = 0; j < m; j++) {
             t[j] = (int) (byTerm[j] >>> 32);
             q[j] = weightByte((float) (weightOf(byTerm[j]) / length));
@@ -1753,13 +1773,57 @@ public final class RelatedIndex {
         for (int i = 0; i < w.length; i++) {
             keys[i] = strongestFirst(w[i], i);
         }
-        Arrays.sort(keys);
+        // The n-th key, then the positions whose keys come no later, in order (distinct: each holds its position).
+        long threshold = nthSmallest(keys, n);
         int[] top = new int[n];
-        for (int i = 0; i < n; i++) {
-            top[i] = (int) keys[i];
+        for (int i = 0, at = 0; at < n; i++) {
+            if (strongestFirst(w[i], i) <= threshold) {
+                top[at++] = i;
+            }
         }
-        Arrays.sort(top);
         return top;
+    }
+
+    /**
+     * The {@code n}-th smallest of {@code a} (1 for the smallest), by selection in place (the
+     * array is reordered): linear on average, where sorting the whole array to read its first
+     * {@code n} was the larger part of choosing a document's strongest terms.
+     */
+    static long nthSmallest(long[] a, int n) {
+        int k = n - 1;
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            // Median of three as the pivot: a vector's keys often come nearly in order.
+            long x = a[lo];
+            long y = a[mid];
+            long z = a[hi];
+            long pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long swap = a[i];
+                    a[i++] = a[j];
+                    a[j--] = swap;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                break; // a[j+1 .. i-1] all equal the pivot, and hold the k-th
+            }
+        }
+        return a[k];
     }
 
     /**

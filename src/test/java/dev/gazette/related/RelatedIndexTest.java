@@ -53,6 +53,23 @@ class RelatedIndexTest {
     }
 
     @Test
+    void theNthSmallestIsTheSortedArraysNth() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 2000; round++) {
+            int n = 1 + random.nextInt(200);
+            long[] a = new long[n];
+            int spread = random.nextBoolean() ? 5 : Integer.MAX_VALUE; // with many equal keys, and without
+            for (int i = 0; i < n; i++) {
+                a[i] = round % 3 == 0 ? i : random.nextInt(spread) - spread / 2; // some already in order
+            }
+            long[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            int k = 1 + random.nextInt(n);
+            assertEquals(sorted[k - 1], RelatedIndex.nthSmallest(a.clone(), k), "n=" + n + " k=" + k);
+        }
+    }
+
+    @Test
     void idsInTermOrderMergeTheOrderedOnesWithTheOthersSorted() {
         // Ids 0..4 in their terms' order (a pack's); 5..9 in any order; df < 2 are left out.
         String[] byId = {"b", "d", "f", "h", "j", "k", "a", "e", "c", "ba"};
