@@ -3,14 +3,15 @@ package dev.gazette.source;
 import dev.gazette.model.Problem;
 import dev.gazette.model.SourceFormat;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Finds the article sources under a folder, in a stable order. */
 public final class SourceFinder {
@@ -58,36 +59,50 @@ public final class SourceFinder {
         Path realRoot = root.toRealPath();
         List<String> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        List<Path> entries;
-        try (Stream<Path> walk = Files.walk(root)) {
-            entries = walk.filter(p -> !p.equals(root) && !isHidden(root.relativize(p))).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        for (Path p : entries) {
-            String relative = root.relativize(p).toString().replace('\\', '/');
-            boolean link = Files.isSymbolicLink(p);
-            if (link && Files.isDirectory(p)) {
-                problems.add(Problem.error(relative, 0, null, "is a link to a folder, and Gazette does not follow linked folders, so its articles would be left out.",
-                        "move or copy the folder into the articles folder instead of linking to it."));
-                continue;
+        // One look at each entry (its attributes, links not followed), hidden folders not entered:
+        // walking every path, then asking of each whether it is a link and a file, took three
+        // looks per article, a third of the parse step of a publish at 10,000 articles.
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(root) && isHidden(dir.getFileName()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
-            if (formatOf(p.getFileName().toString()).isEmpty()) {
-                continue;
+
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
+                if (!p.equals(root) && !isHidden(p.getFileName())) {
+                    visit(p, attrs, root, realRoot, files, problems);
+                }
+                return FileVisitResult.CONTINUE;
             }
-            if (link && Files.exists(p) && !p.toRealPath().startsWith(realRoot)) {
-                problems.add(Problem.error(relative, 0, null, "is a link to a file outside the articles folder (`" + Files.readSymbolicLink(p) + "`).",
-                        "copy the article into the articles folder instead of linking to it."));
-                continue;
-            }
-            // A link whose target is gone is kept: reading it then fails with an error naming it,
-            // where skipping it would drop an article without a word.
-            if (Files.isRegularFile(p) || (link && !Files.exists(p))) {
-                files.add(relative);
-            }
-        }
+        });
         files.sort(null);
         return new Found(files, problems);
+    }
+
+    /** One entry of the walk ({@code attrs} its own, a link not followed). */
+    private static void visit(Path p, BasicFileAttributes attrs, Path root, Path realRoot, List<String> files, List<Problem> problems)
+            throws IOException {
+        String relative = root.relativize(p).toString().replace('\\', '/');
+        boolean link = attrs.isSymbolicLink();
+        if (link && Files.isDirectory(p)) {
+            problems.add(Problem.error(relative, 0, null, "is a link to a folder, and Gazette does not follow linked folders, so its articles would be left out.",
+                    "move or copy the folder into the articles folder instead of linking to it."));
+            return;
+        }
+        if (formatOf(p.getFileName().toString()).isEmpty()) {
+            return;
+        }
+        if (link && Files.exists(p) && !p.toRealPath().startsWith(realRoot)) {
+            problems.add(Problem.error(relative, 0, null, "is a link to a file outside the articles folder (`" + Files.readSymbolicLink(p) + "`).",
+                    "copy the article into the articles folder instead of linking to it."));
+            return;
+        }
+        // A link whose target is gone is kept: reading it then fails with an error naming it,
+        // where skipping it would drop an article without a word.
+        if (link ? (Files.isRegularFile(p) || !Files.exists(p)) : attrs.isRegularFile()) {
+            files.add(relative);
+        }
     }
 
     private static boolean isHidden(Path relative) {
