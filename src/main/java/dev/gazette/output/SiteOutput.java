@@ -440,7 +440,7 @@ public final class SiteOutput implements AutoCloseable {
      */
     public Manifest.Entry write(String relative, byte[] content) {
         Path file = resolve(relative);
-        String key = key(file);
+        String key = key(relative, file);
         Manifest.Entry entry = Manifest.entryOf(content);
         current.put(key, entry);
         try {
@@ -483,7 +483,7 @@ public final class SiteOutput implements AutoCloseable {
     /** {@link #keep(String, long, String)} with the size and hash as a manifest entry. */
     public boolean keep(String relative, Manifest.Entry entry) {
         Path file = resolve(relative);
-        String key = key(file);
+        String key = key(relative, file);
         if (!entry.equals(previous().get(key)) || distrusted.contains(key)) {
             return false;
         }
@@ -546,6 +546,44 @@ public final class SiteOutput implements AutoCloseable {
     /** The manifest's name of a file in the staging folder: its path in the site, with {@code /}. */
     private String key(Path file) {
         return staging.relativize(file).toString().replace('\\', '/');
+    }
+
+    /**
+     * The key of {@code relative}, resolved as {@code file}: {@code relative} itself when it is
+     * already in the form {@link #key(Path)} gives, as the pages' addresses are. This build's
+     * manifest keeps every key until the commit: at 100,000 articles, 309,000 paths made anew
+     * from their files were some 27 MB beside the pages' own strings, through the render.
+     */
+    private String key(String relative, Path file) {
+        return isPlain(relative) ? relative : key(file);
+    }
+
+    /**
+     * Whether {@code relative} is ASCII names joined by single slashes, none of them {@code .} or
+     * {@code ..}, without a backslash: a path that resolving and relativizing give back as it is
+     * (other characters are left to the file system's encoding).
+     */
+    static boolean isPlain(String relative) {
+        int n = relative.length();
+        int segment = 0; // the current name's length so far
+        int dots = 0; // how many of its characters are dots
+        for (int i = 0; i < n; i++) {
+            char c = relative.charAt(i);
+            if (c >= 0x80 || c == '\\') {
+                return false;
+            }
+            if (c == '/') {
+                if (segment == 0 || segment == dots && dots <= 2) {
+                    return false;
+                }
+                segment = 0;
+                dots = 0;
+            } else {
+                segment++;
+                dots += c == '.' ? 1 : 0;
+            }
+        }
+        return segment > 0 && !(segment == dots && dots <= 2);
     }
 
     /** In place: whether the output folder still holds the previous site's {@code key}, of its size. */

@@ -18,5 +18,10 @@ class TermGroupTest {
         assertEquals(List.of(0, 3), g.articles());
         assertEquals(2, g.size());
         assertThrows(UnsupportedOperationException.class, () -> g.articles().add(1));
+        assertThrows(UnsupportedOperationException.class, () -> g.articles().set(0, 1));
+        assertEquals(List.of(3), g.articles().subList(1, 2));
+        assertEquals(new TermGroup(Term.of("Maroc"), List.of(0, 3)), g, "equal by term and positions");
+        assertEquals(List.of(0, 3).hashCode(), g.articles().hashCode());
+        assertThrows(NullPointerException.class, () -> new TermGroup(Term.of("x"), java.util.Arrays.asList(1, null)));
     }
 }

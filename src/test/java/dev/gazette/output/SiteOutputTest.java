@@ -456,4 +456,30 @@ class SiteOutputTest {
         assertFalse(Files.exists(abandoned), "a build that does not commit takes its scratch with it");
         assertEquals("new site", Files.readString(site.resolve("index.html")));
     }
+
+    @Test
+    void aPlainPathIsItsOwnKeyAndOthersAreNot() {
+        Path staging = tmp.resolve("staging");
+        for (String plain : List.of("index.html", "articles/slug/index.html", "a/.hidden", "a/.../b", "feeds/tag-x.xml", "a/b.c/d")) {
+            assertTrue(SiteOutput.isPlain(plain), plain);
+            assertEquals(plain, staging.relativize(staging.resolve(plain).normalize()).toString(), "resolving gives it back: " + plain);
+        }
+        for (String other : List.of("", "a//b", "a/", "./a", "a/./b", "a/../b", "..", ".", "a\\b", "étiquettes/a.html", "a/b/")) {
+            assertFalse(SiteOutput.isPlain(other), other);
+        }
+        // Seeded: whatever isPlain accepts, resolving and relativizing give back unchanged.
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "ab./-_\\é";
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 1 + random.nextInt(12); k > 0; k--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String r = b.toString();
+            if (SiteOutput.isPlain(r)) {
+                assertEquals(r, staging.relativize(staging.resolve(r).normalize()).toString().replace('\\', '/'), r);
+            }
+        }
+    }
+
 }
