@@ -1120,8 +1120,23 @@ public final class RelatedIndex {
      * two articles related, they only order those that are.
      */
     public List<RelatedMatch> find(int doc, int limit) {
+        return find(doc, limit, null, false, 0, null);
+    }
+
+    /** The shortlist digest of a query whose list is its pins alone (or empty): no candidate counts. */
+    private static final long PINS_ONLY = 0x6a09e667f3bcc909L;
+
+    /**
+     * As {@link #find(int, int)}; with {@code digests} (each document's digest, see {@link
+     * #lists}), also the digest of the query's shortlist into {@code shortlist[0]}: its members,
+     * each with its digest and its first estimate, in no order (positions move when an article is
+     * added). When {@code keep} and that digest is {@code expected}, returns {@code null} before ranking the
+     * shortlist again: the whole vectors, the neighbours' feedback and the final ranking read
+     * nothing else, so the list is the one that shortlist gave before.
+     */
+    private List<RelatedMatch> find(int doc, int limit, long[] digests, boolean keep, long expected, long[] shortlist) {
         if (limit <= 0) {
-            return List.of();
+            return shortlisted(shortlist, PINS_ONLY, keep, expected) ? null : List.of();
         }
         List<RelatedMatch> out = new ArrayList<>(limit);
         Set<Integer> pinned = new LinkedHashSet<>();
@@ -1134,7 +1149,7 @@ public final class RelatedIndex {
         }
         int wanted = limit - out.size();
         if (wanted <= 0) {
-            return List.copyOf(out);
+            return shortlisted(shortlist, PINS_ONLY, keep, expected) ? null : List.copyOf(out);
         }
         Scratch s = scratch.get();
         int[] candidates;
@@ -1149,6 +1164,15 @@ public final class RelatedIndex {
             approximate = new double[candidates.length];
             for (int i = 0; i < candidates.length; i++) {
                 approximate[i] = s.text[candidates[i]];
+            }
+            if (digests != null) {
+                long sum = 0;
+                for (int c : candidates) {
+                    sum += mix(mix(mix(0x3c6ef372fe94f82bL, documentKeys[c]), digests[c]), Float.floatToIntBits(s.text[c]));
+                }
+                if (shortlisted(shortlist, mix(mix(0xbb67ae8584caa73bL, candidates.length), sum), keep, expected)) {
+                    return null;
+                }
             }
         } finally {
             s.reset();
@@ -1168,6 +1192,15 @@ public final class RelatedIndex {
         return List.copyOf(out);
     }
 
+    /** Records {@code digest} as the query's shortlist digest (when asked for); whether to keep the last list: {@code keep}, and it is {@code expected}. */
+    private static boolean shortlisted(long[] shortlist, long digest, boolean keep, long expected) {
+        if (shortlist == null) {
+            return false;
+        }
+        shortlist[0] = digest;
+        return keep && digest == expected;
+    }
+
     /** Every document's list, by position, and the state a next build keeps lists from. */
     public record Lists(List<List<Integer>> byPosition, RelatedState state, int computed) {
     }
@@ -1179,9 +1212,12 @@ public final class RelatedIndex {
      * the postings heads of the terms it queries by, and its keywords' and group's time windows.
      * Each candidate a query reads is in one of those, and a changed document changes the digest
      * of each head and window it is in, so a kept list is the list {@link #find} would give
-     * (RelatedStateTest checks it against lists computed afresh). The documents it pins come
-     * first whatever they hold; which they are is in its own digest. Runs its parallel parts in
-     * the caller's pool.
+     * (RelatedStateTest checks it against lists computed afresh). A document whose heads or
+     * windows changed, but not itself, is queried up to its shortlist; its list is kept when the
+     * shortlist is the last build's, member for member (see {@link #find(int, int, long[],
+     * boolean, long, long[])}). The documents it pins come first whatever they hold; which they
+     * are is in its own digest. Runs its parallel parts in the caller's pool. {@link
+     * Lists#computed()} counts the lists ranked again.
      */
     public Lists lists(int limit, RelatedState previous) {
         int n = size;
@@ -1219,44 +1255,52 @@ public final class RelatedIndex {
         long[][] groupDigests = sequences(groupPostings, digest);
         long stats = mix(statistics, limit);
 
-        boolean[] compute = new boolean[n];
+        // A document whose own digest changed (or a new one) is computed. One that reads
+        // something that changed (a postings head it queries by, a window of its keywords or
+        // group) is queried again up to its shortlist: when the shortlist is the last build's
+        // (the same members, each the same, with the same first estimate), the list is kept
+        // without ranking it again, which is most of a query's time. A new article joins the
+        // windows of its tags and the heads of its strongest terms, read by a sixth of an archive.
+        boolean[] own = new boolean[n];
+        boolean[] reads = new boolean[n];
         int[][] kept = new int[n][];
+        int[] was = new int[n];
         KeyIndex now = new KeyIndex(documentKeys);
         KeyIndex before = previous == null ? null : new KeyIndex(previous.documents);
         boolean fresh = previous == null || previous.statistics != stats || !now.distinct() || !before.distinct();
         if (fresh) {
-            Arrays.fill(compute, true);
+            Arrays.fill(own, true);
         } else {
             for (int d = 0; d < n; d++) {
-                int was = before.positionOf(documentKeys[d]);
-                compute[d] = was < 0 || previous.digests[was] != digest[d];
+                was[d] = before.positionOf(documentKeys[d]);
+                own[d] = was[d] < 0 || previous.digests[was[d]] != digest[d];
             }
             boolean[] headChanged = new boolean[vocabulary.length];
             for (int t = 0; t < vocabulary.length; t++) {
                 if (queried[t]) {
-                    Long was = previous.head(termKey[t]);
-                    headChanged[t] = was == null || was != head[t];
+                    Long head0 = previous.head(termKey[t]);
+                    headChanged[t] = head0 == null || head0 != head[t];
                 }
             }
             for (int d = 0; d < n; d++) {
                 for (int t : queryTerms[d]) {
-                    compute[d] |= headChanged[t];
+                    reads[d] |= headChanged[t];
                 }
             }
             for (int k = 0; k < keywordPostings.length; k++) {
                 windowsChanged(keywordPostings[k], keywordDigests[k], previous.keyword(keywordKey[k]),
-                        KEYWORD_WINDOW, compute);
+                        KEYWORD_WINDOW, reads);
             }
             for (int g = 0; g < groupPostings.length; g++) {
                 windowsChanged(groupPostings[g], groupDigests[g], previous.group(groupKey[g]),
-                        GROUP_WINDOW, compute);
+                        GROUP_WINDOW, reads);
             }
             for (int d = 0; d < n; d++) {
-                if (!compute[d]) {
-                    int[] was = previous.lists[before.positionOf(documentKeys[d])];
-                    int[] list = new int[was.length];
-                    for (int i = 0; i < was.length && list != null; i++) {
-                        int at = now.positionOf(previous.documents[was[i]]);
+                if (!own[d]) {
+                    int[] before0 = previous.lists[was[d]];
+                    int[] list = new int[before0.length];
+                    for (int i = 0; i < before0.length && list != null; i++) {
+                        int at = now.positionOf(previous.documents[before0[i]]);
                         if (at < 0) {
                             list = null; // cannot be, as its document changed: computed, to be safe
                         } else {
@@ -1264,23 +1308,39 @@ public final class RelatedIndex {
                         }
                     }
                     kept[d] = list;
-                    compute[d] = list == null;
+                    own[d] = list == null;
                 }
             }
         }
         int[][] lists = new int[n][];
-        IntStream.range(0, n).parallel().forEach(d -> lists[d] = compute[d]
-                ? find(d, limit).stream().mapToInt(RelatedMatch::document).toArray() : kept[d]);
+        long[] shortlists = new long[n];
+        boolean[] ranked = new boolean[n];
+        IntStream.range(0, n).parallel().forEach(d -> {
+            long[] got = new long[1];
+            if (own[d]) {
+                lists[d] = find(d, limit, digest, false, 0, got).stream().mapToInt(RelatedMatch::document).toArray();
+                shortlists[d] = got[0];
+                ranked[d] = true;
+            } else if (reads[d]) {
+                List<RelatedMatch> found = find(d, limit, digest, true, previous.shortlists[was[d]], got);
+                lists[d] = found == null ? kept[d] : found.stream().mapToInt(RelatedMatch::document).toArray();
+                shortlists[d] = got[0];
+                ranked[d] = found != null;
+            } else {
+                lists[d] = kept[d];
+                shortlists[d] = previous.shortlists[was[d]];
+            }
+        });
         int computed = 0;
-        for (boolean c : compute) {
+        for (boolean c : ranked) {
             computed += c ? 1 : 0;
         }
         List<List<Integer>> byPosition = new ArrayList<>(n);
         for (int[] list : lists) {
             byPosition.add(Arrays.stream(list).boxed().toList());
         }
-        return new Lists(byPosition, state(stats, documentKeys, digest, lists, termKey, queried, head, keywordKey, keywordDigests, groupKey,
-                groupDigests),
+        return new Lists(byPosition, state(stats, documentKeys, digest, lists, shortlists, termKey, queried, head, keywordKey, keywordDigests,
+                groupKey, groupDigests),
                 computed);
     }
 
@@ -1424,8 +1484,9 @@ public final class RelatedIndex {
         return h;
     }
 
-    private RelatedState state(long stats, long[] documentKey, long[] digest, int[][] lists, long[] termKey, boolean[] queried,
-                               long[] head, long[] keywordKey, long[][] keywordDigests, long[] groupKey, long[][] groupDigests) {
+    private RelatedState state(long stats, long[] documentKey, long[] digest, int[][] lists, long[] shortlists, long[] termKey,
+                               boolean[] queried, long[] head, long[] keywordKey, long[][] keywordDigests, long[] groupKey,
+                               long[][] groupDigests) {
         int q = 0;
         for (boolean x : queried) {
             q += x ? 1 : 0;
@@ -1445,7 +1506,7 @@ public final class RelatedIndex {
         }
         long[][] keywordsSorted = byName(keywordKey, keywordDigests);
         long[][] groupsSorted = byName(groupKey, groupDigests);
-        return new RelatedState(stats, documentKey, digest, lists, terms, heads, keywordsSorted[0],
+        return new RelatedState(stats, documentKey, digest, lists, shortlists, terms, heads, keywordsSorted[0],
                 Arrays.copyOfRange(keywordsSorted, 1, keywordsSorted.length), groupsSorted[0],
                 Arrays.copyOfRange(groupsSorted, 1, groupsSorted.length));
     }

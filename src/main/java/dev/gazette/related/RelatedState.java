@@ -10,8 +10,8 @@ import java.util.Arrays;
  * What the related lists of one build were computed from, so that the next build computes again
  * only the lists that something they read has changed ({@link RelatedIndex#lists}): a digest of
  * the statistics (the sample's frequencies, the settings), and per document its key, a digest of
- * everything of it a list reads (its vector, latent coordinates, date, keywords, group, pins) and
- * its list; per term that a document queries by, a digest of the head of its postings (what a
+ * everything of it a list reads (its vector, latent coordinates, date, keywords, group, pins), its
+ * list and a digest of its shortlist; per term that a document queries by, a digest of the head of its postings (what a
  * query reads of it); per keyword and group, the digests of its documents in time order (their
  * windows). Documents and terms are known by 64-bit hashes of their keys and strings, never by
  * position. A damaged state reads as none: then every list is computed.
@@ -19,12 +19,18 @@ import java.util.Arrays;
 public final class RelatedState {
 
     /** Layout of {@link #bytes}: another layout reads as no state. */
-    private static final int LAYOUT = 1;
+    private static final int LAYOUT = 2;
 
     final long statistics;
     final long[] documents;
     final long[] digests;
     final int[][] lists;
+    /**
+     * Per document, a digest of its last shortlist (its members, each with its digest and first
+     * estimate): a list whose query reads something that changed is kept when its shortlist's
+     * digest is this one (see RelatedIndex#lists).
+     */
+    final long[] shortlists;
     /** Sorted. */
     final long[] terms;
     final long[] heads;
@@ -34,12 +40,13 @@ public final class RelatedState {
     final long[] groups;
     final long[][] groupDigests;
 
-    RelatedState(long statistics, long[] documents, long[] digests, int[][] lists, long[] terms, long[] heads,
+    RelatedState(long statistics, long[] documents, long[] digests, int[][] lists, long[] shortlists, long[] terms, long[] heads,
                  long[] keywords, long[][] keywordDigests, long[] groups, long[][] groupDigests) {
         this.statistics = statistics;
         this.documents = documents;
         this.digests = digests;
         this.lists = lists;
+        this.shortlists = shortlists;
         this.terms = terms;
         this.heads = heads;
         this.keywords = keywords;
@@ -81,6 +88,7 @@ public final class RelatedState {
             for (int d = 0; d < documents.length; d++) {
                 out.writeLong(documents[d]);
                 out.writeLong(digests[d]);
+                out.writeLong(shortlists[d]);
                 out.writeShort(lists[d].length);
                 for (int r : lists[d]) {
                     out.writeInt(r);
@@ -124,9 +132,11 @@ public final class RelatedState {
             long[] documents = new long[n];
             long[] digests = new long[n];
             int[][] lists = new int[n][];
+            long[] shortlists = new long[n];
             for (int d = 0; d < n; d++) {
                 documents[d] = in.readLong();
                 digests[d] = in.readLong();
+                shortlists[d] = in.readLong();
                 int[] list = new int[in.readUnsignedShort()];
                 for (int i = 0; i < list.length; i++) {
                     list[i] = in.readInt();
@@ -151,7 +161,7 @@ public final class RelatedState {
             if (keywords == null || groups == null || in.read() != -1) {
                 return null;
             }
-            return new RelatedState(statistics, documents, digests, lists, terms, heads, keywords.names(), keywords.digests(),
+            return new RelatedState(statistics, documents, digests, lists, shortlists, terms, heads, keywords.names(), keywords.digests(),
                     groups.names(), groups.digests());
         } catch (IOException | RuntimeException e) {
             return null;
