@@ -137,11 +137,6 @@ public final class AnalysisPack {
         return terms[t];
     }
 
-    /** Term {@code t}'s hash ({@link TermIds#hash}). */
-    long hash(int t) {
-        return hashes[t];
-    }
-
     /** Every term, at its number; the pack's own array, not to be changed. */
     String[] termArray() {
         return terms;

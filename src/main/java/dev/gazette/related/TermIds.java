@@ -39,15 +39,6 @@ final class TermIds {
         }
     }
 
-    /** The id of {@code term}, or -1. */
-    int get(String term) {
-        long h = hash(term);
-        Stripe s = stripes[(int) (h >>> (64 - STRIPE_BITS))];
-        synchronized (s) {
-            return s.get(h);
-        }
-    }
-
     /** How many terms have an id. */
     int size() {
         return next.get();
@@ -104,11 +95,6 @@ final class TermIds {
                 grow();
             }
             return id;
-        }
-
-        int get(long h) {
-            int i = slot(h);
-            return slots[2 * i] == 0 ? -1 : idAt(i);
         }
 
         /** The id of the term in the (full) slot {@code i}. */

@@ -49,13 +49,14 @@ class TermIdsTest {
         Map<String, Integer> back = new HashMap<>();
         for (int id = 0; id < byId.length; id++) {
             back.put(byId[id], id);
-            assertEquals(id, ids.get(byId[id]));
+            assertEquals(id, ids.idOf(byId[id]), "a term has one id");
             assertEquals(TermIds.hash(byId[id]), hashes[id], byId[id]);
         }
         assertEquals(distinct, back.size());
         assertEquals(seen, back);
-        assertEquals(-1, ids.get("jamais vu"));
-        assertNotEquals(ids.get("AaAaAa"), ids.get("BBBBBB"));
+        assertEquals(distinct, ids.size(), "looking a known term up hands out no id");
+        assertEquals(distinct, ids.idOf("jamais vu"), "a new term: the next id");
+        assertNotEquals(ids.idOf("AaAaAa"), ids.idOf("BBBBBB"));
     }
 
     /**
