@@ -150,26 +150,23 @@ public final class PageMemo {
             order[i] = i;
         }
         long[] entries = current;
-        java.util.Arrays.sort(order, (a, b) -> {
-            int c = Long.compareUnsigned(entries[a * WIDTH], entries[b * WIDTH]);
-            return c != 0 ? c : Long.compareUnsigned(entries[a * WIDTH + 1], entries[b * WIDTH + 1]);
-        });
+        java.util.Arrays.sort(order, (a, b) -> compare(entries, a, entries[b * WIDTH], entries[b * WIDTH + 1]));
+        // A key recorded twice rendered to the same bytes (a fingerprint names its page's inputs): the first is kept.
+        int[] kept = new int[order.length];
         int distinct = 0;
         for (int i = 0; i < order.length; i++) {
-            distinct += i == 0 || compare(entries, order[i], entries[order[i - 1] * WIDTH], entries[order[i - 1] * WIDTH + 1]) != 0 ? 1 : 0;
+            if (distinct == 0 || compare(entries, order[i], entries[kept[distinct - 1] * WIDTH], entries[kept[distinct - 1] * WIDTH + 1]) != 0) {
+                kept[distinct++] = order[i];
+            }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(distinct * WIDTH * Long.BYTES + 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(cache.version());
             out.writeInt(FORMAT);
             out.writeInt(distinct);
-            for (int i = 0; i < order.length; i++) {
-                // A key recorded twice rendered to the same bytes (a fingerprint names its page's inputs): the first is kept.
-                if (i > 0 && compare(entries, order[i], entries[order[i - 1] * WIDTH], entries[order[i - 1] * WIDTH + 1]) == 0) {
-                    continue;
-                }
+            for (int i = 0; i < distinct; i++) {
                 for (int k = 0; k < WIDTH; k++) {
-                    out.writeLong(entries[order[i] * WIDTH + k]);
+                    out.writeLong(entries[kept[i] * WIDTH + k]);
                 }
             }
         } catch (IOException e) {

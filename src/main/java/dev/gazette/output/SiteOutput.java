@@ -510,13 +510,13 @@ public final class SiteOutput implements AutoCloseable {
 
     /** The previous site's manifest entry for {@code relative}, unless it may be wrong (the file was written since). */
     public Optional<Manifest.Entry> previousEntry(String relative) {
-        String key = key(resolve(relative));
+        String key = key(relative, resolve(relative));
         return distrusted.contains(key) ? Optional.empty() : Optional.ofNullable(previous().get(key));
     }
 
     /** Whether {@link #keep(String, Manifest.Entry)} would find the previous site's {@code relative} in place. */
     public boolean canKeep(String relative) {
-        String key = key(resolve(relative));
+        String key = key(relative, resolve(relative));
         Manifest.Entry entry = previous().get(key);
         return entry != null && !distrusted.contains(key) && previousIntact(key, entry);
     }
@@ -532,7 +532,7 @@ public final class SiteOutput implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            Path file = target.resolve(key(resolve(relative)));
+            Path file = target.resolve(key(relative, resolve(relative)));
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != entry.get().size()) {
                 return Optional.empty();
             }

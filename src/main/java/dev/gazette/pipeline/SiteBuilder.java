@@ -266,7 +266,6 @@ public final class SiteBuilder {
         Beside<SearchFiles.Written> searching = Beside.start("gazette-search",
                 () -> SearchFiles.write(config, published, out, pool, cache, memo, analysisKeys));
         try (searching) {
-
             progress.step("render", jobs.size());
             Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, templateInputs);
             // Each plan holds its page's data (a quarter of a million at 10^5 articles): done with.

@@ -667,11 +667,6 @@ public final class RelatedIndex {
         static final Comparator<TermAt> ORDER = Comparator.comparing(TermAt::term);
     }
 
-    /**
-     * The builder ids of the {@code count} terms in two documents at least ({@code df}), in their
-     * strings' order; the first {@code ordered} ids are in that order already (a pack's), so
-     * only the others are sorted ({@link #sortedInHalves}), then the two runs merged.
-     */
     /** {@code ids} (distinct builder ids) in their terms' order, {@code byId} giving each id's term. */
     static int[] inTermOrder(int[] ids, String[] byId) {
         TermAt[] all = new TermAt[ids.length];
@@ -686,29 +681,31 @@ public final class RelatedIndex {
         return out;
     }
 
+    /**
+     * The builder ids of the {@code count} terms in two documents at least ({@code df}), in their
+     * strings' order; the first {@code ordered} ids are in that order already (a pack's), so
+     * only the others are sorted ({@link #inTermOrder(int[], String[])}), then the two runs merged.
+     */
     static int[] inTermOrder(int[] df, String[] byId, int ordered, int count) {
-        int[] out = new int[count];
+        int[] heads = new int[count];
+        int[] others = new int[count];
         int head = 0;
-        for (int id = 0; id < ordered; id++) {
+        int other = 0;
+        for (int id = 0; id < df.length; id++) {
             if (df[id] >= 2) {
-                out[head++] = id;
+                if (id < ordered) {
+                    heads[head++] = id;
+                } else {
+                    others[other++] = id;
+                }
             }
         }
-        TermAt[] rest = new TermAt[count - head];
-        for (int id = ordered, at = 0; id < df.length; id++) {
-            if (df[id] >= 2) {
-                rest[at++] = new TermAt(byId[id], id);
-            }
-        }
-        rest = sortedInHalves(rest, TermAt.ORDER);
-        if (rest.length == 0) {
-            return out;
-        }
-        int[] heads = Arrays.copyOf(out, head);
+        int[] rest = inTermOrder(Arrays.copyOf(others, other), byId);
+        int[] out = new int[count];
         int i = 0;
         int j = 0;
         for (int k = 0; k < count; k++) {
-            out[k] = j >= rest.length || (i < head && byId[heads[i]].compareTo(rest[j].term()) < 0) ? heads[i++] : rest[j++].id();
+            out[k] = j >= rest.length || (i < head && byId[heads[i]].compareTo(byId[rest[j]]) < 0) ? heads[i++] : rest[j++];
         }
         return out;
     }
