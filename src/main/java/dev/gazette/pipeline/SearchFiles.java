@@ -71,12 +71,16 @@ final class SearchFiles {
      */
     static Written write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo)
             throws java.io.IOException {
-        return write(config, index, out, pool, cache, memo, cache == null ? null : RelatedContent.analysisKeys(index, config, cache));
+        return write(config, index, out, pool, cache, memo, cache == null ? null : RelatedContent.analysisKeys(index, config, cache, pool), () -> false);
     }
 
-    /** As {@link #write(SiteConfig, SiteIndex, SiteOutput, ForkJoinPool, BuildCache, PageMemo)}, with each article's analysis key (the related step's). */
+    /**
+     * As {@link #write(SiteConfig, SiteIndex, SiteOutput, ForkJoinPool, BuildCache, PageMemo)}, with each article's analysis key
+     * (the related step's); once {@code abandoned} says so (the build failed: its output goes), the
+     * next article it would read throws {@link java.util.concurrent.CancellationException} instead.
+     */
     static Written write(SiteConfig config, SiteIndex index, SiteOutput out, ForkJoinPool pool, BuildCache cache, PageMemo memo,
-                         String[] analysisKeys) throws java.io.IOException {
+                         String[] analysisKeys, java.util.function.BooleanSupplier abandoned) throws java.io.IOException {
         if (!config.search()) {
             return new Written(Optional.empty(), 0);
         }
@@ -103,6 +107,9 @@ final class SearchFiles {
         TextAnalyzer analyzer = new TextAnalyzer();
         java.util.concurrent.atomic.AtomicInteger analysed = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.IntFunction<SearchDocument> document = i -> {
+            if (abandoned.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("the build failed: its search index is not wanted");
+            }
             analysed.incrementAndGet();
             return document(index, i, config, urls, dates, analyzer, cache, analysisKeys);
         };

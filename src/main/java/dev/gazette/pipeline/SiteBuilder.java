@@ -12,6 +12,7 @@ import dev.gazette.model.Body;
 import dev.gazette.model.ArticleId;
 import dev.gazette.model.RelatedLists;
 import dev.gazette.model.Problem;
+import dev.gazette.related.AnalysisPack;
 import dev.gazette.output.Manifest;
 import dev.gazette.output.SiteOutput;
 import dev.gazette.render.PageJob;
@@ -192,9 +193,51 @@ public final class SiteBuilder {
             upToDate.extraInputs(java.util.stream.Stream.of(WebFiles.mostReadFile(config, options.config()),
                     WebFiles.redirectsFile(config, options.config())).filter(java.util.Objects::nonNull).toList());
         }
+        try (Aside aside = new Aside()) {
+            return buildInto(out, pool, start, counts, cache, upToDate, bodies, config, aside);
+        }
+    }
 
-        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> step("parse"), cache, rebuilds, progress, bodies,
-                upToDate == null ? Map.of() : upToDate.trustedSources(), out.target().toString());
+    /**
+     * The work a build does on threads of its own, beside its steps, for steps that need nothing
+     * the steps between make and whose work is mostly on one core: the steps beside it then use
+     * a core they leave idle. Closing it waits for them (abandoning the search): a build that
+     * fails must not close the output folder under a step still writing.
+     */
+    private static final class Aside implements AutoCloseable {
+        /** The analyses' pack, opened beside the making of the site's index (on one core). */
+        Beside<Optional<AnalysisPack>> pack;
+        /** The templates, read and checked beside the related step. */
+        Beside<Templates> templates;
+        /** The search index, made beside the related step, the plan, the render and the feeds. */
+        Beside<SearchFiles.Written> search;
+        /** Set when the build is over: a search not joined by then is not wanted. */
+        final AtomicBoolean abandoned = new AtomicBoolean();
+
+        @Override
+        public void close() {
+            abandoned.set(true);
+            for (Beside<?> b : java.util.Arrays.asList(pack, templates, search)) {
+                if (b != null) {
+                    b.close();
+                }
+            }
+        }
+    }
+
+    /** The templates as a build reads them: their inputs to the pages' fingerprints (with the cache), the engine, and what its check found. */
+    private record Templates(TemplateInputs inputs, TemplateEngine engine, List<Problem> problems) {
+    }
+
+    private BuildReport buildInto(SiteOutput out, ForkJoinPool pool, long start, int[] counts, BuildCache cache, UpToDate upToDate,
+                                  BodyStore bodies, SiteConfig config, Aside aside) throws IOException {
+        String target = out.target().toString();
+        SiteLoader.Loaded loaded = SiteLoader.load(options, config, pool, () -> {
+            step("parse");
+            if (cache != null) {
+                aside.pack = Beside.start("gazette-pack", () -> RelatedContent.openPack(cache, target));
+            }
+        }, cache, rebuilds, progress, bodies, upToDate == null ? Map.of() : upToDate.trustedSources(), target);
         problems.addAll(loaded.problems());
         SiteIndex index = loaded.index();
         List<SkippedArticle> skipped = loaded.skipped();
@@ -217,31 +260,53 @@ public final class SiteBuilder {
         final SiteIndex published = index;
         List<ArticleId> mostRead = WebFiles.mostRead(config, options.config(), index, problems).stream().map(published::id).toList();
         step("most-read");
-        progress.step("related", 0);
-
-        // Each article's text analysis key, for the related step and the search step alike.
-        String[] analysisKeys = cache == null ? null : RelatedContent.analysisKeys(index, config, cache);
-        RelatedContent.Lists relatedLists = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()),
-                pool, cache, out.target().toString(), analysisKeys);
-        RelatedLists related = relatedLists.byId();
-        relatedComputed = relatedLists.computed();
-        step("related");
 
         // The templates are read for the pages' fingerprints before the engine reads them: a
         // template saved in between then makes the fingerprint older than the pages, which renders
         // them again next time, never the other way round (pages kept for ever from a template they
-        // were not made of).
-        PageMemo memo = cache == null ? null : PageMemo.open(cache, out.target().toString());
-        TemplateInputs templateInputs = memo == null ? null : TemplateInputs.read(options.templates(), config.locale(), config.timeZone());
-        TemplateEngine engine;
+        // were not made of). Beside the related step: nothing there needs them.
+        boolean memoized = cache != null;
+        aside.templates = Beside.start("gazette-templates", () -> {
+            TemplateInputs inputs = memoized ? TemplateInputs.read(options.templates(), config.locale(), config.timeZone()) : null;
+            TemplateEngine engine = new TemplateEngine(options.templates(), config.locale(), config.timeZone());
+            return new Templates(inputs, engine, engine.check(SitePlanner.TEMPLATES));
+        });
+        // Each article's text analysis key, for the related step and the search step alike.
+        String[] analysisKeys = cache == null ? null : RelatedContent.analysisKeys(index, config, cache, pool);
+        PageMemo memo = cache == null ? null : PageMemo.open(cache, target);
+        // The search index needs neither the related lists nor a page: it is made from here on,
+        // beside the related step, the plan, the render and the feeds. Begun after the plan, it
+        // took a core from the render (which uses both), while the related step's set-up and the
+        // plan, mostly on one core, left the other idle. Sources that failed make no index.
+        if (!hasErrors()) {
+            aside.search = Beside.start("gazette-search",
+                    () -> SearchFiles.write(config, published, out, pool, cache, memo, analysisKeys, aside.abandoned::get));
+        }
+        progress.step("related", 0);
+        Beside<Optional<AnalysisPack>> pack = aside.pack;
+        RelatedContent.Lists relatedLists = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()),
+                pool, cache, target, analysisKeys, () -> {
+                    try {
+                        return pack == null ? RelatedContent.openPack(cache, target) : pack.join();
+                    } catch (IOException e) {
+                        return Optional.empty(); // not opened: the analyses are read one by one, as without a pack
+                    }
+                });
+        RelatedLists related = relatedLists.byId();
+        relatedComputed = relatedLists.computed();
+        step("related");
+
+        Templates templates;
         try {
-            engine = new TemplateEngine(options.templates(), config.locale(), config.timeZone());
+            templates = aside.templates.join();
         } catch (IOException e) {
             problems.add(Problem.error(options.templates().toString(), 0, null, "cannot open the template folder (" + e.getMessage() + ").",
                     "check the --templates folder."));
             return failed(start, index.size());
         }
-        problems.addAll(engine.check(SitePlanner.TEMPLATES));
+        TemplateInputs templateInputs = templates.inputs();
+        TemplateEngine engine = templates.engine();
+        problems.addAll(templates.problems());
         WebExtras extras = new WebExtras(imageInfo, mostRead, WebFiles.logo(config, configName(), engine, problems),
                 !config.baseUrl().isEmpty(), WebFiles.socialImage(config, configName(), engine, problems));
         checkMenu(config, index);
@@ -260,84 +325,77 @@ public final class SiteBuilder {
             probeTemplates(jobs, engine);
             return failed(start, index.size());
         }
-        // The search index needs neither the related lists nor a page: it is made on a thread of
-        // its own, beside the render and the feeds. In a publish it is a third of a second of one
-        // core's work, which the render (about half of two cores) leaves room for.
-        Beside<SearchFiles.Written> searching = Beside.start("gazette-search",
-                () -> SearchFiles.write(config, published, out, pool, cache, memo, analysisKeys));
-        try (searching) {
-            progress.step("render", jobs.size());
-            Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, templateInputs);
-            // Each plan holds its page's data (a quarter of a million at 10^5 articles): done with.
-            jobs.clear();
-            if (hasErrors()) {
-                step("render");
-                return failed(start, index.size());
-            }
-            for (String asset : TemplateEngine.THEME_ASSETS) {
-                Optional<InputStream> in = engine.openAsset(asset);
-                if (in.isPresent()) {
-                    out.copy(in.get(), asset);
-                }
-            }
-            copyThemeAssets(out);
-            for (Map.Entry<String, Path> image : images.entrySet()) {
-                out.copy(Files.newInputStream(image.getValue()), image.getKey());
-            }
-            problems.addAll(Renditions.write(imageInfo, images, WebFiles.firstUsers(index, imageUrls), cache == null ? Renditions.Store.NONE
-                    : Renditions.Store.of(cache::rendition, cache::putRendition), pool, out::write).problems());
-            if (!redirects.redirects().isEmpty()) {
-                // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
-                out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
-                out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
-            }
+        progress.step("render", jobs.size());
+        Map<PageKind, Integer> pages = render(jobs, engine, out, pool, memo, templateInputs);
+        // Each plan holds its page's data (a quarter of a million at 10^5 articles): done with.
+        jobs.clear();
+        if (hasErrors()) {
             step("render");
-            progress.step("feeds", 0);
-            Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
-            step("feeds");
-            progress.step("search", 0);
-            SearchFiles.Written search = searching.join();
-            // Its own time, beside the render and the feeds; then how long the build waited for it.
-            steps.put("search", searching.millis());
-            step("search-wait");
-            progress.step("write", 0);
-            if (bodies != null) {
-                bodies.close(); // its file goes with the staging folder's scratch, before the commit
-            }
-            // The page memo is written while the site is committed, on the pool, idle by now: both are
-            // the work of one thread (sorting and writing a line per file). A memo saved for a commit
-            // that then failed only names pages the next build finds changed and renders again.
-            java.util.concurrent.CompletableFuture<Void> memoSaved = memo == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                    : java.util.concurrent.CompletableFuture.runAsync(memo::save, pool);
-            try {
-                out.commit();
-            } finally {
-                memoSaved.join();
-            }
-            SearchFiles.saveState(cache, out, search);
-            if (rebuilds != null) {
-                rebuilds.succeeded(new Rebuilds.Snapshot(config, index, related, imageUrls, extras, engine, out.target()), tick);
-            }
-            if (!out.swappedAtomically()) {
-                problems.add(Problem.warning(options.out().toString(), 0, null,
-                        "this file system cannot swap two folders in one step: the site was missing for an instant while the new one was moved in.",
-                        "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
-            }
-            step("write");
-            BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), relatedComputed, index.size(), skipped, out.filesWritten(),
-                    out.filesUnchanged(), out.filesRemoved(), out.bytesWritten(), steps, millisSince(start), web);
-            if (upToDate != null) {
-                List<java.time.Instant> dates = new ArrayList<>(index.size() + skipped.size());
-                for (Article a : index.articles()) {
-                    dates.add(a.date().toInstant());
-                }
-                for (SkippedArticle s : skipped) {
-                    dates.add(java.time.OffsetDateTime.parse(s.date()).toInstant());
-                }
-                upToDate.record(report, cacheNotice, UpToDate.TimeWindow.around(options.now(), config.timeZone(), dates));
-            }
-            return report;
+            return failed(start, index.size());
         }
+        for (String asset : TemplateEngine.THEME_ASSETS) {
+            Optional<InputStream> in = engine.openAsset(asset);
+            if (in.isPresent()) {
+                out.copy(in.get(), asset);
+            }
+        }
+        copyThemeAssets(out);
+        for (Map.Entry<String, Path> image : images.entrySet()) {
+            out.copy(Files.newInputStream(image.getValue()), image.getKey());
+        }
+        problems.addAll(Renditions.write(imageInfo, images, WebFiles.firstUsers(index, imageUrls), cache == null ? Renditions.Store.NONE
+                : Renditions.Store.of(cache::rendition, cache::putRendition), pool, out::write).problems());
+        if (!redirects.redirects().isEmpty()) {
+            // For hosts that redirect by configuration (a real 301), beside the pages that do it in the browser.
+            out.write(REDIRECTS_NETLIFY, Redirects.netlify(config, redirects.redirects()));
+            out.write(REDIRECTS_NGINX, Redirects.nginx(config, redirects.redirects()));
+        }
+        step("render");
+        progress.step("feeds", 0);
+        Map<String, Integer> web = WebFiles.write(config, configName(), index, imageUrls, extras, options.now(), out, pool, problems, memo);
+        step("feeds");
+        progress.step("search", 0);
+        SearchFiles.Written search = aside.search.join(); // begun: the sources had no error
+        // Its own time, beside the render and the feeds; then how long the build waited for it.
+        steps.put("search", aside.search.millis());
+        step("search-wait");
+        progress.step("write", 0);
+        if (bodies != null) {
+            bodies.close(); // its file goes with the staging folder's scratch, before the commit
+        }
+        // The page memo is written while the site is committed, on the pool, idle by now: both are
+        // the work of one thread (sorting and writing a line per file). A memo saved for a commit
+        // that then failed only names pages the next build finds changed and renders again.
+        java.util.concurrent.CompletableFuture<Void> memoSaved = memo == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.runAsync(memo::save, pool);
+        try {
+            out.commit();
+        } finally {
+            memoSaved.join();
+        }
+        SearchFiles.saveState(cache, out, search);
+        if (rebuilds != null) {
+            rebuilds.succeeded(new Rebuilds.Snapshot(config, index, related, imageUrls, extras, engine, out.target()), tick);
+        }
+        if (!out.swappedAtomically()) {
+            problems.add(Problem.warning(options.out().toString(), 0, null,
+                    "this file system cannot swap two folders in one step: the site was missing for an instant while the new one was moved in.",
+                    "build on a local Linux (3.15+) or macOS file system for an atomic switch."));
+        }
+        step("write");
+        BuildReport report = new BuildReport(true, sorted(problems), pages, rendered.get(), relatedComputed, index.size(), skipped, out.filesWritten(),
+                out.filesUnchanged(), out.filesRemoved(), out.bytesWritten(), steps, millisSince(start), web);
+        if (upToDate != null) {
+            List<java.time.Instant> dates = new ArrayList<>(index.size() + skipped.size());
+            for (Article a : index.articles()) {
+                dates.add(a.date().toInstant());
+            }
+            for (SkippedArticle s : skipped) {
+                dates.add(java.time.OffsetDateTime.parse(s.date()).toInstant());
+            }
+            upToDate.record(report, cacheNotice, UpToDate.TimeWindow.around(options.now(), config.timeZone(), dates));
+        }
+        return report;
     }
 
     /**
