@@ -355,6 +355,13 @@ public final class BuildCache {
         return hashOf(utf8(version), utf8(kind), utf8(inputs));
     }
 
+    /** As {@link #key(String, String)}, for inputs that are {@code text} and then a sequence of hashes. */
+    public String key(String kind, String text, long[] hashes) {
+        ByteBuffer bytes = ByteBuffer.allocate(Long.BYTES * hashes.length);
+        bytes.asLongBuffer().put(hashes);
+        return hashOf(utf8(version), utf8(kind), utf8(text), bytes.array());
+    }
+
     /**
      * The related lists the last build into {@code output} stored, when they were computed from
      * the inputs {@code key} names and are whole. One entry per output folder: the cache never
@@ -398,14 +405,14 @@ public final class BuildCache {
 
     /**
      * Stores the related lists of the build into {@code output}, computed from the inputs {@code
-     * key} names, for the articles {@code ids}: {@code byPosition.get(i)} is the list of {@code
+     * key} names, for the articles {@code ids}: {@code byPosition[i]} is the list of {@code
      * ids.get(i)}, each related article by its position in {@code ids}, which is how the entry
      * numbers them. (Numbering them again through a map by id, two million lookups in a map too
      * large for the processor's cache, was 6.5% of the related step's samples in a publish at
      * 100,000 articles.) Best effort.
      */
-    public void putRelatedLists(String output, String key, List<List<Integer>> byPosition, List<ArticleId> ids) {
-        if (byPosition.size() != ids.size()) {
+    public void putRelatedLists(String output, String key, int[][] byPosition, List<ArticleId> ids) {
+        if (byPosition.length != ids.size()) {
             throw new IllegalArgumentException("one list per article");
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(ids.size() * 64 + 80);
@@ -415,8 +422,8 @@ public final class BuildCache {
             for (ArticleId id : ids) {
                 out.writeUTF(id.path());
             }
-            for (List<Integer> list : byPosition) {
-                out.writeInt(list.size());
+            for (int[] list : byPosition) {
+                out.writeInt(list.length);
                 for (int related : list) {
                     out.writeInt(related);
                 }

@@ -18,6 +18,7 @@ import dev.gazette.related.RelatedState;
 import dev.gazette.related.RelatedWeights;
 import dev.gazette.related.TextAnalyzer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -221,8 +222,8 @@ public final class RelatedContent {
         RelatedState previous = RelatedState.read(cache.ownPayload(STATE, output).orElse(null));
         RelatedIndex.Lists lists = Pools.inPool(pool, () -> related.lists(limit, previous));
         cache.putOwnPayload(STATE, output, lists.state().bytes());
-        cache.putRelatedLists(output, key, lists.byPosition(), index.articles().stream().map(ArticleId::of).toList());
-        return new Lists(byId(index, lists.byPosition()), lists.computed());
+        cache.putRelatedLists(output, key, lists.positions(), index.articles().stream().map(ArticleId::of).toList());
+        return new Lists(byId(index, lists.positions()), lists.computed());
     }
 
     /** Every article's related list, by id, and how many of them the engine computed (the others were kept). */
@@ -233,6 +234,18 @@ public final class RelatedContent {
     static final String STATE = "related-state";
 
     /** The engine's lists, which number documents by index position, by article id. */
+    private static RelatedLists byId(SiteIndex index, int[][] lists) {
+        Map<ArticleId, List<ArticleId>> byId = new HashMap<>(lists.length * 2);
+        for (int i = 0; i < lists.length; i++) {
+            List<ArticleId> ids = new ArrayList<>(lists[i].length);
+            for (int p : lists[i]) {
+                ids.add(index.id(p));
+            }
+            byId.put(index.id(i), ids);
+        }
+        return RelatedLists.of(byId);
+    }
+
     private static RelatedLists byId(SiteIndex index, List<List<Integer>> lists) {
         Map<ArticleId, List<ArticleId>> byId = new HashMap<>(lists.size() * 2);
         for (int i = 0; i < lists.size(); i++) {

@@ -90,8 +90,11 @@ final class SearchFiles {
         List<ArticleId> ids = IntStream.range(0, index.size()).mapToObj(index::id).toList();
         List<LocalDate> days = IntStream.range(0, index.size()).mapToObj(i -> day(index.article(i), config)).toList();
         List<String> names = SearchIndex.fileNames(ids, days);
-        String[] lines = cache == null ? null : inputLines(config, index, urls, dates, analysisKeys);
-        String fingerprint = memo == null || lines == null ? null : cache.key("search", config.language() + "\n" + String.join("", lines));
+        // Each article's inputs by their hash (with the site's language: it decides which entries
+        // name their own), and the whole index's by those: the lines themselves, joined into one
+        // string to be hashed, were some 60 MB at the heap's peak at 100,000 articles.
+        long[] inputs = cache == null ? null : inputHashes(config, index, urls, dates, analysisKeys);
+        String fingerprint = memo == null || inputs == null ? null : cache.key("search", config.language(), inputs);
         Set<String> kept = new HashSet<>();
         if (fingerprint != null && names.stream().allMatch(n -> memo.previous(fingerprint + "|" + n).isPresent())) {
             for (String n : names) {
@@ -120,9 +123,7 @@ final class SearchFiles {
             KeptFiles.remember(memo, fingerprint == null ? null : fingerprint + "|" + name, entry);
         };
         SearchIndex.Built built = null;
-        // The site's language too: it decides which entries name their own.
-        long[] inputs = lines == null ? null : java.util.Arrays.stream(lines).mapToLong(l -> hash64(config.language() + "\n" + l)).toArray();
-        if (kept.isEmpty() && lines != null) {
+        if (kept.isEmpty() && inputs != null) {
             Optional<SearchIndex.Patched> patched = patch(config, index, out, cache, folder, ids, days, names, inputs, document, sink);
             if (patched.isPresent()) {
                 for (String n : names) {
@@ -278,12 +279,12 @@ final class SearchFiles {
     }
 
     /**
-     * Everything each article's part of the index is made of, one line each (its id, day, address,
-     * analysis key, language, rubric, tags and dates); with Gazette's build (which the index's
-     * format is part of) through the analysis key.
+     * The hash of everything each article's part of the index is made of, with the site's language:
+     * a line of its id, day, address, analysis key, language, rubric, tags and dates; with Gazette's
+     * build (which the index's format is part of) through the analysis key.
      */
-    private static String[] inputLines(SiteConfig config, SiteIndex index, SiteUrls urls, DateLabels dates, String[] analysisKeys) {
-        String[] lines = new String[index.size()];
+    private static long[] inputHashes(SiteConfig config, SiteIndex index, SiteUrls urls, DateLabels dates, String[] analysisKeys) {
+        long[] hashes = new long[index.size()];
         for (int i = 0; i < index.size(); i++) {
             Article a = index.article(i);
             String language = a.language() == null ? config.language() : a.language();
@@ -295,9 +296,9 @@ final class SearchFiles {
                 line.append(t.slug()).append('=').append(t.name()).append(',');
             }
             line.append('|').append(dates.iso(a.date())).append('|').append(dates.day(a.date())).append('\n');
-            lines[i] = line.toString();
+            hashes[i] = hash64(config.language() + "\n" + line);
         }
-        return lines;
+        return hashes;
     }
 
     private static LocalDate day(Article a, SiteConfig config) {

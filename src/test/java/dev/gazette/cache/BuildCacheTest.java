@@ -105,7 +105,7 @@ class BuildCacheTest {
         BuildCache cache = BuildCache.open(tmp.resolve(".gazette"));
         List<ArticleId> ids = List.of(new ArticleId("a.md"),
                 new ArticleId("politique/b.md"), new ArticleId("c é.md"));
-        cache.putRelatedLists("site-out", "1a1a1a1a", List.of(List.of(2, 1), List.of(), List.of(0)), ids);
+        cache.putRelatedLists("site-out", "1a1a1a1a", new int[][] {{2, 1}, {}, {0}}, ids);
         RelatedLists back = cache.relatedLists("site-out", "1a1a1a1a").orElseThrow();
         assertEquals(List.of(ids.get(2), ids.get(1)), back.of(ids.get(0)));
         assertEquals(List.of(), back.of(ids.get(1)));
@@ -114,10 +114,10 @@ class BuildCacheTest {
         assertTrue(cache.relatedLists("site-out", "2b2b2b2b").isEmpty(), "another key's lists are not these");
         assertTrue(cache.relatedLists("other-out", "1a1a1a1a").isEmpty(), "another output folder's entry");
         // A position past the articles (a damaged entry) is no list at all, never a wrong one.
-        cache.putRelatedLists("site-out", "k3", List.of(List.of(3), List.of(), List.of()), ids);
+        cache.putRelatedLists("site-out", "k3", new int[][] {{3}, {}, {}}, ids);
         assertTrue(cache.relatedLists("site-out", "k3").isEmpty());
         assertThrows(IllegalArgumentException.class,
-                () -> cache.putRelatedLists("site-out", "k4", List.of(List.of()), ids));
+                () -> cache.putRelatedLists("site-out", "k4", new int[][] {{}}, ids));
     }
 
     @Test
