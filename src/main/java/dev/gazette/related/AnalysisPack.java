@@ -19,6 +19,9 @@ import java.util.Optional;
  * distinct ones; that was half of the related step of a publish (1.1 s of 2.3 s, profiled).
  * From the pack, each term is registered once, and a document's terms are numbers into an array.
  * The pack is read in place (a mapped file, off the heap): 17 MB at 10,000 synthetic articles, 131 MB at 100,000.
+ * Its terms' characters too are read from it when asked for, not made into strings when it is
+ * opened: 1.3 million strings at 100,000 articles were some 60 MB of the heap at the related step's
+ * peak, and a tenth of a second of a publish into 10,000 on one core. A publish asks for a few.
  *
  * <p>Layout (big-endian): magic, format; the number of terms, then per term its hash (8 bytes)
  * and its UTF-8 (a varint length, the bytes), in the terms' order; the terms' table by hash (a
@@ -34,7 +37,8 @@ public final class AnalysisPack {
     private static final int FORMAT = 3;
 
     private final ByteBuffer data;
-    private final String[] terms;
+    /** Where each term's UTF-8 (its varint length, then the bytes) is in {@link #data}, by number. */
+    private final int[] termAt;
     private final long[] hashes;
     /** Where the table by hash starts in {@link #data}, and its capacity less one. */
     private final int table;
@@ -45,10 +49,10 @@ public final class AnalysisPack {
     private final int[] starts;
     private final int[] ends;
 
-    private AnalysisPack(ByteBuffer data, String[] terms, long[] hashes, int table, int capacity, Map<String, Integer> entries, int[] starts,
+    private AnalysisPack(ByteBuffer data, int[] termAt, long[] hashes, int table, int capacity, Map<String, Integer> entries, int[] starts,
                          int[] ends) {
         this.data = data;
-        this.terms = terms;
+        this.termAt = termAt;
         this.hashes = hashes;
         this.table = table;
         this.tableMask = capacity - 1;
@@ -69,15 +73,24 @@ public final class AnalysisPack {
             if (termCount < 0 || termCount > data.limit()) {
                 return Optional.empty();
             }
-            String[] terms = new String[termCount];
+            int[] termAt = new int[termCount];
             long[] hashes = new long[termCount];
+            int before = -1;
+            int beforeLength = 0;
             for (int t = 0; t < termCount; t++) {
                 hashes[t] = data.getLong(at[0]);
                 at[0] += 8;
-                terms[t] = utf8(data, at);
-                if (t > 0 && terms[t - 1].compareTo(terms[t]) >= 0) {
+                termAt[t] = at[0];
+                int length = varint(data, at);
+                if (length < 0 || length > data.limit() - at[0]) {
+                    return Optional.empty();
+                }
+                if (t > 0 && compare(data, before, beforeLength, at[0], length) >= 0) {
                     return Optional.empty(); // distinct, in their order: the index relies on it
                 }
+                before = at[0];
+                beforeLength = length;
+                at[0] += length;
             }
             int capacity = varint(data, at);
             if (capacity != capacity(termCount)) {
@@ -111,7 +124,7 @@ public final class AnalysisPack {
             if (at[0] != data.limit() || entries.size() != entryCount) {
                 return Optional.empty();
             }
-            return Optional.of(new AnalysisPack(data, terms, hashes, table, capacity, entries, starts, ends));
+            return Optional.of(new AnalysisPack(data, termAt, hashes, table, capacity, entries, starts, ends));
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -129,22 +142,51 @@ public final class AnalysisPack {
 
     /** The number of distinct terms. */
     int terms() {
-        return terms.length;
+        return termAt.length;
     }
 
-    /** Term {@code t}'s characters. */
+    /** Term {@code t}'s characters, read from the pack (a new string at each call). Safe from many threads. */
     String term(int t) {
-        return terms[t];
+        return utf8(data, new int[] {termAt[t]});
     }
 
-    /** Every term, at its number; the pack's own array, not to be changed. */
-    String[] termArray() {
-        return terms;
+    /** Term {@code t}'s hash ({@link TermIds#hash}). */
+    long hash(int t) {
+        return hashes[t];
     }
 
-    /** Every term's hash, at its number; the pack's own array, not to be changed. */
-    long[] hashArray() {
-        return hashes;
+    /**
+     * The order of the UTF-8 strings at {@code a} and {@code b} in {@code data}, as their {@link
+     * String#compareTo} has it, without making them: byte by byte, which is the order of their
+     * code points and so of their UTF-16 units, unless one holds a character from U+E000 on (a
+     * lead byte from 0xEE): there a character past U+FFFF, two surrogates from U+D800, sorts
+     * before it as a string. Those few are compared as strings.
+     */
+    private static int compare(ByteBuffer data, int a, int aLength, int b, int bLength) {
+        for (int i = 0; i < aLength; i++) {
+            if ((data.get(a + i) & 0xff) >= 0xee) {
+                return stringAt(data, a, aLength).compareTo(stringAt(data, b, bLength));
+            }
+        }
+        for (int i = 0; i < bLength; i++) {
+            if ((data.get(b + i) & 0xff) >= 0xee) {
+                return stringAt(data, a, aLength).compareTo(stringAt(data, b, bLength));
+            }
+        }
+        for (int i = 0, n = Math.min(aLength, bLength); i < n; i++) {
+            int x = data.get(a + i) & 0xff;
+            int y = data.get(b + i) & 0xff;
+            if (x != y) {
+                return x - y;
+            }
+        }
+        return aLength - bLength;
+    }
+
+    private static String stringAt(ByteBuffer data, int at, int length) {
+        byte[] bytes = new byte[length];
+        data.get(at, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**
@@ -215,10 +257,8 @@ public final class AnalysisPack {
      * (the builder's ids), under the key {@code keys[d]}. Only the terms some document has are
      * written, numbered in their strings' order; a key met twice is written once.
      */
-    static void write(OutputStream sink, String[] keys, Documents docs, TermIds.ById terms) throws IOException {
-        String[] byId = terms.terms();
-        long[] hashById = terms.hashes();
-        boolean[] used = new boolean[byId.length];
+    static void write(OutputStream sink, String[] keys, Documents docs, RelatedIndex.BuilderTerms terms) throws IOException {
+        boolean[] used = new boolean[terms.size()];
         int count = 0;
         DocTerms doc = new DocTerms();
         for (int d = 0; d < docs.size(); d++) {
@@ -231,13 +271,17 @@ public final class AnalysisPack {
         }
         // Numbered in the terms' order: a builder that registers them first has them in order (see RelatedIndex.Builder#withPack).
         int[] once = new int[count];
-        for (int id = 0, at = 0; id < byId.length; id++) {
+        for (int id = 0, at = 0; id < used.length; id++) {
             if (used[id]) {
                 once[at++] = id;
             }
         }
-        int[] order = RelatedIndex.inTermOrder(once, byId);
-        int[] number = new int[byId.length];
+        int[] order = RelatedIndex.inTermOrder(once, terms::term);
+        long[] hashById = new long[used.length];
+        for (int id : once) {
+            hashById[id] = terms.hash(id);
+        }
+        int[] number = new int[used.length];
         for (int t = 0; t < count; t++) {
             number[order[t]] = t;
         }
@@ -247,7 +291,7 @@ public final class AnalysisPack {
         writeVarint(out, count);
         for (int t = 0; t < count; t++) {
             out.writeLong(hashById[order[t]]);
-            byte[] utf8 = byId[order[t]].getBytes(StandardCharsets.UTF_8);
+            byte[] utf8 = terms.term(order[t]).getBytes(StandardCharsets.UTF_8);
             writeVarint(out, utf8.length);
             out.write(utf8);
         }

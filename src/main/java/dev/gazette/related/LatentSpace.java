@@ -195,7 +195,7 @@ final class LatentSpace {
     }
 
     /** The stored form's first bytes: a space of another format is never read. */
-    private static final int FORMAT = 0x4C534131; // "LSA1"
+    private static final int FORMAT = 0x4C534132; // "LSA2": terms by hash (LSA1 named them by string)
 
     /**
      * What names a fit: a hash of the sample's vectors ({@code terms[i]} ascending ids, with
@@ -225,8 +225,12 @@ final class LatentSpace {
         return dev.gazette.text.ContentHash.of(out.array(), out.position());
     }
 
-    /** The space as bytes: its terms (by string, in id order, which is their order) and their loadings. */
-    byte[] bytes(String[] vocabulary) {
+    /**
+     * The space as bytes: its terms (by hash, {@code termKeys} at each id, in id order, which is
+     * their order) and their loadings. By hash, as the index knows its terms: by string, reading a
+     * space back needed every term's characters, which the analyses' pack no longer makes strings of.
+     */
+    byte[] bytes(long[] termKeys) {
         int rows = loadings.length / dimensions;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(loadings.length * 4 + rows * 12 + 16);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -235,7 +239,7 @@ final class LatentSpace {
             out.writeInt(rows);
             for (int id = 0; id < row.length; id++) {
                 if (row[id] >= 0) {
-                    out.writeUTF(vocabulary[id]);
+                    out.writeLong(termKeys[id]);
                 }
             }
             for (float v : loadings) {
@@ -248,11 +252,11 @@ final class LatentSpace {
     }
 
     /**
-     * The space {@link #bytes} wrote, its terms found again in {@code vocabulary} (sorted, as the
-     * index's is); {@code null} when the bytes are not a whole space, or name a term the
-     * vocabulary lacks.
+     * The space {@link #bytes} wrote, its terms found again in the vocabulary by their hashes
+     * ({@code termKeys}, at each id); {@code null} when the bytes are not a whole space, or name a
+     * term the vocabulary lacks, or out of the vocabulary's order.
      */
-    static LatentSpace read(byte[] bytes, String[] vocabulary) {
+    static LatentSpace read(byte[] bytes, long[] termKeys) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readInt() != FORMAT) {
                 return null;
@@ -263,16 +267,19 @@ final class LatentSpace {
                     || (long) rows * dimensions * 4 > bytes.length) {
                 return null;
             }
-            int[] row = new int[vocabulary.length];
+            int[] row = new int[termKeys.length];
             Arrays.fill(row, -1);
-            int previous = -1;
+            // The rows are in id order: each is found by walking the vocabulary on from the last.
+            int id = -1;
             for (int r = 0; r < rows; r++) {
-                int id = Arrays.binarySearch(vocabulary, in.readUTF());
-                if (id <= previous) {
+                long key = in.readLong();
+                do {
+                    id++;
+                } while (id < termKeys.length && termKeys[id] != key);
+                if (id >= termKeys.length) {
                     return null; // missing, or out of the order the fit numbers its rows in
                 }
                 row[id] = r;
-                previous = id;
             }
             // The loadings in one bulk read (big-endian, as DataOutputStream wrote them): read a
             // float at a time, through the stream's synchronized byte reads, they took most of a

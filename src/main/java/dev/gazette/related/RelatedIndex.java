@@ -123,8 +123,9 @@ public final class RelatedIndex {
     private final int[] postingStart;
     private final int[] postingDocs;
     private final byte[] postingWeights;
-    /** Term strings by id, for explanations. */
-    private final String[] vocabulary;
+    /** Each kept term's builder id, by its id here: its characters are {@link #terms}', for explanations. */
+    private final int[] vocabulary;
+    private final BuilderTerms terms;
     /**
      * Each kept term's 64-bit hash ({@link TermIds#hash}, the term's {@link LatentSpace#seed}), by
      * kept id: what names a term in the latent space's key, its fit, and the related state, taken
@@ -241,16 +242,9 @@ public final class RelatedIndex {
         }
 
         /** Every term and its hash, at its builder id. Once the threads that add documents are done. */
-        TermIds.ById terms() {
+        BuilderTerms terms() {
             TermIds.ById others = termIds.byId();
-            if (packTerms == 0) {
-                return others;
-            }
-            String[] terms = Arrays.copyOf(pack.termArray(), packTerms + others.terms().length);
-            long[] hashes = Arrays.copyOf(pack.hashArray(), terms.length);
-            System.arraycopy(others.terms(), 0, terms, packTerms, others.terms().length);
-            System.arraycopy(others.hashes(), 0, hashes, packTerms, others.hashes().length);
-            return new TermIds.ById(terms, hashes);
+            return new BuilderTerms(packTerms == 0 ? null : pack, packTerms, others.terms(), others.hashes());
         }
 
         /**
@@ -394,6 +388,25 @@ public final class RelatedIndex {
         return new Builder(weights, analyzer, defaultLanguage, size);
     }
 
+    /**
+     * A build's terms by builder id: the pack's numbers first, each read from the pack when asked
+     * for (see {@link AnalysisPack}), then the terms the pack lacks, held. Safe from many threads.
+     */
+    record BuilderTerms(AnalysisPack pack, int packTerms, String[] others, long[] otherHashes) {
+        int size() {
+            return packTerms + others.length;
+        }
+
+        /** The term of builder id {@code id} (from the pack, a new string at each call). */
+        String term(int id) {
+            return id < packTerms ? pack.term(id) : others[id - packTerms];
+        }
+
+        long hash(int id) {
+            return id < packTerms ? pack.hash(id) : otherHashes[id - packTerms];
+        }
+    }
+
     private RelatedIndex(Builder b) {
         this.weights = b.weights;
         this.size = b.size;
@@ -420,10 +433,8 @@ public final class RelatedIndex {
         // ordered (about half of an archive's words are met once, and can relate nothing):
         // sorting the whole vocabulary was a third of this set-up's time, on one core. The order
         // is the strings' own, however the sort is split and whatever the pack held.
-        TermIds.ById builderTerms = b.terms();
-        String[] byBuilderId = builderTerms.terms();
-        long[] hashByBuilderId = builderTerms.hashes();
-        int[] builderDf = new int[byBuilderId.length];
+        BuilderTerms builderTerms = b.terms();
+        int[] builderDf = new int[builderTerms.size()];
         DocTerms doc = new DocTerms();
         for (int d = 0; d < n; d++) {
             b.load(d, doc);
@@ -436,14 +447,12 @@ public final class RelatedIndex {
         for (int df : builderDf) {
             shared += df >= 2 ? 1 : 0;
         }
-        int[] allIds = inTermOrder(builderDf, byBuilderId, b.packTerms, shared);
-        String[] all = new String[shared];
+        int[] allIds = inTermOrder(builderDf, builderTerms::term, b.packTerms, shared);
         int[] df = new int[shared];
         // A term met once keeps no number: it is UNIQUE wherever it is met.
-        int[] renumber = new int[byBuilderId.length];
+        int[] renumber = new int[builderDf.length];
         Arrays.fill(renumber, -1);
         for (int t = 0; t < shared; t++) {
-            all[t] = byBuilderId[allIds[t]];
             renumber[allIds[t]] = t;
             df[t] = builderDf[allIds[t]];
         }
@@ -459,7 +468,7 @@ public final class RelatedIndex {
         }
         int[] sample = LatentSpace.sample(documentKeys, b.epochSeconds);
         int sampled = sample.length;
-        int[] sampleDf = new int[all.length];
+        int[] sampleDf = new int[shared];
         for (int d : sample) {
             b.load(d, doc);
             int[] ids = doc.ids();
@@ -475,23 +484,24 @@ public final class RelatedIndex {
         // whole vocabulary: an article half about something no other has is only half as near
         // (measured: p@5 0.299 → 0.31 on the French corpus, 0.56 → 0.59 on the English one).
         double maxDf = Math.max(MAX_TERM_SHARE_FROM, MAX_TERM_SHARE * sampled);
-        int[] keptId = new int[all.length];
+        int[] keptId = new int[shared];
         int kept = 0;
-        for (int t = 0; t < all.length; t++) {
+        for (int t = 0; t < shared; t++) {
             keptId[t] = sampleDf[t] > maxDf ? COMMON : df[t] < 2 ? UNIQUE : kept++;
         }
-        vocabulary = new String[kept];
+        terms = builderTerms;
+        vocabulary = new int[kept];
         vocabularyKeys = new long[kept];
         float[] idf = new float[kept];
-        for (int t = 0; t < all.length; t++) {
+        for (int t = 0; t < shared; t++) {
             if (keptId[t] >= 0) {
-                vocabulary[keptId[t]] = all[t];
-                vocabularyKeys[keptId[t]] = hashByBuilderId[allIds[t]];
+                vocabulary[keptId[t]] = allIds[t];
+                vocabularyKeys[keptId[t]] = builderTerms.hash(allIds[t]);
                 idf[keptId[t]] = idf(sampled, sampleDf[t]);
             }
         }
         this.sampleSize = sampled;
-        this.statistics = statistics(sample, b, hashByBuilderId);
+        this.statistics = statistics(sample, b, builderTerms);
         // The latent space is fitted on the same sample, weighted by the sample's own document
         // frequencies: so that it is a function of the sample alone, and a new article that does
         // not join the sample leaves it exactly as it was (with the archive's idf, the space moved
@@ -669,9 +679,14 @@ public final class RelatedIndex {
 
     /** {@code ids} (distinct builder ids) in their terms' order, {@code byId} giving each id's term. */
     static int[] inTermOrder(int[] ids, String[] byId) {
+        return inTermOrder(ids, id -> byId[id]);
+    }
+
+    /** {@code ids} (distinct builder ids) in their terms' order, {@code termOf} giving each id's term. */
+    static int[] inTermOrder(int[] ids, java.util.function.IntFunction<String> termOf) {
         TermAt[] all = new TermAt[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            all[i] = new TermAt(byId[ids[i]], ids[i]);
+            all[i] = new TermAt(termOf.apply(ids[i]), ids[i]);
         }
         all = sortedInHalves(all, TermAt.ORDER);
         int[] out = new int[ids.length];
@@ -681,12 +696,20 @@ public final class RelatedIndex {
         return out;
     }
 
+    /** As {@link #inTermOrder(int[], java.util.function.IntFunction, int, int)}, each id's term in {@code byId}. */
+    static int[] inTermOrder(int[] df, String[] byId, int ordered, int count) {
+        return inTermOrder(df, id -> byId[id], ordered, count);
+    }
+
     /**
      * The builder ids of the {@code count} terms in two documents at least ({@code df}), in their
      * strings' order; the first {@code ordered} ids are in that order already (a pack's), so
-     * only the others are sorted ({@link #inTermOrder(int[], String[])}), then the two runs merged.
+     * only the others are sorted ({@link #inTermOrder(int[], java.util.function.IntFunction)}),
+     * then each is put in its place among the first by a binary search: only the terms it probes
+     * are asked of {@code termOf} (a pack's are read from it at each call), a few hundred for a
+     * publish's new terms, not every term of the archive.
      */
-    static int[] inTermOrder(int[] df, String[] byId, int ordered, int count) {
+    static int[] inTermOrder(int[] df, java.util.function.IntFunction<String> termOf, int ordered, int count) {
         int[] heads = new int[count];
         int[] others = new int[count];
         int head = 0;
@@ -700,13 +723,29 @@ public final class RelatedIndex {
                 }
             }
         }
-        int[] rest = inTermOrder(Arrays.copyOf(others, other), byId);
+        int[] rest = inTermOrder(Arrays.copyOf(others, other), termOf);
         int[] out = new int[count];
         int i = 0;
-        int j = 0;
-        for (int k = 0; k < count; k++) {
-            out[k] = j >= rest.length || (i < head && byId[heads[i]].compareTo(byId[rest[j]]) < 0) ? heads[i++] : rest[j++];
+        int k = 0;
+        for (int id : rest) {
+            String term = termOf.apply(id);
+            // The first of the heads from i on whose term comes after this one (terms are distinct).
+            int low = i;
+            int high = head;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (termOf.apply(heads[mid]).compareTo(term) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            System.arraycopy(heads, i, out, k, low - i);
+            k += low - i;
+            i = low;
+            out[k++] = id;
         }
+        System.arraycopy(heads, i, out, k, head - i);
         return out;
     }
 
@@ -717,14 +756,14 @@ public final class RelatedIndex {
     private LatentSpace latentSpace(int[][] sampleTerms, float[][] sampleWeights, LatentStore store, String key) {
         if (store != null) {
             byte[] kept = store.load(key);
-            LatentSpace read = kept == null ? null : LatentSpace.read(kept, vocabulary);
+            LatentSpace read = kept == null ? null : LatentSpace.read(kept, vocabularyKeys);
             if (read != null) {
                 return read;
             }
         }
         LatentSpace fitted = LatentSpace.fit(sampleTerms, sampleWeights, vocabulary.length, vocabularyKeys);
         if (store != null && fitted != null) {
-            store.store(key, fitted.bytes(vocabulary));
+            store.store(key, fitted.bytes(vocabularyKeys));
         }
         return fitted;
     }
@@ -1470,7 +1509,7 @@ public final class RelatedIndex {
     }
 
     /** A digest of what the statistics are counted from: the sample's documents as analysed, and the settings. */
-    private static long statistics(int[] sample, Builder b, long[] hashByBuilderId) {
+    private static long statistics(int[] sample, Builder b, BuilderTerms terms) {
         long h = mix(LatentSpace.seed(String.valueOf(b.weights)), sample.length);
         DocTerms doc = new DocTerms();
         for (int d : sample) {
@@ -1479,7 +1518,7 @@ public final class RelatedIndex {
             int[] ids = doc.ids();
             float[] weights = doc.weights();
             for (int k = 0, m = doc.length(); k < m; k++) {
-                h = mix(mix(h, hashByBuilderId[ids[k]]), Float.floatToIntBits(weights[k]));
+                h = mix(mix(h, terms.hash(ids[k])), Float.floatToIntBits(weights[k]));
             }
             h = mix(h, doc.length());
             for (String keyword : b.keywords[d]) {
@@ -2053,7 +2092,7 @@ public final class RelatedIndex {
         pairs.sort(Comparator.<double[]>comparingDouble(p -> -p[1]).thenComparingDouble(p -> p[0]));
         List<String> sharedTerms = new ArrayList<>();
         for (double[] p : pairs.subList(0, Math.min(limit, pairs.size()))) {
-            sharedTerms.add(vocabulary[(int) p[0]]);
+            sharedTerms.add(terms.term(vocabulary[(int) p[0]]));
         }
         List<String> sharedKeywords = new ArrayList<>();
         for (int k : keywordsOf[doc]) {
@@ -2089,7 +2128,7 @@ public final class RelatedIndex {
         Arrays.sort(order, (a, b) -> w[a] != w[b] ? Float.compare(w[b], w[a]) : Integer.compare(a, b));
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, n); i++) {
-            out.add(vocabulary[ids[order[i]]]);
+            out.add(terms.term(vocabulary[ids[order[i]]]));
         }
         return out;
     }
@@ -2107,8 +2146,9 @@ public final class RelatedIndex {
             bytes += 40L + keys[d].length(); // a key string (Latin-1)
         }
         bytes += 16L * 3 + postingStart.length * 4L + postingDocs.length * 5L;
-        for (String term : vocabulary) {
-            bytes += 40L + term.length() + 4; // a term string (Latin-1, as folded terms are) and its reference
+        for (int id : vocabulary) {
+            bytes += 8 + 4; // its hash and its builder id; its characters are in the pack, or held by the builder
+            bytes += id < terms.packTerms() ? 0 : 40L + terms.term(id).length(); // a term string (Latin-1, as folded terms are)
         }
         for (int[] p : keywordPostings) {
             bytes += 16L + p.length * 4L;

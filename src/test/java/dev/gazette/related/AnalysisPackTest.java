@@ -107,6 +107,13 @@ class AnalysisPackTest {
         assertTrue(AnalysisPack.read(handMade("alpha", "beta")).isPresent());
         assertFalse(AnalysisPack.read(handMade("beta", "alpha")).isPresent(), "out of order");
         assertFalse(AnalysisPack.read(handMade("alpha", "alpha")).isPresent(), "a term twice");
+        assertFalse(AnalysisPack.read(handMade("alphabet", "alpha")).isPresent(), "a term before its prefix");
+        // The order is the strings' (UTF-16), which the UTF-8 bytes give but for characters from
+        // U+E000 on: a character past U+FFFF (two surrogates) sorts before U+FB01 as a string.
+        assertTrue(AnalysisPack.read(handMade("\uD83D\uDE00", "\uFB01n")).isPresent(), "a surrogate pair before U+FB01");
+        assertFalse(AnalysisPack.read(handMade("\uFB01n", "\uD83D\uDE00")).isPresent(), "U+FB01 after a surrogate pair");
+        assertTrue(AnalysisPack.read(handMade("élection", "été")).isPresent(), "accents: the bytes' order");
+        assertFalse(AnalysisPack.read(handMade("été", "élection")).isPresent());
     }
 
     @Test
@@ -133,8 +140,9 @@ class AnalysisPackTest {
         out.write(terms.length);
         for (String term : terms) {
             out.writeLong(TermIds.hash(term));
-            out.write(term.length());
-            out.writeBytes(term);
+            byte[] utf8 = term.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.write(utf8.length);
+            out.write(utf8);
         }
         int capacity = Integer.highestOneBit(Math.max(1, 2 * terms.length)) << 1;
         out.write(capacity);

@@ -169,7 +169,7 @@ class LatentStoreTest {
         MemoryStore store = new MemoryStore();
         index(docs, store);
         byte[] bytes = store.entries.values().iterator().next();
-        assertNull(LatentSpace.read(bytes, new String[] {"autre", "mot"}));
+        assertNull(LatentSpace.read(bytes, new long[] {TermIds.hash("autre"), TermIds.hash("mot")}));
         assertNotEquals(0, bytes.length);
     }
 }
