@@ -142,6 +142,15 @@ class BuildCacheTest {
         assertEquals("<p>Corps 1</p>", next.snapshotSource("a1.md", "10 t1 f1", () -> "").orElseThrow().article().bodyHtml());
         assertTrue(next.snapshotSource("a1.md", "10 t9 f1", () -> "").isEmpty(), "another word of the file system");
         assertTrue(next.snapshotSource("b.md", "10 t1 f1", () -> "").isEmpty(), "another path");
+        // Its body's entry is not looked for: gone, the body is parsed again from its source when read.
+        try (Stream<Path> walk = Files.walk(root.resolve("bodies"))) {
+            for (Path body : walk.filter(Files::isRegularFile).toList()) {
+                Files.delete(body);
+            }
+        }
+        dev.gazette.model.Article kept = next.snapshotSource("a2.md", "10 t2 f2", () -> "<p>Corps 2, du source</p>").orElseThrow().article();
+        assertEquals("Titre 2", kept.title());
+        assertEquals("<p>Corps 2, du source</p>", kept.bodyHtml());
         BuildCache other = BuildCache.open(root);
         other.openSnapshot("site-out", "zone=Africa/Casablanca");
         assertTrue(other.snapshotSource("a1.md", "10 t1 f1", () -> "").isEmpty(), "read with other settings");
