@@ -56,6 +56,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SiteBuilder {
 
+    /**
+     * How many articles may lack an analysis in the last build's pack for the search to be begun
+     * before the related step: each of those it analyses, as the related step does.
+     */
+    private static final int ANALYSES_MISSING = 64;
     /** Distinct rendering errors worth reporting: past that, the rest are the same mistake again. */
     private static final int MAX_RENDER_PROBLEMS = 20;
     /** The redirects for Netlify and Cloudflare Pages, and the nginx map, at the site's root. */
@@ -209,7 +214,7 @@ public final class SiteBuilder {
         Beside<Optional<AnalysisPack>> pack;
         /** The templates, read and checked beside the related step. */
         Beside<Templates> templates;
-        /** The search index, made beside the related step, the plan, the render and the feeds. */
+        /** The search index, made beside the related step (in a publish), the plan, the render and the feeds. */
         Beside<SearchFiles.Written> search;
         /** Set when the build is over: a search not joined by then is not wanted. */
         final AtomicBoolean abandoned = new AtomicBoolean();
@@ -274,27 +279,36 @@ public final class SiteBuilder {
         // Each article's text analysis key, for the related step and the search step alike.
         String[] analysisKeys = cache == null ? null : RelatedContent.analysisKeys(index, config, cache, pool);
         PageMemo memo = cache == null ? null : PageMemo.open(cache, target);
-        // The search index needs neither the related lists nor a page: it is made from here on,
-        // beside the related step, the plan, the render and the feeds. Begun after the plan, it
-        // took a core from the render (which uses both), while the related step's set-up and the
-        // plan, mostly on one core, left the other idle. Sources that failed make no index.
-        if (!hasErrors()) {
-            aside.search = Beside.start("gazette-search",
-                    () -> SearchFiles.write(config, published, out, pool, cache, memo, analysisKeys, aside.abandoned::get));
+        // The search index needs neither the related lists nor a page: it is made beside the
+        // steps from here on. Begun after the plan, it took a core from the render (which uses
+        // both), while the related step's set-up and the plan, mostly on one core, left the other
+        // idle. It reads each article's analysis from the cache: when the last build's are there
+        // (a publish: the pack holds them), it is begun before the related step; when they are not
+        // (a first build), after it, which makes and stores them: else both would analyse every
+        // article. Sources that failed make no index.
+        Beside<Optional<AnalysisPack>> pack = aside.pack;
+        java.util.function.Supplier<Optional<AnalysisPack>> packed = () -> {
+            try {
+                return pack == null ? RelatedContent.openPack(cache, target) : pack.join();
+            } catch (IOException e) {
+                return Optional.empty(); // not opened: the analyses are read one by one, as without a pack
+            }
+        };
+        Runnable startSearch = () -> aside.search = Beside.start("gazette-search",
+                () -> SearchFiles.write(config, published, out, pool, cache, memo, analysisKeys, aside.abandoned::get));
+        boolean analysed = cache == null || packed.get().map(p -> p.size() + ANALYSES_MISSING >= published.size()).orElse(false);
+        if (!hasErrors() && analysed) {
+            startSearch.run();
         }
         progress.step("related", 0);
-        Beside<Optional<AnalysisPack>> pack = aside.pack;
         RelatedContent.Lists relatedLists = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()),
-                pool, cache, target, analysisKeys, () -> {
-                    try {
-                        return pack == null ? RelatedContent.openPack(cache, target) : pack.join();
-                    } catch (IOException e) {
-                        return Optional.empty(); // not opened: the analyses are read one by one, as without a pack
-                    }
-                });
+                pool, cache, target, analysisKeys, packed);
         RelatedLists related = relatedLists.byId();
         relatedComputed = relatedLists.computed();
         step("related");
+        if (!hasErrors() && aside.search == null) {
+            startSearch.run();
+        }
 
         Templates templates;
         try {
