@@ -153,8 +153,13 @@ public final class BuildCache {
             } catch (IOException | UncheckedIOException e) {
                 return null;
             }
-            return new CachedBody(this, ref.hashHigh(), ref.hashLow(), ref.length(), ref.imageTag(), recover);
+            return keptBody(ref, recover);
         };
+    }
+
+    /** The body {@code ref} points to, left in the cache: read (and checked) only when a step needs its text. */
+    private CachedBody keptBody(Codec.BodyRef ref, java.util.function.Supplier<String> recover) {
+        return new CachedBody(this, ref.hashHigh(), ref.hashLow(), ref.length(), ref.imageTag(), recover);
     }
 
     private Optional<ParsedSource> source(String key, java.util.function.Function<Codec.BodyRef, Body> bodyOf) {
@@ -228,8 +233,7 @@ public final class BuildCache {
         // Its body is not looked for here: it is checked when read (CachedBody), and parsed again
         // from its source if it is gone by then. Looking for each body's entry was a file system
         // call per article at every publish (100,000 at 100,000 articles), for the rare damaged cache.
-        Optional<ParsedSource> parsed = decode(s.payload(held), ref -> new CachedBody(this, ref.hashHigh(), ref.hashLow(), ref.length(),
-                ref.imageTag(), recover));
+        Optional<ParsedSource> parsed = decode(s.payload(held), ref -> keptBody(ref, recover));
         if (parsed.isPresent()) {
             snapshotHits.incrementAndGet();
             hits.incrementAndGet();

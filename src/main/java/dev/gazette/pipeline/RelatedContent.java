@@ -248,11 +248,7 @@ public final class RelatedContent {
     }
 
     private static RelatedLists byId(SiteIndex index, List<List<Integer>> lists) {
-        Map<ArticleId, List<ArticleId>> byId = new HashMap<>(lists.size() * 2);
-        for (int i = 0; i < lists.size(); i++) {
-            byId.put(index.id(i), lists.get(i).stream().map(index::id).toList());
-        }
-        return RelatedLists.of(byId);
+        return byId(index, lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new));
     }
 
     /**

@@ -230,6 +230,15 @@ public final class SiteBuilder {
         }
     }
 
+    /** The analyses' pack {@code opening} opened beside ({@code null}: not begun, as when the sources failed early), else opened now. */
+    private static Optional<AnalysisPack> openedPack(Beside<Optional<AnalysisPack>> opening, BuildCache cache, String target) {
+        try {
+            return opening == null ? RelatedContent.openPack(cache, target) : opening.join();
+        } catch (IOException e) {
+            return Optional.empty(); // not opened: the analyses are read one by one, as without a pack
+        }
+    }
+
     /** The templates as a build reads them: their inputs to the pages' fingerprints (with the cache), the engine, and what its check found. */
     private record Templates(TemplateInputs inputs, TemplateEngine engine, List<Problem> problems) {
     }
@@ -286,23 +295,16 @@ public final class SiteBuilder {
         // (a publish: the pack holds them), it is begun before the related step; when they are not
         // (a first build), after it, which makes and stores them: else both would analyse every
         // article. Sources that failed make no index.
-        Beside<Optional<AnalysisPack>> pack = aside.pack;
-        java.util.function.Supplier<Optional<AnalysisPack>> packed = () -> {
-            try {
-                return pack == null ? RelatedContent.openPack(cache, target) : pack.join();
-            } catch (IOException e) {
-                return Optional.empty(); // not opened: the analyses are read one by one, as without a pack
-            }
-        };
+        Optional<AnalysisPack> pack = cache == null ? Optional.empty() : openedPack(aside.pack, cache, target);
         Runnable startSearch = () -> aside.search = Beside.start("gazette-search",
                 () -> SearchFiles.write(config, published, out, pool, cache, memo, analysisKeys, aside.abandoned::get));
-        boolean analysed = cache == null || packed.get().map(p -> p.size() + ANALYSES_MISSING >= published.size()).orElse(false);
+        boolean analysed = cache == null || pack.map(p -> p.size() + ANALYSES_MISSING >= published.size()).orElse(false);
         if (!hasErrors() && analysed) {
             startSearch.run();
         }
         progress.step("related", 0);
         RelatedContent.Lists relatedLists = RelatedContent.lists(index, config, Math.max(config.relatedCount(), config.relatedPageSize()),
-                pool, cache, target, analysisKeys, packed);
+                pool, cache, target, analysisKeys, () -> pack);
         RelatedLists related = relatedLists.byId();
         relatedComputed = relatedLists.computed();
         step("related");

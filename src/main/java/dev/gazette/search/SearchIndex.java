@@ -442,12 +442,17 @@ public final class SearchIndex {
         all.sort((x, y) -> Long.compare(x[0], y[0]));
         Postings p = new Postings();
         all.forEach(x -> p.add((int) x[0], (int) x[1]));
+        writeTerm(out, term, p);
+        return 1;
+    }
+
+    /** One term of a shard: its UTF-8 (a varint length, the bytes), its posting count, its postings. */
+    private static void writeTerm(ByteArrayOutputStream out, String term, Postings p) {
         byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
         varint(out, bytes.length);
         out.write(bytes, 0, bytes.length);
         varint(out, p.count);
         out.write(p.bytes, 0, p.length);
-        return 1;
     }
 
     /** A shard's bytes read in place, a varint at a time. */
@@ -751,12 +756,7 @@ public final class SearchIndex {
         Arrays.sort(sorted);
         varint(out, sorted.length);
         for (String term : sorted) {
-            byte[] bytes = term.getBytes(StandardCharsets.UTF_8);
-            varint(out, bytes.length);
-            out.write(bytes, 0, bytes.length);
-            Postings p = terms.get(term);
-            varint(out, p.count);
-            out.write(p.bytes, 0, p.length);
+            writeTerm(out, term, terms.get(term));
         }
         return out.toByteArray();
     }
